@@ -1,0 +1,74 @@
+using AsbOps.Domain.Incidents;
+using AsbOps.Domain.Risk;
+
+namespace AsbOps.Domain.Cases;
+
+/// <summary>A case-managed ASB problem: its incidents, people, assessments, action plan, referrals and markers.</summary>
+public sealed class AsbCase
+{
+    public long Id { get; set; }
+
+    /// <summary>The reference, e.g. <c>ASB-2026-004213</c>; unique.</summary>
+    public required string Reference { get; set; }
+
+    public int AreaId { get; set; }
+
+    public AsbCategory Category { get; set; }
+
+    public string? LeadOfficerId { get; set; }
+
+    public CaseStatus Status { get; set; } = CaseStatus.Open;
+
+    public ClosureReason? ClosureReason { get; set; }
+
+    public DateTime OpenedAt { get; set; }
+
+    public DateTime? ClosedAt { get; set; }
+
+    public required string Address { get; set; }
+
+    public required string Postcode { get; set; }
+
+    public required string Summary { get; set; }
+
+    /// <summary>The highest current person or location level; <see cref="RiskLevel.NotAssessed"/> until one is complete.</summary>
+    public RiskLevel RiskLevel { get; set; } = RiskLevel.NotAssessed;
+
+    public DateTime? HighRiskSince { get; set; }
+
+    public DateTime? LastReviewedAt { get; set; }
+
+    public DateTime? NextReviewDue { get; set; }
+
+    /// <summary>Raised when the same problem was reported three times within six months (ASB Case Review).</summary>
+    public bool CommunityTrigger { get; set; }
+
+    public int Version { get; set; }
+
+    public List<CaseParticipant> Participants { get; set; } = [];
+
+    public List<Incident> Incidents { get; set; } = [];
+
+    public List<Assessment> Assessments { get; set; } = [];
+
+    public bool IsOpen => Status != CaseStatus.Closed;
+
+    /// <summary>Closes the case with a reason; a case cannot be closed twice or without a reason.</summary>
+    public void Close(ClosureReason reason, DateTime at)
+    {
+        if (Status == CaseStatus.Closed)
+        {
+            throw new InvalidOperationException($"Case {Reference} is already closed.");
+        }
+
+        if (!Enum.IsDefined(reason))
+        {
+            throw new ArgumentOutOfRangeException(nameof(reason), reason, "Unknown closure reason.");
+        }
+
+        Status = CaseStatus.Closed;
+        ClosureReason = reason;
+        ClosedAt = at;
+        NextReviewDue = null;
+    }
+}

@@ -1,0 +1,48 @@
+namespace AsbOps.Domain.Incidents;
+
+/// <summary>One report of ASB, from the control room (STORM) or logged by an officer.</summary>
+public sealed class Incident
+{
+    public const int DescriptionMaxLength = 4000;
+
+    public long Id { get; set; }
+
+    /// <summary>The control-room reference; unique. Officer-logged incidents get an <c>OFF-</c> reference.</summary>
+    public required string StormRef { get; set; }
+
+    public IncidentSource Source { get; set; } = IncidentSource.ControlRoom;
+
+    public DateTime ReceivedAt { get; set; }
+
+    public int AreaId { get; set; }
+
+    public AsbCategory Category { get; set; }
+
+    public required string Address { get; set; }
+
+    public required string Postcode { get; set; }
+
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    public required string Description { get; set; }
+
+    public ThriveAssessment Thrive { get; set; } = new();
+
+    public string? ReporterName { get; set; }
+
+    public string? ReporterPhone { get; set; }
+
+    /// <summary>The case it was linked to after screening; null while awaiting screening or when not case managed.</summary>
+    public long? CaseId { get; set; }
+
+    public VictorEScreening? Screening { get; set; }
+
+    /// <summary>Hash of the accepted request body, so a repeat of the same <see cref="StormRef"/> is recognised.</summary>
+    public string? RequestHash { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+
+    public int Version { get; set; }
+}

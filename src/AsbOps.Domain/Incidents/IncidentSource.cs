@@ -1,0 +1,7 @@
+namespace AsbOps.Domain.Incidents;
+
+public enum IncidentSource
+{
+    ControlRoom = 1,
+    Officer = 2,
+}

@@ -1,0 +1,77 @@
+using AsbOps.Domain.ActionPlans;
+using AsbOps.Domain.Alerts;
+using AsbOps.Domain.Areas;
+using AsbOps.Domain.Audit;
+using AsbOps.Domain.Cases;
+using AsbOps.Domain.Compliance;
+using AsbOps.Domain.Email;
+using AsbOps.Domain.Incidents;
+using AsbOps.Domain.Markers;
+using AsbOps.Domain.Referrals;
+using AsbOps.Domain.Reminders;
+using AsbOps.Domain.Risk;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace AsbOps.Web.Data;
+
+/// <summary>
+/// The AsbOps database. Add a migration with
+/// <c>dotnet ef migrations add NAME --project src/AsbOps.Web --output-dir Data/Migrations</c>;
+/// the app applies pending migrations at start-up.
+/// </summary>
+public sealed class AsbOpsDbContext(DbContextOptions<AsbOpsDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<VictorEScreening> Screenings => Set<VictorEScreening>();
+    public DbSet<AsbCase> Cases => Set<AsbCase>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<CaseParticipant> CaseParticipants => Set<CaseParticipant>();
+    public DbSet<CaseShare> CaseShares => Set<CaseShare>();
+    public DbSet<RiskGuidanceVersion> GuidanceVersions => Set<RiskGuidanceVersion>();
+    public DbSet<Assessment> Assessments => Set<Assessment>();
+    public DbSet<AssessmentAnswer> AssessmentAnswers => Set<AssessmentAnswer>();
+    public DbSet<ActionPlan> ActionPlans => Set<ActionPlan>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<Marker> Markers => Set<Marker>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<ComplianceSnapshot> ComplianceSnapshots => Set<ComplianceSnapshot>();
+    public DbSet<ComplianceSnapshotCount> ComplianceSnapshotCounts => Set<ComplianceSnapshotCount>();
+    public DbSet<ComplianceFinding> ComplianceFindings => Set<ComplianceFinding>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AsbOpsDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is stored and read back as UTC (SQLite keeps no kind).
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+
+        // Enums read as words in the database, except RiskLevel, whose order the queues compare.
+        foreach (var enumType in typeof(Area).Assembly.GetTypes().Where(t => t.IsEnum && t != typeof(RiskLevel)))
+        {
+            configurationBuilder.Properties(enumType).HaveConversion<string>().HaveMaxLength(40);
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        ConcurrencyVersioning.BumpVersions(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        ConcurrencyVersioning.BumpVersions(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}

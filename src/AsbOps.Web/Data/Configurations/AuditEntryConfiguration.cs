@@ -1,0 +1,18 @@
+using AsbOps.Domain.Audit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AsbOps.Web.Data.Configurations;
+
+public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.Property(a => a.UserId).HasMaxLength(450);
+        builder.Property(a => a.UserName).HasMaxLength(256);
+        builder.Property(a => a.EntityType).HasMaxLength(60);
+        builder.Property(a => a.EntityId).HasMaxLength(60);
+        builder.HasIndex(a => new { a.CaseId, a.At });
+        builder.HasIndex(a => new { a.EntityType, a.EntityId });
+    }
+}

@@ -1,0 +1,29 @@
+using AsbOps.Domain.Areas;
+using AsbOps.Domain.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AsbOps.Web.Data.Configurations;
+
+public sealed class CaseConfiguration : IEntityTypeConfiguration<AsbCase>
+{
+    public void Configure(EntityTypeBuilder<AsbCase> builder)
+    {
+        builder.ToTable("Cases");
+        builder.Property(c => c.Reference).HasMaxLength(20);
+        builder.Property(c => c.LeadOfficerId).HasMaxLength(450);
+        builder.Property(c => c.Address).HasMaxLength(300);
+        builder.Property(c => c.Postcode).HasMaxLength(10);
+        builder.Property(c => c.Summary).HasMaxLength(4000);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Ignore(c => c.IsOpen);
+        builder.HasOne<Area>().WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.LeadOfficerId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(c => c.Reference).IsUnique();
+        builder.HasIndex(c => new { c.AreaId, c.Status, c.RiskLevel });
+        builder.HasIndex(c => new { c.Status, c.OpenedAt });
+        builder.HasIndex(c => new { c.Status, c.NextReviewDue });
+        builder.HasIndex(c => c.Postcode);
+        builder.HasIndex(c => c.LeadOfficerId);
+    }
+}

@@ -1,0 +1,16 @@
+using AsbOps.Domain.Compliance;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AsbOps.Web.Data.Configurations;
+
+public sealed class ComplianceSnapshotConfiguration : IEntityTypeConfiguration<ComplianceSnapshot>
+{
+    public void Configure(EntityTypeBuilder<ComplianceSnapshot> builder)
+    {
+        builder.HasMany(s => s.Counts).WithOne().HasForeignKey(c => c.SnapshotId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Findings).WithOne().HasForeignKey(f => f.SnapshotId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => new { s.IsWeekly, s.TakenAt });
+        builder.HasIndex(s => s.TakenAt);
+    }
+}

@@ -1,0 +1,65 @@
+using AsbOps.Web.Data.Seeding;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace AsbOps.Web.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public const string ConnectionStringName = "AsbOps";
+
+    /// <summary>Registers the DbContext factory on SQLite (a file in <c>data/</c> by default) or PostgreSQL.</summary>
+    public static IServiceCollection AddAsbOpsData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = $"Data Source={Path.Combine(environment.ContentRootPath, "data", "asbops.db")}";
+        }
+
+        if (!database.IsPostgres)
+        {
+            connectionString = PrepareSqlite(connectionString);
+        }
+
+        services.AddDbContextFactory<AsbOpsDbContext>(options =>
+        {
+            if (database.IsPostgres)
+            {
+                options.UseNpgsql(connectionString);
+            }
+            else
+            {
+                options.UseSqlite(connectionString);
+            }
+        });
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>().CreateDbContext());
+        services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoForceGenerator>();
+        return services;
+    }
+
+    /// <summary>Makes sure the SQLite file's folder exists and a busy wait is set so short write locks queue.</summary>
+    private static string PrepareSqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:")
+        {
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (folder is not null)
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        if (builder.DefaultTimeout < 30)
+        {
+            builder.DefaultTimeout = 30;
+        }
+
+        return builder.ToString();
+    }
+}

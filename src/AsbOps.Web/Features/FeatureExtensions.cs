@@ -1,0 +1,17 @@
+using AsbOps.Web.Features.Account;
+
+namespace AsbOps.Web.Features;
+
+/// <summary>One place that registers and maps every feature slice.</summary>
+public static class FeatureExtensions
+{
+    public static IServiceCollection AddAsbOpsFeatures(this IServiceCollection services)
+    {
+        return services;
+    }
+
+    public static void MapAsbOpsFeatures(this WebApplication app)
+    {
+        app.MapAccountEndpoints();
+    }
+}

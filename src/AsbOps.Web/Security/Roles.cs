@@ -1,0 +1,36 @@
+namespace AsbOps.Web.Security;
+
+/// <summary>The roles of AsbOps, and the groups of them that pages and endpoints allow.</summary>
+public static class Roles
+{
+    public const string Officer = "officer";
+    public const string Sergeant = "sergeant";
+    public const string Inspector = "inspector";
+    public const string Compliance = "compliance";
+    public const string Analyst = "analyst";
+    public const string Partner = "partner";
+    public const string Admin = "admin";
+
+    public static readonly IReadOnlyList<string> All = [Officer, Sergeant, Inspector, Compliance, Analyst, Partner, Admin];
+
+    /// <summary>Everyone who works for the force (not partner agencies).</summary>
+    public const string Staff = "officer,sergeant,inspector,compliance,analyst,admin";
+
+    /// <summary>Anyone who may open the case list and a case (partners see only shared cases).</summary>
+    public const string CaseReaders = "officer,sergeant,inspector,compliance,analyst,partner,admin";
+
+    /// <summary>The dashboard and wallboard.</summary>
+    public const string Operations = "officer,sergeant,inspector,compliance,analyst,admin";
+
+    /// <summary>Incidents and their screening.</summary>
+    public const string IncidentReaders = "officer,sergeant,inspector,compliance,admin";
+
+    public const string ComplianceReaders = "compliance,sergeant,inspector,admin";
+
+    public const string MetricsReaders = "analyst,admin";
+
+    public const string GuidanceReaders = "analyst,admin";
+
+    /// <summary>Roles that see every area rather than their own.</summary>
+    public static bool IsForceWide(string role) => role is Compliance or Analyst or Admin;
+}
