@@ -1,3 +1,4 @@
+using AsbOps.Web.Data.Auditing;
 using AsbOps.Web.Data.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>().CreateDbContext());
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<AuditTrail>();
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoForceGenerator>();
         return services;

@@ -1,0 +1,118 @@
+using AsbOps.Domain.Areas;
+using AsbOps.Domain.Referrals;
+using AsbOps.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AsbOps.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole app in the <c>Testing</c> environment on its own real SQLite file (migrated, never InMemory).
+/// Jobs and demo seeding are off; tests add the data they need.
+/// </summary>
+public class AsbOpsAppFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Test-password-1";
+
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "asbops-tests", Guid.NewGuid().ToString("N"));
+
+    public AsbOpsAppFactory()
+    {
+        Directory.CreateDirectory(_folder);
+        DatabasePath = Path.Combine(_folder, "asbops.db");
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Extra settings a test class needs, as configuration keys.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:AsbOps", $"Data Source={DatabasePath}");
+        builder.UseSetting("Demo:SeedOnStart", "false");
+        builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("Email:PickupDirectory", Path.Combine(_folder, "mail"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public AsbOpsDbContext CreateDbContext() =>
+        Services.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>().CreateDbContext();
+
+    public async Task<Area> AddAreaAsync(string code, string? name = null)
+    {
+        await using var db = CreateDbContext();
+        var existing = await db.Areas.SingleOrDefaultAsync(a => a.Code == code);
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var area = new Area { Code = code, Name = name ?? code[..1] + code[1..].ToLowerInvariant() };
+        db.Areas.Add(area);
+        await db.SaveChangesAsync();
+        return area;
+    }
+
+    /// <summary>Creates a user with the given role (and area or agency) who can sign in with <see cref="Password"/>.</summary>
+    public async Task<AppUser> AddUserAsync(string email, string role, int? areaId = null, Agency? agency = null, string? displayName = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = displayName ?? email.Split('@')[0],
+            AreaId = areaId,
+            Agency = agency,
+            PrimaryRole = role,
+        };
+        var created = await users.CreateAsync(user, Password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        }
+
+        await users.AddToRoleAsync(user, role);
+        return user;
+    }
+
+    /// <summary>An HTTP client that keeps cookies and does not follow redirects, signed in as the user.</summary>
+    public async Task<HttpClient> CreateSignedInClientAsync(string email, string password = Password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var response = await LoginForm.PostAsync(client, email, password);
+        if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} failed with {(int)response.StatusCode}.");
+        }
+
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open on a slow shutdown stays in the temp folder; nothing depends on it.
+            }
+        }
+    }
+}
