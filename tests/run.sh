@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# The one test command: installs what the tests need when it is missing, builds once, runs every test project,
+# and ends with one line "N passed, N failed" summed over the projects. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 MSBUILDDISABLENODEREUSE=1
+export ASBOPS_CHROMIUM="${ASBOPS_CHROMIUM:-/usr/bin/chromium}"
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
+
+# Debian's Chromium for the Playwright end-to-end tests (Playwright's own browser download is not used).
+if [ ! -x "$ASBOPS_CHROMIUM" ]; then
+  echo "== installing chromium"
+  as_root apt-get update -q
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q chromium >/dev/null
+fi
+
+echo "== build"
+dotnet build AsbOps.sln -c Release -nologo -v:q -clp:ErrorsOnly
+
+results="$(pwd)/TestResults"
+rm -rf "$results"
+passed=0; failed=0; skipped=0; status=0
+for project in tests/AsbOps.Domain.Tests tests/AsbOps.Web.Tests tests/AsbOps.EndToEnd.Tests; do
+  name=$(basename "$project")
+  echo "== $name"
+  if ! dotnet test "$project" -c Release --no-build -nologo \
+      --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+      --results-directory "$results/$name"; then
+    status=1
+  fi
+  trx="$results/$name/$name.trx"
+  if [ -f "$trx" ]; then
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+    p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+    e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
+  else
+    echo "no results from $name"; failed=$((failed + 1)); status=1
+  fi
+done
+
+if [ "$failed" -gt 0 ]; then status=1; fi
+if [ "$skipped" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+exit $status
