@@ -2,14 +2,17 @@ using AsbOps.Web;
 using AsbOps.Web.Components;
 using AsbOps.Web.Data;
 using AsbOps.Web.Features;
+using AsbOps.Web.Live;
 using AsbOps.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddAsbOpsData(builder.Configuration, builder.Environment);
-builder.Services.AddAsbOpsSecurity();
+builder.Services.AddAsbOpsSecurity(builder.Configuration);
 builder.Services.AddAsbOpsUi();
 builder.Services.AddAsbOpsFeatures();
+builder.Services.AddAsbOpsApi();
+builder.Services.AddAsbOpsLive();
 builder.Services.AddAsbOpsHealth();
 
 var app = builder.Build();
@@ -24,6 +27,7 @@ await app.InitializeDatabaseAsync();
 app.UseAsbOpsPipeline();
 app.MapAsbOpsHealth();
 app.MapAsbOpsFeatures();
+app.MapAsbOpsApi();
 app.MapAsbOpsUi();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

@@ -1,4 +1,5 @@
 using AsbOps.Web.Data;
+using AsbOps.Web.Security.ApiKeys;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
@@ -7,8 +8,9 @@ namespace AsbOps.Web.Security;
 public static class SecurityServiceCollectionExtensions
 {
     /// <summary>Identity with a login cookie, lockout after repeated failures, and a login required everywhere.</summary>
-    public static IServiceCollection AddAsbOpsSecurity(this IServiceCollection services)
+    public static IServiceCollection AddAsbOpsSecurity(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddApiKeys(configuration);
         services.AddCascadingAuthenticationState();
         services.AddScoped<CurrentUser>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -42,7 +44,9 @@ public static class SecurityServiceCollectionExtensions
         });
 
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            // The fallback also accepts an API key, so an API request that matches no endpoint (wrong content type,
+            // say) gets its real answer rather than a login challenge.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiPolicies.Scheme).RequireAuthenticatedUser().Build());
         return services;
     }
 
@@ -51,8 +55,11 @@ public static class SecurityServiceCollectionExtensions
     {
         if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
         {
-            context.Response.StatusCode = status;
-            return Task.CompletedTask;
+            return status == StatusCodes.Status401Unauthorized
+                ? ApiProblems.WriteAsync(context.HttpContext, status, "Missing or unknown API key",
+                    $"Send a valid key in the {ApiKeyAuthenticationHandler.HeaderName} header, or sign in.")
+                : ApiProblems.WriteAsync(context.HttpContext, status, "Not allowed",
+                    "Your key or role does not allow this request.");
         }
 
         context.Response.Redirect(context.RedirectUri);

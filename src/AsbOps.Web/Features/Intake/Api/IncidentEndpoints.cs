@@ -1,0 +1,174 @@
+using System.Text.Json;
+using AsbOps.Web.Data;
+using AsbOps.Web.Security.ApiKeys;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace AsbOps.Web.Features.Intake.Api;
+
+/// <summary><c>POST /api/v1/incidents</c> and <c>POST /api/v1/incidents:batch</c> from the control room.</summary>
+public static class IncidentEndpoints
+{
+    public const int MaxBodyBytes = 64 * 1024;
+    public const int MaxBatchItems = 500;
+
+    /// <summary>A batch may carry up to 500 incidents of up to 64 KiB each, capped at 8 MiB altogether.</summary>
+    public const int MaxBatchBytes = 8 * 1024 * 1024;
+
+    public static RouteGroupBuilder MapIncidentApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/incidents", PostAsync)
+            .RequireAuthorization(ApiPolicies.IncidentsWrite)
+            .Accepts<IncidentRequest>("application/json")
+            .Produces<IncidentResponse>(StatusCodes.Status201Created)
+            .Produces<IncidentResponse>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithName("PostIncident")
+            .WithSummary("Receive one incident from the control room (idempotent by stormRef).");
+
+        api.MapPost("/incidents:batch", PostBatchAsync)
+            .RequireAuthorization(ApiPolicies.IncidentsWrite)
+            .Accepts<IncidentBatchRequest>("application/json")
+            .Produces<IncidentBatchResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .WithName("PostIncidentBatch")
+            .WithSummary("Receive up to 500 incidents; a bad item never blocks the good ones.");
+
+        api.MapGet("/incidents/{id:long}", GetAsync)
+            .RequireAuthorization(ApiPolicies.IncidentsWrite)
+            .Produces<IncidentResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithName("GetIncident")
+            .WithSummary("The stored incident's identity and the case it was linked to, if any.");
+        return api;
+    }
+
+    private static async Task<IResult> PostAsync(
+        HttpRequest request, IncidentRequestReader reader, AreaDirectory areas, IncidentIntakeService intake, CancellationToken cancellationToken)
+    {
+        var (outcome, document, error) = await JsonBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
+        if (BodyProblem(outcome, error, MaxBodyBytes) is { } problem)
+        {
+            return problem;
+        }
+
+        using (document)
+        {
+            var (submission, errors) = reader.Read(document!.RootElement, await areas.CodesAsync(cancellationToken));
+            if (submission is null)
+            {
+                return TypedResults.ValidationProblem(errors, title: "The incident is not valid; nothing was stored.");
+            }
+
+            var result = await intake.SubmitAsync(submission, cancellationToken);
+            var body = new IncidentResponse(result.Id, result.StormRef, result.CaseRef);
+            return result.Outcome switch
+            {
+                IntakeOutcome.Created => TypedResults.Created($"/api/v1/incidents/{result.Id}", body),
+                IntakeOutcome.Duplicate => TypedResults.Ok(body),
+                _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "stormRef already used",
+                    detail: $"An incident with stormRef {result.StormRef} was already received with different content."),
+            };
+        }
+    }
+
+    private static async Task<IResult> PostBatchAsync(
+        HttpRequest request, IncidentRequestReader reader, AreaDirectory areas, IncidentIntakeService intake, CancellationToken cancellationToken)
+    {
+        var (outcome, document, error) = await JsonBody.ReadAsync(request, MaxBatchBytes, cancellationToken);
+        if (BodyProblem(outcome, error, MaxBatchBytes) is { } problem)
+        {
+            return problem;
+        }
+
+        using (document)
+        {
+            var root = document!.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("incidents", out var items) || items.ValueKind != JsonValueKind.Array)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["incidents"] = ["Required: an array of incidents."] });
+            }
+
+            var unknown = root.EnumerateObject().Where(p => p.Name != "incidents").Select(p => p.Name).ToList();
+            if (unknown.Count > 0)
+            {
+                return TypedResults.ValidationProblem(unknown.ToDictionary(n => n, _ => new[] { "Unknown field." }));
+            }
+
+            var count = items.GetArrayLength();
+            if (count is 0 or > MaxBatchItems)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["incidents"] = [$"Send 1 to {MaxBatchItems} incidents ({count} given)."] });
+            }
+
+            var codes = await areas.CodesAsync(cancellationToken);
+            var results = new IncidentBatchItemResult?[count];
+            var valid = new List<(int Index, IncidentSubmission Submission)>();
+            var index = 0;
+            foreach (var item in items.EnumerateArray())
+            {
+                var raw = item.GetRawText();
+                var (submission, errors) = raw.Length > MaxBodyBytes
+                    ? (null, new Dictionary<string, string[]> { ["body"] = [$"An incident is at most {MaxBodyBytes} bytes."] })
+                    : reader.Read(item, codes);
+                if (submission is null)
+                {
+                    var stormRef = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("stormRef", out var r) && r.ValueKind == JsonValueKind.String
+                        ? r.GetString()
+                        : null;
+                    results[index] = new IncidentBatchItemResult(index, stormRef, "invalid", null, null, errors);
+                }
+                else
+                {
+                    valid.Add((index, submission));
+                }
+
+                index++;
+            }
+
+            var stored = valid.Count == 0 ? [] : await intake.SubmitBatchAsync(valid.Select(v => v.Submission).ToList(), cancellationToken);
+            for (var i = 0; i < valid.Count; i++)
+            {
+                var r = stored[i];
+                results[valid[i].Index] = new IncidentBatchItemResult(valid[i].Index, r.StormRef, r.Outcome.ToString().ToLowerInvariant(),
+                    r.Outcome == IntakeOutcome.Conflict ? null : r.Id, r.CaseRef, null);
+            }
+
+            var all = results.Select(r => r!).ToList();
+            return TypedResults.Ok(new IncidentBatchResponse(
+                all.Count(r => r.Status == "created"), all.Count(r => r.Status == "duplicate"),
+                all.Count(r => r.Status == "conflict"), all.Count(r => r.Status == "invalid"), all));
+        }
+    }
+
+    private static async Task<Results<Ok<IncidentResponse>, ProblemHttpResult>> GetAsync(
+        long id, AsbOpsDbContext db, CancellationToken cancellationToken)
+    {
+        var found = await (from incident in db.Incidents.AsNoTracking()
+                           where incident.Id == id
+                           join @case in db.Cases on incident.CaseId equals @case.Id into cases
+                           from @case in cases.DefaultIfEmpty()
+                           select new IncidentResponse(incident.Id, incident.StormRef, @case == null ? null : @case.Reference))
+            .SingleOrDefaultAsync(cancellationToken);
+        return found is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such incident")
+            : TypedResults.Ok(found);
+    }
+
+    private static IResult? BodyProblem(JsonBody.Outcome outcome, string? error, int limit) => outcome switch
+    {
+        JsonBody.Outcome.TooLarge => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+            title: "Request body too large", detail: $"The body may be at most {limit / 1024} KiB."),
+        JsonBody.Outcome.NotJson => TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+            title: "Send JSON", detail: "Use Content-Type: application/json."),
+        JsonBody.Outcome.Malformed => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [error!] },
+            title: "The body is not valid JSON; nothing was stored."),
+        _ => null,
+    };
+}

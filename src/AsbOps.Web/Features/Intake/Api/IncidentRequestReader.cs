@@ -1,0 +1,299 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AsbOps.Domain.Incidents;
+
+namespace AsbOps.Web.Features.Intake.Api;
+
+/// <summary>
+/// Reads one incident from JSON by hand, so every problem is reported against the field it belongs to (wrong type,
+/// missing, unknown, too long, control characters, future or zone-less time) rather than as one parse error.
+/// </summary>
+public sealed partial class IncidentRequestReader(TimeProvider clock)
+{
+    public const int MaxTextLength = 300;
+    public const int MaxNoteLength = ThriveAssessment.NoteMaxLength;
+
+    private static readonly HashSet<string> TopLevel = new(StringComparer.Ordinal)
+    {
+        "stormRef", "receivedAt", "category", "areaCode", "location", "description", "thrive", "reporter",
+    };
+
+    private static readonly HashSet<string> LocationFields = new(StringComparer.Ordinal) { "address", "postcode", "lat", "lon" };
+    private static readonly HashSet<string> ThriveFields = new(StringComparer.Ordinal)
+    {
+        "threat", "harm", "risk", "investigation", "vulnerability", "engagement", "grade",
+    };
+
+    private static readonly HashSet<string> ReporterFields = new(StringComparer.Ordinal) { "name", "phone" };
+
+    /// <summary>Clock skew allowed between the control room and AsbOps before a time counts as "in the future".</summary>
+    private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(5);
+
+    public (IncidentSubmission? Submission, Dictionary<string, string[]> Errors) Read(JsonElement body, IReadOnlySet<string> knownAreaCodes)
+    {
+        var errors = new Errors();
+        if (body.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("body", "The body must be a JSON object.");
+            return (null, errors.ToDictionary());
+        }
+
+        Unknown(body, TopLevel, "", errors);
+
+        var stormRef = Text(body, "stormRef", errors, required: true, max: 40);
+        if (stormRef is not null && !StormRefPattern().IsMatch(stormRef))
+        {
+            errors.Add("stormRef", "Use letters, digits, '-' and '/' only (3 to 40 characters), starting with a letter or digit.");
+        }
+
+        var receivedAt = Time(body, "receivedAt", errors);
+        var category = Choice<AsbCategory>(body, "category", errors, required: true, "personal, nuisance or environmental");
+        var areaCode = Text(body, "areaCode", errors, required: true, max: 16)?.ToUpperInvariant();
+        if (areaCode is not null && !knownAreaCodes.Contains(areaCode))
+        {
+            errors.Add("areaCode", $"'{areaCode}' is not a known area code.");
+        }
+
+        var description = Text(body, "description", errors, required: true, max: Incident.DescriptionMaxLength, multiline: true);
+
+        string? address = null, postcode = null;
+        double? lat = null, lon = null;
+        if (Object(body, "location", errors, required: true) is { } location)
+        {
+            Unknown(location, LocationFields, "location.", errors);
+            address = Text(location, "address", errors, required: true, max: MaxTextLength, prefix: "location.");
+            postcode = Text(location, "postcode", errors, required: true, max: 10, prefix: "location.");
+            if (postcode is not null)
+            {
+                postcode = NormalisePostcode(postcode);
+                if (postcode is null)
+                {
+                    errors.Add("location.postcode", "Not a UK postcode (e.g. LE11 1AA).");
+                }
+            }
+
+            lat = Number(location, "lat", errors, -90, 90, "location.");
+            lon = Number(location, "lon", errors, -180, 180, "location.");
+            if (lat.HasValue != lon.HasValue)
+            {
+                errors.Add(lat.HasValue ? "location.lon" : "location.lat", "Give both lat and lon, or neither.");
+            }
+        }
+
+        ThriveSubmission? thrive = null;
+        if (Object(body, "thrive", errors, required: true) is { } t)
+        {
+            Unknown(t, ThriveFields, "thrive.", errors);
+            var grade = Choice<ThriveGrade>(t, "grade", errors, required: true, "emergency, priority, scheduled or resolution", "thrive.");
+            thrive = new ThriveSubmission(
+                Text(t, "threat", errors, false, MaxNoteLength, "thrive.", multiline: true),
+                Text(t, "harm", errors, false, MaxNoteLength, "thrive.", multiline: true),
+                Text(t, "risk", errors, false, MaxNoteLength, "thrive.", multiline: true),
+                Text(t, "investigation", errors, false, MaxNoteLength, "thrive.", multiline: true),
+                Text(t, "vulnerability", errors, false, MaxNoteLength, "thrive.", multiline: true),
+                Text(t, "engagement", errors, false, MaxNoteLength, "thrive.", multiline: true),
+                grade ?? ThriveGrade.Scheduled);
+        }
+
+        string? reporterName = null, reporterPhone = null;
+        if (Object(body, "reporter", errors, required: false) is { } reporter)
+        {
+            Unknown(reporter, ReporterFields, "reporter.", errors);
+            reporterName = Text(reporter, "name", errors, false, 200, "reporter.");
+            reporterPhone = Text(reporter, "phone", errors, false, 40, "reporter.");
+            if (reporterPhone is not null && !PhonePattern().IsMatch(reporterPhone))
+            {
+                errors.Add("reporter.phone", "Use digits, spaces, '+', '(' , ')' and '-' only.");
+            }
+        }
+
+        if (errors.Any)
+        {
+            return (null, errors.ToDictionary());
+        }
+
+        return (new IncidentSubmission(stormRef!, receivedAt!.Value, category!.Value, areaCode!, address!, postcode!, lat, lon,
+            description!, thrive!, reporterName, reporterPhone), errors.ToDictionary());
+    }
+
+    /// <summary>Upper-case with one space before the inward code, or null when it is not a UK postcode.</summary>
+    public static string? NormalisePostcode(string text)
+    {
+        var compact = text.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        return PostcodePattern().IsMatch(compact) ? $"{compact[..^3]} {compact[^3..]}" : null;
+    }
+
+    private static void Unknown(JsonElement element, HashSet<string> known, string prefix, Errors errors)
+    {
+        foreach (var property in element.EnumerateObject())
+        {
+            if (!known.Contains(property.Name))
+            {
+                errors.Add(prefix + property.Name, "Unknown field.");
+            }
+        }
+    }
+
+    private static JsonElement? Object(JsonElement parent, string name, Errors errors, bool required)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                errors.Add(name, "Required.");
+            }
+
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(name, "Must be an object.");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static string? Text(JsonElement parent, string name, Errors errors, bool required, int max, string prefix = "", bool multiline = false)
+    {
+        var key = prefix + name;
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            if (required)
+            {
+                errors.Add(key, "Required.");
+            }
+
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            errors.Add(key, "Must be a string.");
+            return null;
+        }
+
+        var text = value.GetString()!.Trim();
+        if (text.Length == 0)
+        {
+            if (required)
+            {
+                errors.Add(key, "Required.");
+            }
+
+            return null;
+        }
+
+        if (text.Length > max)
+        {
+            errors.Add(key, $"At most {max} characters ({text.Length} given).");
+            return null;
+        }
+
+        if (text.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')) || text.Any(c => c is '\uFFFE' or '\uFFFF'))
+        {
+            errors.Add(key, multiline ? "Control characters other than line breaks and tabs are not allowed." : "Control characters are not allowed.");
+            return null;
+        }
+
+        return text;
+    }
+
+    private static T? Choice<T>(JsonElement parent, string name, Errors errors, bool required, string allowed, string prefix = "")
+        where T : struct, Enum
+    {
+        var text = Text(parent, name, errors, required, 20, prefix);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (text.All(char.IsAsciiLetterLower) && Enum.TryParse<T>(text, ignoreCase: true, out var parsed))
+        {
+            return parsed;
+        }
+
+        errors.Add(prefix + name, $"Must be one of: {allowed}.");
+        return null;
+    }
+
+    private static double? Number(JsonElement parent, string name, Errors errors, double min, double max, string prefix)
+    {
+        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || double.IsNaN(number) || number < min || number > max)
+        {
+            errors.Add(prefix + name, $"Must be a number from {min} to {max}.");
+            return null;
+        }
+
+        return number;
+    }
+
+    private DateTime? Time(JsonElement parent, string name, Errors errors)
+    {
+        var text = Text(parent, name, errors, required: true, max: 40);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (!ZonedTimePattern().IsMatch(text)
+            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            errors.Add(name, "Must be an ISO 8601 date-time with a zone, e.g. 2026-11-25T14:03:00Z.");
+            return null;
+        }
+
+        var utc = parsed.UtcDateTime;
+        if (utc > clock.GetUtcNow().UtcDateTime + AllowedSkew)
+        {
+            errors.Add(name, "Must not be in the future.");
+            return null;
+        }
+
+        if (utc.Year < 2000)
+        {
+            errors.Add(name, "Must be in the year 2000 or later.");
+            return null;
+        }
+
+        return utc;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9/-]{2,39}$")]
+    private static partial Regex StormRefPattern();
+
+    [GeneratedRegex(@"^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$")]
+    private static partial Regex PostcodePattern();
+
+    [GeneratedRegex(@"^\+?[0-9 ()-]{5,40}$")]
+    private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
+    private static partial Regex ZonedTimePattern();
+
+    private sealed class Errors
+    {
+        private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+        public bool Any => _errors.Count > 0;
+
+        public void Add(string field, string message)
+        {
+            if (!_errors.TryGetValue(field, out var list))
+            {
+                _errors[field] = list = [];
+            }
+
+            list.Add(message);
+        }
+
+        public Dictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
+    }
+}
