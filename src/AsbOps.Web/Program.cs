@@ -1,7 +1,9 @@
 using AsbOps.Web;
 using AsbOps.Web.Components;
 using AsbOps.Web.Data;
+using AsbOps.Web.Email;
 using AsbOps.Web.Features;
+using AsbOps.Web.Jobs;
 using AsbOps.Web.Live;
 using AsbOps.Web.Security;
 
@@ -13,6 +15,8 @@ builder.Services.AddAsbOpsUi();
 builder.Services.AddAsbOpsFeatures();
 builder.Services.AddAsbOpsApi();
 builder.Services.AddAsbOpsLive();
+builder.Services.AddAsbOpsEmail(builder.Configuration);
+builder.Services.AddAsbOpsJobs(builder.Configuration);
 builder.Services.AddAsbOpsHealth();
 
 var app = builder.Build();
@@ -28,6 +32,7 @@ app.UseAsbOpsPipeline();
 app.MapAsbOpsHealth();
 app.MapAsbOpsFeatures();
 app.MapAsbOpsApi();
+app.UseAsbOpsJobs();
 app.MapAsbOpsUi();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));

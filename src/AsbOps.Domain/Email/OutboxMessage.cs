@@ -27,6 +27,9 @@ public sealed class OutboxMessage
 
     public DateTime NextAttemptAt { get; set; }
 
+    /// <summary>After this the dispatcher stops retrying and marks the message failed (an administrator may retry it).</summary>
+    public DateTime GiveUpAt { get; set; }
+
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }

@@ -7,4 +7,7 @@ public enum OutboxStatus
 
     /// <summary>Given up after the configured time; kept for an administrator to retry.</summary>
     Failed = 3,
+
+    /// <summary>No longer needed before it was sent, e.g. a reminder whose unknown answer was answered.</summary>
+    Cancelled = 4,
 }

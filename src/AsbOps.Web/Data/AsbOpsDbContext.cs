@@ -6,6 +6,7 @@ using AsbOps.Domain.Cases;
 using AsbOps.Domain.Compliance;
 using AsbOps.Domain.Email;
 using AsbOps.Domain.Incidents;
+using AsbOps.Domain.Jobs;
 using AsbOps.Domain.Markers;
 using AsbOps.Domain.Referrals;
 using AsbOps.Domain.Reminders;
@@ -43,6 +44,8 @@ public sealed class AsbOpsDbContext(DbContextOptions<AsbOpsDbContext> options) :
     public DbSet<ComplianceFinding> ComplianceFindings => Set<ComplianceFinding>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+
+namespace AsbOps.Web.Email;
+
+public static class EmailExtensions
+{
+    /// <summary>MailKit over SMTP when <c>Smtp:Host</c> is set, otherwise .eml files in the pickup folder.</summary>
+    public static IServiceCollection AddAsbOpsEmail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddSingleton<SmtpEmailSender>();
+        services.AddSingleton<PickupDirectoryEmailSender>();
+        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<IOptions<SmtpOptions>>().Value.IsConfigured
+            ? sp.GetRequiredService<SmtpEmailSender>()
+            : sp.GetRequiredService<PickupDirectoryEmailSender>());
+        services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<OutboxDispatcher>();
+        return services;
+    }
+}
