@@ -1,4 +1,7 @@
 using AsbOps.Web.Features.Account;
+using AsbOps.Web.Features.Admin;
+using AsbOps.Web.Features.Guidance;
+using AsbOps.Web.Features.Intake;
 
 namespace AsbOps.Web.Features;
 
@@ -7,6 +10,10 @@ public static class FeatureExtensions
 {
     public static IServiceCollection AddAsbOpsFeatures(this IServiceCollection services)
     {
+        services.AddScoped<IncidentQueries>();
+        services.AddScoped<GuidanceQueries>();
+        services.AddScoped<AdminQueries>();
+        services.AddSingleton<EffectiveSettings>();
         return services;
     }
 

@@ -1,0 +1,94 @@
+using AsbOps.Domain.Reminders;
+using AsbOps.Web.Data;
+
+namespace AsbOps.Web.Features.Admin;
+
+/// <summary>One setting as the admin page shows it. <see cref="Value"/> is never a secret.</summary>
+public sealed record SettingRow(string Key, string Value, bool IsSet);
+
+/// <summary>A machine client from <c>ApiClients</c>: its name, scopes and how its key is given — never the key.</summary>
+public sealed record ApiClientRow(string Name, IReadOnlyList<string> Scopes, string KeyForm);
+
+public sealed record SettingsView(IReadOnlyList<SettingRow> Settings, IReadOnlyList<ApiClientRow> ApiClients);
+
+/// <summary>
+/// The settings a deployment changes, read from the live configuration. Only named, non-secret values are shown:
+/// passwords, keys and connection strings are reported as set or not set, so a screenshot can never leak one.
+/// </summary>
+public sealed class EffectiveSettings(IConfiguration configuration)
+{
+    public const string Hidden = "set (hidden)";
+    public const string NotSet = "not set";
+
+    private static readonly string[] SecretWords = ["password", "secret", "key", "token", "connection", "credential"];
+
+    public SettingsView Read()
+    {
+        var rows = new List<SettingRow>
+        {
+            Plain($"{DatabaseOptions.Section}:Provider", "Sqlite (default)"),
+            Secret($"ConnectionStrings:{DataServiceCollectionExtensions.ConnectionStringName}", "the SQLite file in data/ (default)"),
+            Secret("Redis:Configuration", "single instance"),
+            Plain("Smtp:Host", "none: email is written as .eml files to the pickup directory"),
+            Plain("Smtp:Port", null),
+            Plain("Smtp:From", null),
+            Secret("Smtp:Password", null),
+            Plain("Email:PickupDirectory", null),
+            List("Reminders:Days", $"{string.Join(", ", ReminderSchedule.Default.Days)}, then every {ReminderSchedule.Default.RepeatEveryDays} days (default)"),
+            Plain("Jobs:Enabled", null),
+        };
+        rows.AddRange(Section("Compliance"));
+        return new SettingsView(rows, ApiClients());
+    }
+
+    public static bool IsSecretKey(string key) =>
+        key.Split(':').Any(segment => SecretWords.Any(word => segment.Contains(word, StringComparison.OrdinalIgnoreCase)));
+
+    private SettingRow Plain(string key, string? whenUnset)
+    {
+        var value = configuration[key];
+        return string.IsNullOrEmpty(value)
+            ? new SettingRow(key, whenUnset is null ? NotSet : $"{NotSet} — {whenUnset}", false)
+            : new SettingRow(key, value, true);
+    }
+
+    private SettingRow Secret(string key, string? whenUnset) =>
+        string.IsNullOrEmpty(configuration[key])
+            ? new SettingRow(key, whenUnset is null ? NotSet : $"{NotSet} — {whenUnset}", false)
+            : new SettingRow(key, Hidden, true);
+
+    private SettingRow List(string key, string whenUnset)
+    {
+        var section = configuration.GetSection(key);
+        var items = section.GetChildren().Select(c => c.Value).Where(v => !string.IsNullOrEmpty(v)).ToList();
+        if (items.Count == 0 && !string.IsNullOrEmpty(section.Value))
+        {
+            items.Add(section.Value);
+        }
+
+        return items.Count == 0 ? new SettingRow(key, $"{NotSet} — {whenUnset}", false) : new SettingRow(key, string.Join(", ", items), true);
+    }
+
+    /// <summary>Every leaf of a section (e.g. all <c>Compliance:*</c> thresholds), with secret-looking keys hidden.</summary>
+    private IEnumerable<SettingRow> Section(string name)
+    {
+        var leaves = configuration.GetSection(name).AsEnumerable()
+            .Where(pair => pair.Value is not null)
+            .OrderBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(pair => new SettingRow(pair.Key, IsSecretKey(pair.Key) ? Hidden : pair.Value!, true))
+            .ToList();
+        return leaves.Count > 0 ? leaves : [new SettingRow($"{name}:*", $"{NotSet} — built-in thresholds apply", false)];
+    }
+
+    private List<ApiClientRow> ApiClients() =>
+    [
+        .. configuration.GetSection("ApiClients").GetChildren()
+            .Select(client => new ApiClientRow(
+                client["Name"] is { Length: > 0 } clientName ? clientName : $"(unnamed entry {client.Key})",
+                [.. client.GetSection("Scopes").GetChildren().Select(s => s.Value).OfType<string>()],
+                !string.IsNullOrEmpty(client["KeySha256"]) ? "SHA-256 hash"
+                : !string.IsNullOrEmpty(client["Key"]) ? "plain key (development and tests only)"
+                : "no key: the client cannot sign in"))
+            .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase),
+    ];
+}

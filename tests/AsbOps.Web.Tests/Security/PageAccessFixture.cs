@@ -1,0 +1,91 @@
+using AsbOps.Domain.Cases;
+using AsbOps.Domain.Incidents;
+using AsbOps.Domain.Referrals;
+using AsbOps.Web.Security;
+using AsbOps.Web.Tests.Infrastructure;
+
+namespace AsbOps.Web.Tests.Security;
+
+/// <summary>
+/// One app with an area, one user of each role in it (the partner from the local authority), a case shared with the
+/// local authority and an incident on that case, so every route has something real to open.
+/// </summary>
+public sealed class PageAccessFixture : IAsyncLifetime
+{
+    private readonly Dictionary<string, HttpClient> _clients = [];
+
+    public AsbOpsAppFactory App { get; } = new();
+
+    public string CaseRef { get; } = new CaseReference(2026, 4213).ToString();
+
+    public long IncidentId { get; private set; }
+
+    public static string Email(string role) => $"{role}@access.test";
+
+    public async Task InitializeAsync()
+    {
+        var area = await App.AddAreaAsync("ACCESS");
+        string officerId = "";
+        foreach (var role in Roles.All)
+        {
+            var user = await App.AddUserAsync(Email(role), role, area.Id, role == Roles.Partner ? Agency.LocalAuthority : null);
+            officerId = role == Roles.Officer ? user.Id : officerId;
+        }
+
+        var at = new DateTime(2026, 11, 20, 10, 0, 0, DateTimeKind.Utc);
+        await using var db = App.CreateDbContext();
+        var asbCase = new AsbCase
+        {
+            Reference = CaseRef, AreaId = area.Id, Category = AsbCategory.Personal, OpenedAt = at,
+            Address = "1 Access Road", Postcode = "AC1 1AA", Summary = "Access test case",
+        };
+        db.Cases.Add(asbCase);
+        await db.SaveChangesAsync();
+        db.CaseShares.Add(new CaseShare { CaseId = asbCase.Id, Agency = Agency.LocalAuthority, SharedAt = at });
+        var incident = new Incident
+        {
+            StormRef = "AC-20261120-0001", ReceivedAt = at, AreaId = area.Id, Category = AsbCategory.Personal,
+            Address = "1 Access Road", Postcode = "AC1 1AA", Description = "Access test incident", CaseId = asbCase.Id,
+            CreatedAt = at,
+            Screening = new VictorEScreening { ScreenedAt = at, ScreenedByUserId = officerId, HarassmentAlarmDistress = true, Targeted = true },
+        };
+        db.Incidents.Add(incident);
+        await db.SaveChangesAsync();
+        IncidentId = incident.Id;
+    }
+
+    /// <summary>A client that does not follow redirects: anonymous for null, else signed in with the real cookie.</summary>
+    public async Task<HttpClient> ClientAsync(string? role)
+    {
+        var key = role ?? "";
+        if (!_clients.TryGetValue(key, out var client))
+        {
+            client = role is null
+                ? App.CreateClient(new() { AllowAutoRedirect = false })
+                : await App.CreateSignedInClientAsync(Email(role));
+            _clients[key] = client;
+        }
+
+        return client;
+    }
+
+    /// <summary>The address to request for a route template, with real values for its parameters.</summary>
+    public string PathFor(string template) => PageRule.Normalise(template) switch
+    {
+        "/cases/{}" => $"/cases/{CaseRef}",
+        "/incidents/{}" => $"/incidents/{IncidentId}",
+        "/guidance/{}" => "/guidance/1",
+        _ => template,
+    };
+
+    public Task DisposeAsync()
+    {
+        foreach (var client in _clients.Values)
+        {
+            client.Dispose();
+        }
+
+        App.Dispose();
+        return Task.CompletedTask;
+    }
+}
