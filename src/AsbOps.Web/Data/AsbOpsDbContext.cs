@@ -11,6 +11,7 @@ using AsbOps.Domain.Markers;
 using AsbOps.Domain.Referrals;
 using AsbOps.Domain.Reminders;
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Data.Auditing;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -66,15 +67,51 @@ public sealed class AsbOpsDbContext(DbContextOptions<AsbOpsDbContext> options) :
         }
     }
 
+    /// <summary>Who the audit trail names for this context's saves; set by the feature service that opens it.</summary>
+    public AuditActor AuditActor { get; set; } = AuditActor.System;
+
+    /// <summary>Bulk loads (the demo force) switch the audit trail off; every other save is audited.</summary>
+    public bool AuditEnabled { get; set; } = true;
+
+    /// <summary>The clock the audit trail uses; set by tests that fake time.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         ConcurrencyVersioning.BumpVersions(ChangeTracker);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var pending = AuditEnabled ? AuditRecorder.Capture(ChangeTracker) : [];
+        if (pending.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        AuditEntries.AddRange(AuditRecorder.ToEntries(pending, AuditActor, Clock.GetUtcNow().UtcDateTime, ChangeTracker));
+        base.SaveChanges(acceptAllChangesOnSuccess);
+        transaction?.Commit();
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         ConcurrencyVersioning.BumpVersions(ChangeTracker);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var pending = AuditEnabled ? AuditRecorder.Capture(ChangeTracker) : [];
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        // The change and its audit entries commit together or not at all.
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        AuditEntries.AddRange(AuditRecorder.ToEntries(pending, AuditActor, Clock.GetUtcNow().UtcDateTime, ChangeTracker));
+        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return saved;
     }
 }
