@@ -1,0 +1,100 @@
+using System.Text.Json;
+using AsbOps.Domain.Audit;
+using AsbOps.Domain.Cases;
+using AsbOps.Domain.Incidents;
+using AsbOps.Web.Data.Auditing;
+using AsbOps.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace AsbOps.Web.Tests.Audit;
+
+public sealed class AuditTrailTests(AsbOpsAppFactory app) : IClassFixture<AsbOpsAppFactory>
+{
+    private async Task<AsbCase> NewCaseAsync(string reference)
+    {
+        var area = await app.AddAreaAsync("AUDIT");
+        await using var db = app.CreateDbContext();
+        db.AuditActor = new AuditActor("user-1", "pc.jones@test.local");
+        var @case = new AsbCase
+        {
+            Reference = reference, AreaId = area.Id, Category = AsbCategory.Nuisance, Address = "1 Audit Row",
+            Postcode = "LE11 1AA", Summary = "Loud music", OpenedAt = DateTime.UtcNow,
+        };
+        db.Cases.Add(@case);
+        await db.SaveChangesAsync();
+        return @case;
+    }
+
+    private async Task<List<AuditEntry>> EntriesAsync(long caseId)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.AuditEntries.Where(a => a.CaseId == caseId).OrderBy(a => a.Id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task CreatingACaseWritesACreateEntryNamingTheUser()
+    {
+        var @case = await NewCaseAsync("ASB-2026-900001");
+
+        var entry = Assert.Single(await EntriesAsync(@case.Id));
+        Assert.Equal(AuditAction.Create, entry.Action);
+        Assert.Equal("AsbCase", entry.EntityType);
+        Assert.Equal(@case.Id.ToString(), entry.EntityId);
+        Assert.Equal("pc.jones@test.local", entry.UserName);
+        Assert.Contains("Loud music", entry.Changes);
+    }
+
+    [Fact]
+    public async Task ChangingACaseRecordsBeforeAndAfterOfWhatChangedOnly()
+    {
+        var @case = await NewCaseAsync("ASB-2026-900002");
+        await using (var db = app.CreateDbContext())
+        {
+            db.AuditActor = new AuditActor("user-2", "sgt.patel@test.local");
+            var stored = await db.Cases.SingleAsync(c => c.Id == @case.Id);
+            stored.Summary = "Loud music and shouting";
+            await db.SaveChangesAsync();
+        }
+
+        var update = (await EntriesAsync(@case.Id)).Single(e => e.Action == AuditAction.Update);
+        using var changes = JsonDocument.Parse(update.Changes!);
+        var summary = changes.RootElement.GetProperty("Summary");
+        Assert.Equal("Loud music", summary.GetProperty("from").GetString());
+        Assert.Equal("Loud music and shouting", summary.GetProperty("to").GetString());
+        Assert.Single(changes.RootElement.EnumerateObject());
+        Assert.Equal("sgt.patel@test.local", update.UserName);
+    }
+
+    [Fact]
+    public async Task DeletingWritesADeleteEntryWithTheOldValues()
+    {
+        var @case = await NewCaseAsync("ASB-2026-900003");
+        await using (var db = app.CreateDbContext())
+        {
+            db.Cases.Remove(await db.Cases.SingleAsync(c => c.Id == @case.Id));
+            await db.SaveChangesAsync();
+        }
+
+        var delete = (await EntriesAsync(@case.Id)).Single(e => e.Action == AuditAction.Delete);
+        Assert.Equal("system", delete.UserName);
+        Assert.Contains("ASB-2026-900003", delete.Changes);
+    }
+
+    [Fact]
+    public async Task AFailedSaveLeavesNoAuditEntryBehind()
+    {
+        var first = await NewCaseAsync("ASB-2026-900004");
+        await using var db = app.CreateDbContext();
+        var before = await db.AuditEntries.CountAsync();
+        db.Cases.Add(new AsbCase
+        {
+            Reference = first.Reference, AreaId = first.AreaId, Category = AsbCategory.Nuisance, Address = "x",
+            Postcode = "LE11 1AA", Summary = "duplicate reference", OpenedAt = DateTime.UtcNow,
+        });
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+
+        await using var check = app.CreateDbContext();
+        Assert.Equal(before, await check.AuditEntries.CountAsync());
+    }
+}
