@@ -1,4 +1,5 @@
 using AsbOps.Web.Features.Account;
+using AsbOps.Web.Features.Cases;
 
 namespace AsbOps.Web.Features;
 
@@ -7,6 +8,7 @@ public static class FeatureExtensions
 {
     public static IServiceCollection AddAsbOpsFeatures(this IServiceCollection services)
     {
+        services.AddCasesFeature();
         return services;
     }
 
