@@ -50,6 +50,7 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
             .Take(pageSize)
             .Select(c => new
             {
+                c.Id,
                 c.Reference,
                 AreaCode = db.Areas.Where(a => a.Id == c.AreaId).Select(a => a.Code).FirstOrDefault(),
                 c.Category,
@@ -58,20 +59,22 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
                 LeadOfficer = db.Users.Where(u => u.Id == c.LeadOfficerId).Select(u => u.DisplayName).FirstOrDefault(),
                 c.OpenedAt,
                 PeopleCount = c.Participants.Select(p => p.PersonId).Distinct().Count(),
-                People = c.Participants
-                    .OrderBy(p => p.Role == PersonRole.Victim ? 0 : 1)
-                    .ThenBy(p => p.Id)
-                    .Take(PeopleShownPerRow)
-                    .Select(p => new { p.Role, p.Person!.FirstName, p.Person.LastName })
-                    .ToList(),
                 c.Postcode,
             })
             .ToListAsync(cancellationToken);
 
+        // The names to show come in one more query for the whole page (a per-row TOP-N needs APPLY, which SQLite lacks).
+        var ids = rows.Select(r => r.Id).ToList();
+        var people = (await db.CaseParticipants.AsNoTracking()
+                .Where(p => ids.Contains(p.CaseId))
+                .Select(p => new { p.CaseId, p.Id, p.Role, p.Person!.FirstName, p.Person.LastName })
+                .ToListAsync(cancellationToken))
+            .ToLookup(p => p.CaseId);
+
         return new CaseListResult(
             rows.Select(r => new CaseListRow(
                     r.Reference, r.AreaCode ?? "", r.Category, r.Status, r.RiskLevel, r.LeadOfficer, r.OpenedAt, r.PeopleCount,
-                    PeopleShown(r.People.Select(p => (p.Role, $"{p.FirstName} {p.LastName}"))), r.Postcode))
+                    PeopleShown(people[r.Id].OrderBy(p => p.Id).Select(p => (p.Role, $"{p.FirstName} {p.LastName}"))), r.Postcode))
                 .ToList(),
             total);
     }
@@ -88,11 +91,11 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
         return await areas.OrderBy(a => a.Name).Select(a => new AreaOption(a.Code, a.Name)).ToListAsync(cancellationToken);
     }
 
-    /// <summary>The victims when there are any (people are ordered victims first), otherwise the first person.</summary>
+    /// <summary>The victims (at most a few) when there are any, otherwise the first person added.</summary>
     private static IReadOnlyList<string> PeopleShown(IEnumerable<(PersonRole Role, string Name)> people)
     {
         var list = people.ToList();
-        var victims = list.Where(p => p.Role == PersonRole.Victim).Select(p => p.Name).ToList();
+        var victims = list.Where(p => p.Role == PersonRole.Victim).Select(p => p.Name).Take(PeopleShownPerRow).ToList();
         return victims.Count > 0 ? victims : list.Take(1).Select(p => p.Name).ToList();
     }
 

@@ -6,8 +6,9 @@ using MudBlazor;
 namespace AsbOps.Web.Features.Cases;
 
 /// <summary>
-/// The read-only case page. Unknown, malformed and not-visible references all show the same "not found" view
-/// (and a 404 when prerendered), so the page never reveals that a case exists.
+/// The read-only case page. Unknown, malformed and not-visible references all show the same "not found" view, so
+/// the page never reveals that a case exists. (It answers 200: setting 404 while prerendering makes .NET 10 drop
+/// the page body in favour of its own not-found handling, which would lose the friendly message.)
 /// </summary>
 public sealed partial class CasePage : IDisposable
 {
@@ -19,10 +20,6 @@ public sealed partial class CasePage : IDisposable
 
     [Parameter]
     public string CaseRef { get; set; } = "";
-
-    /// <summary>Present only while prerendering over HTTP; used to answer 404 for a case that is not found.</summary>
-    [CascadingParameter]
-    public Microsoft.AspNetCore.Http.HttpContext? HttpContext { get; set; }
 
     [Inject]
     private ICaseDetailsService Details { get; set; } = default!;
@@ -53,17 +50,10 @@ public sealed partial class CasePage : IDisposable
         var user = await CurrentUser.GetScopeAsync();
         _case = await Details.GetAsync(user, CaseRef);
         _loading = false;
-        if (_case is null)
+        if (_case is not null)
         {
-            if (HttpContext is { Response.HasStarted: false } http)
-            {
-                http.Response.StatusCode = StatusCodes.Status404NotFound;
-            }
-
-            return;
+            await RecordViewOnceAsync(user, _case);
         }
-
-        await RecordViewOnceAsync(user, _case);
     }
 
     /// <summary>
