@@ -121,8 +121,14 @@ public sealed partial class CaseListPage
             SortBy = state.SortDirection == SortDirection.None ? null : state.SortLabel,
             Descending = state.SortDirection == SortDirection.Descending,
         }, cancellationToken);
-        _message = result.Message;
-        _total = result.TotalCount;
+        if (_message != result.Message || _total != result.TotalCount)
+        {
+            // The count and message sit outside the table, which re-renders only itself after loading.
+            _message = result.Message;
+            _total = result.TotalCount;
+            StateHasChanged();
+        }
+
         return new TableData<CaseListRow> { Items = result.Rows, TotalItems = result.TotalCount };
     }
 
