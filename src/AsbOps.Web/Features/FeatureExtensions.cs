@@ -2,6 +2,7 @@ using AsbOps.Web.Features.Account;
 using AsbOps.Web.Features.Admin;
 using AsbOps.Web.Features.Guidance;
 using AsbOps.Web.Features.Intake;
+using AsbOps.Web.Features.Cases;
 
 namespace AsbOps.Web.Features;
 
@@ -14,6 +15,7 @@ public static class FeatureExtensions
         services.AddScoped<GuidanceQueries>();
         services.AddScoped<AdminQueries>();
         services.AddSingleton<EffectiveSettings>();
+        services.AddCasesFeature();
         return services;
     }
 

@@ -5,11 +5,19 @@ using MudBlazor.Services;
 namespace AsbOps.Web.Tests.Infrastructure;
 
 /// <summary>bUnit context with MudBlazor's services and loose JS interop, as MudBlazor's own tests do.</summary>
-public abstract class BunitTestBase : BunitContext
+/// <remarks>
+/// Disposed asynchronously (<see cref="IAsyncLifetime"/>): some MudBlazor services, created once a popover provider
+/// renders, are only <see cref="IAsyncDisposable"/>, and a synchronous dispose of the container throws.
+/// </remarks>
+public abstract class BunitTestBase : BunitContext, IAsyncLifetime
 {
     protected BunitTestBase()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
     }
+
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 }

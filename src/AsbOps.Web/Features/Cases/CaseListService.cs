@@ -1,0 +1,171 @@
+using System.Linq.Expressions;
+using AsbOps.Domain.Cases;
+using AsbOps.Web.Data;
+using AsbOps.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace AsbOps.Web.Features.Cases;
+
+/// <summary>
+/// Set-based case list: one count and one projected page query, both scoped by <see cref="CaseAccess"/>.
+/// Unknown filter values give an empty result with a message rather than an exception.
+/// </summary>
+public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory) : ICaseListService
+{
+    private const int PeopleShownPerRow = 3;
+
+    public async Task<CaseListResult> SearchAsync(UserScope user, CaseListQuery query, CancellationToken cancellationToken = default)
+    {
+        var (filter, error) = CaseListFilter.Parse(query);
+        if (filter is null)
+        {
+            return CaseListResult.Empty(error);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var cases = db.Cases.AsNoTracking().VisibleTo(db, user);
+
+        if (filter.AreaCode is { } code)
+        {
+            var areaId = await db.Areas.AsNoTracking().Where(a => a.Code == code).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+            if (areaId is null)
+            {
+                return CaseListResult.Empty($"There is no area \"{code}\".");
+            }
+
+            cases = cases.Where(c => c.AreaId == areaId.Value);
+        }
+
+        cases = ApplyFilters(db, cases, filter);
+        var total = await cases.CountAsync(cancellationToken);
+        if (total == 0)
+        {
+            return CaseListResult.Empty();
+        }
+
+        var pageSize = Math.Clamp(query.PageSize, 1, CaseListQuery.MaxPageSize);
+        var page = Math.Max(0, query.Page);
+        var rows = await Sort(db, cases, query.SortBy, query.Descending)
+            .Skip(page * pageSize)
+            .Take(pageSize)
+            .Select(c => new
+            {
+                c.Id,
+                c.Reference,
+                AreaCode = db.Areas.Where(a => a.Id == c.AreaId).Select(a => a.Code).FirstOrDefault(),
+                c.Category,
+                c.Status,
+                c.RiskLevel,
+                LeadOfficer = db.Users.Where(u => u.Id == c.LeadOfficerId).Select(u => u.DisplayName).FirstOrDefault(),
+                c.OpenedAt,
+                PeopleCount = c.Participants.Select(p => p.PersonId).Distinct().Count(),
+                c.Postcode,
+            })
+            .ToListAsync(cancellationToken);
+
+        // The names to show come in one more query for the whole page (a per-row TOP-N needs APPLY, which SQLite lacks).
+        var ids = rows.Select(r => r.Id).ToList();
+        var people = (await db.CaseParticipants.AsNoTracking()
+                .Where(p => ids.Contains(p.CaseId))
+                .Select(p => new { p.CaseId, p.Id, p.Role, p.Person!.FirstName, p.Person.LastName })
+                .ToListAsync(cancellationToken))
+            .ToLookup(p => p.CaseId);
+
+        return new CaseListResult(
+            rows.Select(r => new CaseListRow(
+                    r.Reference, r.AreaCode ?? "", r.Category, r.Status, r.RiskLevel, r.LeadOfficer, r.OpenedAt, r.PeopleCount,
+                    PeopleShown(people[r.Id].OrderBy(p => p.Id).Select(p => (p.Role, $"{p.FirstName} {p.LastName}"))), r.Postcode))
+                .ToList(),
+            total);
+    }
+
+    public async Task<IReadOnlyList<AreaOption>> GetAreasAsync(UserScope user, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var areas = db.Areas.AsNoTracking();
+        if (user.RestrictedAreaId is { } areaId)
+        {
+            areas = areas.Where(a => a.Id == areaId);
+        }
+
+        return await areas.OrderBy(a => a.Name).Select(a => new AreaOption(a.Code, a.Name)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The victims (at most a few) when there are any, otherwise the first person added.</summary>
+    private static IReadOnlyList<string> PeopleShown(IEnumerable<(PersonRole Role, string Name)> people)
+    {
+        var list = people.ToList();
+        var victims = list.Where(p => p.Role == PersonRole.Victim).Select(p => p.Name).Take(PeopleShownPerRow).ToList();
+        return victims.Count > 0 ? victims : list.Take(1).Select(p => p.Name).ToList();
+    }
+
+    private static IQueryable<AsbCase> ApplyFilters(AsbOpsDbContext db, IQueryable<AsbCase> cases, CaseListFilter filter)
+    {
+        if (filter.Status is { } status)
+        {
+            cases = cases.Where(c => c.Status == status);
+        }
+
+        if (filter.Category is { } category)
+        {
+            cases = cases.Where(c => c.Category == category);
+        }
+
+        if (filter.Role is { } role)
+        {
+            // With a role, the risk level is that of the person in the role (the dashboard's role × level heatmap).
+            cases = filter.Risk is { } personRisk
+                ? cases.Where(c => c.Participants.Any(p => p.Role == role && p.RiskLevel == personRisk))
+                : cases.Where(c => c.Participants.Any(p => p.Role == role));
+        }
+        else if (filter.Risk is { } risk)
+        {
+            cases = cases.Where(c => c.RiskLevel == risk);
+        }
+
+        return filter.Search is { } search ? ApplySearch(db, cases, search) : cases;
+    }
+
+    private static IQueryable<AsbCase> ApplySearch(AsbOpsDbContext db, IQueryable<AsbCase> cases, CaseSearch search)
+    {
+        var people = db.People.AsQueryable();
+        foreach (var token in search.NameTokens)
+        {
+            people = people.Where(p => p.SearchName.Contains(token));
+        }
+
+        var byName = db.CaseParticipants.Where(p => people.Select(m => m.Id).Contains(p.PersonId)).Select(p => p.CaseId);
+        var fragment = search.ReferenceFragment;
+
+        if (search.Postcode is { } postcode)
+        {
+            var byPersonPostcode = db.CaseParticipants.Where(p => p.Person!.Postcode == postcode).Select(p => p.CaseId);
+            return cases.Where(c => c.Reference.Contains(fragment) || byName.Contains(c.Id)
+                || c.Postcode == postcode || byPersonPostcode.Contains(c.Id));
+        }
+
+        if (search.PostcodeDistrict is { } district)
+        {
+            var prefix = district + " ";
+            return cases.Where(c => c.Reference.Contains(fragment) || byName.Contains(c.Id) || c.Postcode.StartsWith(prefix));
+        }
+
+        return cases.Where(c => c.Reference.Contains(fragment) || byName.Contains(c.Id));
+    }
+
+    private static IQueryable<AsbCase> Sort(AsbOpsDbContext db, IQueryable<AsbCase> cases, string? sortBy, bool descending) =>
+        sortBy switch
+        {
+            CaseListSort.Reference => By(cases, c => c.Reference, descending),
+            CaseListSort.Opened => By(cases, c => c.OpenedAt, descending),
+            CaseListSort.Risk => By(cases, c => c.RiskLevel, descending),
+            CaseListSort.Area => By(cases, c => db.Areas.Where(a => a.Id == c.AreaId).Select(a => a.Code).FirstOrDefault(), descending),
+
+            // Status is stored as a word; sort it in workflow order, not alphabetically.
+            CaseListSort.Status => By(cases, c => c.Status == CaseStatus.Open ? 1 : c.Status == CaseStatus.UnderReview ? 2 : 3, descending),
+            _ => By(cases, c => c.OpenedAt, descending: true),
+        };
+
+    private static IQueryable<AsbCase> By<TKey>(IQueryable<AsbCase> cases, Expression<Func<AsbCase, TKey>> key, bool descending) =>
+        descending ? cases.OrderByDescending(key).ThenByDescending(c => c.Id) : cases.OrderBy(key).ThenBy(c => c.Id);
+}
