@@ -1,4 +1,7 @@
 using AsbOps.Web.Features.Account;
+using AsbOps.Web.Features.Compliance;
+using AsbOps.Web.Features.Dashboard;
+using AsbOps.Web.Features.Metrics;
 
 namespace AsbOps.Web.Features;
 
@@ -7,6 +10,11 @@ public static class FeatureExtensions
 {
     public static IServiceCollection AddAsbOpsFeatures(this IServiceCollection services)
     {
+        services.AddOptions<ComplianceOptions>().BindConfiguration(ComplianceOptions.Section);
+        services.AddScoped<IComplianceQueries, ComplianceQueries>();
+        services.AddScoped<DashboardQueueQueries>();
+        services.AddScoped<IOpsDashboardQueries, OpsDashboardQueries>();
+        services.AddScoped<IMetricsQueries, MetricsQueries>();
         return services;
     }
 
