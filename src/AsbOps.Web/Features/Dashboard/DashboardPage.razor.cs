@@ -6,7 +6,8 @@ namespace AsbOps.Web.Features.Dashboard;
 
 /// <summary>
 /// The operations dashboard. It reads through <see cref="IOpsDashboardQueries"/> and reloads on
-/// <see cref="ReloadAsync"/>: the Refresh button today, a live notifier (issue 4) later.
+/// <see cref="ReloadAsync"/>: the Refresh button today; a live notifier (issue 4) will call it through
+/// <c>InvokeAsync</c>.
 /// </summary>
 public sealed partial class DashboardPage : IDisposable
 {
@@ -69,6 +70,9 @@ public sealed partial class DashboardPage : IDisposable
         {
             _loading = false;
         }
+
+        // A notifier calls this through InvokeAsync, outside any event handler, so render here.
+        StateHasChanged();
     }
 
     private async Task AreaChangedAsync(string code)

@@ -36,12 +36,13 @@ public sealed class MetricsQueries(IDbContextFactory<AsbOpsDbContext> dbFactory)
             && (areaId == null || cases.Any(c => c.Id == a.CaseId && c.AreaId == areaId)));
 
         var levels = await complete.Where(a => a.IsCurrent)
-            .GroupBy(a => new { Role = a.CaseParticipantId == null ? 0 : (int)a.Participant!.Role, a.Level })
+            // Roles are stored as words, so group by the role itself (null for a location), never by its number.
+            .GroupBy(a => new { Role = a.Participant != null ? (Domain.Cases.PersonRole?)a.Participant.Role : null, a.Level })
             .Select(g => new { g.Key.Role, g.Key.Level, Count = g.Count() })
             .ToListAsync(cancellationToken);
-        var levelsByRole = levels.GroupBy(l => l.Role).OrderBy(g => g.Key == 0 ? int.MaxValue : g.Key)
+        var levelsByRole = levels.GroupBy(l => l.Role).OrderBy(g => g.Key is { } role ? (int)role : int.MaxValue)
             .Select(g => new LevelsByRoleRow(
-                g.Key == 0 ? "Location" : ((Domain.Cases.PersonRole)g.Key).ToString(),
+                g.Key?.ToString() ?? "Location",
                 g.Where(l => l.Level == RiskLevel.Low).Sum(l => l.Count),
                 g.Where(l => l.Level == RiskLevel.Medium).Sum(l => l.Count),
                 g.Where(l => l.Level == RiskLevel.High).Sum(l => l.Count)))
