@@ -3,6 +3,9 @@ using AsbOps.Web.Features.Admin;
 using AsbOps.Web.Features.Guidance;
 using AsbOps.Web.Features.Intake;
 using AsbOps.Web.Features.Cases;
+using AsbOps.Web.Features.Compliance;
+using AsbOps.Web.Features.Dashboard;
+using AsbOps.Web.Features.Metrics;
 
 namespace AsbOps.Web.Features;
 
@@ -16,6 +19,11 @@ public static class FeatureExtensions
         services.AddScoped<AdminQueries>();
         services.AddSingleton<EffectiveSettings>();
         services.AddCasesFeature();
+        services.AddOptions<ComplianceOptions>().BindConfiguration(ComplianceOptions.Section);
+        services.AddScoped<IComplianceQueries, ComplianceQueries>();
+        services.AddScoped<DashboardQueueQueries>();
+        services.AddScoped<IOpsDashboardQueries, OpsDashboardQueries>();
+        services.AddScoped<IMetricsQueries, MetricsQueries>();
         return services;
     }
 

@@ -1,0 +1,16 @@
+using AsbOps.Domain.Compliance;
+
+namespace AsbOps.Web.Features.Compliance;
+
+/// <summary>The compliance rules evaluated live over open cases, set-based in the database.</summary>
+public interface IComplianceQueries
+{
+    /// <summary>Counts per area (all areas, or only <paramref name="areaId"/>) and rule, with the headline.</summary>
+    Task<ComplianceCounts> CountAsync(int? areaId, CancellationToken cancellationToken = default);
+
+    /// <summary>The oldest <paramref name="cap"/> cases breaking <paramref name="rule"/>.</summary>
+    Task<IReadOnlyList<ComplianceFindingRow>> FindingsAsync(ComplianceRule rule, int? areaId, int cap, CancellationToken cancellationToken = default);
+
+    /// <summary>The last <paramref name="weeks"/> weekly snapshots, oldest first.</summary>
+    Task<IReadOnlyList<SnapshotPoint>> WeeklyHistoryAsync(int? areaId, int weeks = 12, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,91 @@
+using AsbOps.Web.Features.Compliance;
+using AsbOps.Web.Security;
+using Microsoft.AspNetCore.Components;
+
+namespace AsbOps.Web.Features.Dashboard;
+
+/// <summary>
+/// The operations dashboard. It reads through <see cref="IOpsDashboardQueries"/> and reloads on
+/// <see cref="ReloadAsync"/>: the Refresh button today; a live notifier (issue 4) will call it through
+/// <c>InvokeAsync</c>.
+/// </summary>
+public sealed partial class DashboardPage : IDisposable
+{
+    private const string AllAreas = "";
+    private const string NoAreaTrend = "Weekly history of this counter is kept force-wide only.";
+
+    private readonly CancellationTokenSource _disposed = new();
+    private UserScope? _scope;
+    private IReadOnlyList<AreaOption> _areas = [];
+    private string _selectedArea = AllAreas;
+    private OpsDashboardData? _data;
+    private DateTimeOffset? _updatedAt;
+    private bool _loading;
+    private string? _message;
+
+    [Inject] private IOpsDashboardQueries Queries { get; set; } = default!;
+
+    [Inject] private CurrentUser CurrentUser { get; set; } = default!;
+
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
+    private string ScopeName => _scope?.IsForceWide == true
+        ? (_areas.FirstOrDefault(a => a.Code == _selectedArea)?.Name ?? "All areas")
+        : _data?.Counters.ByArea.Keys.FirstOrDefault() ?? "";
+
+    protected override async Task OnInitializedAsync()
+    {
+        _scope = await CurrentUser.GetScopeAsync();
+        if (!_scope.IsForceWide && _scope.AreaId is null)
+        {
+            _message = "Your account has no neighbourhood area, so there is no dashboard to show. Ask an administrator to set your area.";
+            return;
+        }
+
+        if (_scope.IsForceWide)
+        {
+            _areas = await Queries.AreasAsync(_disposed.Token);
+        }
+
+        await ReloadAsync();
+    }
+
+    /// <summary>Reloads every counter, queue and heatmap of the current scope.</summary>
+    public async Task ReloadAsync()
+    {
+        if (_scope is null || _message is not null)
+        {
+            return;
+        }
+
+        _loading = true;
+        try
+        {
+            var picked = _areas.FirstOrDefault(a => a.Code == _selectedArea)?.Id;
+            var areaId = _scope.IsForceWide ? picked : _scope.RestrictedAreaId;
+            _data = await Queries.LoadAsync(areaId, areaInRoleLinks: _scope.IsForceWide && picked is not null, _disposed.Token);
+            _updatedAt = Clock.GetLocalNow();
+        }
+        finally
+        {
+            _loading = false;
+        }
+
+        // A notifier calls this through InvokeAsync, outside any event handler, so render here.
+        StateHasChanged();
+    }
+
+    private async Task AreaChangedAsync(string code)
+    {
+        _selectedArea = code;
+        await ReloadAsync();
+    }
+
+    private IReadOnlyList<int?> TrendOf(Func<SnapshotPoint, int?> counter) => _data?.Trend.Select(counter).ToList() ?? [];
+
+    public void Dispose()
+    {
+        _disposed.Cancel();
+        _disposed.Dispose();
+    }
+}

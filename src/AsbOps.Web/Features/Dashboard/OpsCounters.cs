@@ -1,0 +1,24 @@
+namespace AsbOps.Web.Features.Dashboard;
+
+/// <summary>
+/// The live operations counters, shaped as the hub's <c>CountersChanged</c> payload of integration.md:
+/// <c>{ at, awaitingScreening, openCases, highRiskCases, missingAssessments, unknownAnswers, overdueReviews, byArea: { CODE: { … } } }</c>.
+/// </summary>
+public sealed record OpsCounters(
+    DateTime At,
+    int AwaitingScreening,
+    int OpenCases,
+    int HighRiskCases,
+    int MissingAssessments,
+    int UnknownAnswers,
+    int OverdueReviews,
+    IReadOnlyDictionary<string, AreaCounters> ByArea);
+
+/// <summary>The counters of one area, keyed by its code in <see cref="OpsCounters.ByArea"/>.</summary>
+public sealed record AreaCounters(
+    int AwaitingScreening,
+    int OpenCases,
+    int HighRiskCases,
+    int MissingAssessments,
+    int UnknownAnswers,
+    int OverdueReviews);

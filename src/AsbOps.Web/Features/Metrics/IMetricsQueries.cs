@@ -1,0 +1,9 @@
+namespace AsbOps.Web.Features.Metrics;
+
+/// <summary>Risk guidance metrics for the task-and-finish group, computed set-based in the database.</summary>
+public interface IMetricsQueries
+{
+    Task<IReadOnlyList<GuidanceVersionOption>> VersionsAsync(CancellationToken cancellationToken = default);
+
+    Task<GuidanceMetrics> LoadAsync(MetricsFilter filter, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using AsbOps.Web.Features.Compliance;
+using AsbOps.Web.Features.Dashboard;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+
+namespace AsbOps.Web.Features.Metrics;
+
+/// <summary>The task-and-finish group's first metrics: levels by role, unknown share, overrides, headline history.</summary>
+public sealed partial class MetricsPage
+{
+    private IReadOnlyList<GuidanceVersionOption> _versions = [];
+    private IReadOnlyList<AreaOption> _areas = [];
+    private int? _versionId;
+    private int? _areaId;
+    private DateTime? _from;
+    private DateTime? _to;
+    private GuidanceMetrics? _metrics;
+    private bool _loading;
+
+    [Inject] private IMetricsQueries Queries { get; set; } = default!;
+
+    [Inject] private IOpsDashboardQueries Dashboard { get; set; } = default!;
+
+    private List<ChartSeries<double>> LevelSeries =>
+    [
+        new() { Name = "Low", Data = _metrics!.LevelsByRole.Select(r => (double)r.Low).ToArray() },
+        new() { Name = "Medium", Data = _metrics.LevelsByRole.Select(r => (double)r.Medium).ToArray() },
+        new() { Name = "High", Data = _metrics.LevelsByRole.Select(r => (double)r.High).ToArray() },
+    ];
+
+    private string[] LevelLabels => _metrics!.LevelsByRole.Select(r => r.Role).ToArray();
+
+    private List<ChartSeries<double>> UnknownSeries =>
+        [new() { Name = "% unknown", Data = _metrics!.UnknownShare.Select(q => Math.Round(q.Share * 100, 1)).ToArray() }];
+
+    private string[] UnknownLabels => _metrics!.UnknownShare.Select(q => $"{q.Matrix}: {q.QuestionKey}").ToArray();
+
+    private List<ChartSeries<double>> HistorySeries =>
+    [
+        new() { Name = "Cases missing a risk assessment", Data = _metrics!.HeadlineHistory.Select(p => (double)(p.MissingAssessments ?? 0)).ToArray() },
+        new() { Name = "Practice example average (12.4)", Data = _metrics.HeadlineHistory.Select(_ => CompliancePage.PracticeExampleAverage).ToArray() },
+    ];
+
+    private string[] HistoryLabels =>
+        _metrics!.HeadlineHistory.Select(p => p.TakenAt.ToString("d MMM yy", CultureInfo.InvariantCulture)).ToArray();
+
+    protected override async Task OnInitializedAsync()
+    {
+        _versions = await Queries.VersionsAsync();
+        _areas = await Dashboard.AreasAsync();
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        _loading = true;
+        try
+        {
+            _metrics = await Queries.LoadAsync(new MetricsFilter(_versionId, _areaId,
+                _from is { } from ? DateOnly.FromDateTime(from) : null,
+                _to is { } to ? DateOnly.FromDateTime(to) : null));
+        }
+        finally
+        {
+            _loading = false;
+        }
+    }
+}

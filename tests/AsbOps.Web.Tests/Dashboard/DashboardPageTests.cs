@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Security.Claims;
+using AsbOps.Web.Features.Dashboard;
+using AsbOps.Web.Security;
+using AsbOps.Web.Tests.Infrastructure;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AsbOps.Web.Tests.Dashboard;
+
+public sealed class DashboardPageTests : BunitTestBase
+{
+    private readonly FakeDashboardQueries _queries = new();
+
+    public DashboardPageTests()
+    {
+        Services.AddSingleton<IOpsDashboardQueries>(_queries);
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddScoped<CurrentUser>();
+    }
+
+    private void SignIn(string role, int? areaId)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("user@test.local");
+        auth.SetRoles(role);
+        if (areaId is { } id)
+        {
+            auth.SetClaims(new Claim(AppClaimTypes.AreaId, id.ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+
+    [Theory]
+    [InlineData("awaitingScreening", "4")]
+    [InlineData("openCases", "120")]
+    [InlineData("highRiskCases", "9")]
+    [InlineData("missingAssessments", "7")]
+    [InlineData("unknownAnswers", "31")]
+    [InlineData("overdueReviews", "5")]
+    public void EachCounterHookHoldsOnlyItsNumber(string key, string expected)
+    {
+        SignIn(Roles.Inspector, 1);
+
+        var page = Render<DashboardPage>();
+
+        Assert.Equal(expected, page.Find($"[data-testid='counter-{key}']").TextContent);
+    }
+
+    [Fact]
+    public void TheQueuesShowTheirCountsRowsAndEmptyStates()
+    {
+        SignIn(Roles.Inspector, 1);
+
+        var page = Render<DashboardPage>();
+
+        var screening = page.Find("[data-testid='queue-awaitingScreening']");
+        Assert.Equal("1", screening.QuerySelector("[data-testid='queue-count']")!.TextContent.Trim());
+        Assert.Equal("/incidents/42", screening.QuerySelector("a")!.GetAttribute("href"));
+        Assert.Equal("No lowered risk level is waiting.",
+            page.Find("[data-testid='queue-awaitingApproval'] [data-testid='queue-empty']").TextContent);
+    }
+
+    [Fact]
+    public void TheHeatmapsAreWrappedAndTheirCellsLinkToTheCaseList()
+    {
+        SignIn(Roles.Inspector, 1);
+
+        var page = Render<DashboardPage>();
+
+        var roleLinks = page.FindAll("[data-testid='heatmap-role'] table a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/cases?risk=high&role=victim", roleLinks);
+        Assert.Contains("/cases?risk=notassessed&role=victim", roleLinks);
+        var areaLinks = page.FindAll("[data-testid='heatmap-area'] table a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains("/cases?area=NORTH&risk=high", areaLinks);
+    }
+
+    [Fact]
+    public void AnAreaUserHasNoAreaPickerAndSeesOnlyTheirArea()
+    {
+        SignIn(Roles.Inspector, 1);
+
+        var page = Render<DashboardPage>();
+
+        Assert.Empty(page.FindAll("[data-testid='area-picker']"));
+        Assert.Equal([1], _queries.LoadedAreas);
+    }
+
+    [Fact]
+    public void AForceWideUserGetsTheAreaPickerAndStartsWithAllAreas()
+    {
+        SignIn(Roles.Compliance, null);
+
+        var page = Render<DashboardPage>();
+
+        Assert.Single(page.FindAll("[data-testid='area-picker']"));
+        Assert.Equal([null], _queries.LoadedAreas);
+    }
+
+    [Fact]
+    public void RefreshLoadsTheDataAgain()
+    {
+        SignIn(Roles.Sergeant, 1);
+        var page = Render<DashboardPage>();
+        _queries.MissingAssessments = 3;
+
+        page.Find("[data-testid='dashboard-refresh']").Click();
+
+        page.WaitForAssertion(() => Assert.Equal("3", page.Find("[data-testid='counter-missingAssessments']").TextContent));
+        Assert.Equal(2, _queries.LoadedAreas.Count);
+    }
+
+    [Fact]
+    public async Task TheReloadHookForALiveNotifierReloadsTheData()
+    {
+        SignIn(Roles.Inspector, 1);
+        var page = Render<DashboardPage>();
+        _queries.MissingAssessments = 11;
+
+        await page.InvokeAsync(page.Instance.ReloadAsync);
+
+        page.WaitForAssertion(() => Assert.Equal("11", page.Find("[data-testid='counter-missingAssessments']").TextContent));
+    }
+
+    [Fact]
+    public void AStaffUserWithoutAnAreaIsToldWhy()
+    {
+        SignIn(Roles.Officer, null);
+
+        var page = Render<DashboardPage>();
+
+        Assert.Contains("no neighbourhood area", page.Find("[data-testid='dashboard-message']").TextContent);
+        Assert.Empty(_queries.LoadedAreas);
+    }
+}
