@@ -224,7 +224,7 @@ public sealed class CaseDetailsServiceTests(AsbOpsAppFactory app) : IClassFixtur
         await CreateService().RecordViewAsync(officer, asbCase.Id);
 
         await using var db = app.CreateDbContext();
-        var entry = Assert.Single(await db.AuditEntries.Where(e => e.CaseId == asbCase.Id).ToListAsync());
+        var entry = Assert.Single(await db.AuditEntries.Where(e => e.CaseId == asbCase.Id && e.Action == AuditAction.View).ToListAsync());
         Assert.Equal(AuditAction.View, entry.Action);
         Assert.Equal("Case", entry.EntityType);
         Assert.Equal(asbCase.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.EntityId);

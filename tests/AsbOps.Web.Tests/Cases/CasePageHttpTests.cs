@@ -62,7 +62,7 @@ public sealed class CasePageHttpTests(AsbOpsAppFactory app) : IClassFixture<AsbO
         Assert.Contains($"No case {hidden.Reference} — check the reference.", html);
         Assert.DoesNotContain("Secret Person", html);
         await using var db = app.CreateDbContext();
-        Assert.Equal(0, await db.AuditEntries.CountAsync(e => e.CaseId == hidden.Id));
+        Assert.Equal(0, await db.AuditEntries.CountAsync(e => e.CaseId == hidden.Id && e.Action == AsbOps.Domain.Audit.AuditAction.View));
     }
 
     [Fact]
