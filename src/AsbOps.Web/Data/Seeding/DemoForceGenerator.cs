@@ -1,14 +1,123 @@
+using AsbOps.Domain.Incidents;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
 namespace AsbOps.Web.Data.Seeding;
 
 /// <summary>What one run of the demo force generator produced.</summary>
 public sealed record DemoForceResult(int Cases, int Incidents, int People);
 
-/// <summary>Builds the deterministic demo force. (Being written: see issue 2.)</summary>
-public sealed class DemoForceGenerator
+/// <summary>
+/// Builds the deterministic demo force: eight areas and their staff, a year of ASB incidents and cases ending
+/// today, with assessments, plans, referrals, markers, reminders and twelve weeks of compliance history. The same
+/// <see cref="DemoOptions.Seed"/> on the same UTC day gives the same force.
+/// </summary>
+public sealed class DemoForceGenerator(
+    IDbContextFactory<AsbOpsDbContext> dbFactory,
+    IPasswordHasher<AppUser> passwordHasher,
+    ILookupNormalizer normalizer,
+    IOptions<DemoOptions> options,
+    IHostEnvironment environment,
+    TimeProvider clock,
+    ILogger<DemoForceGenerator> logger)
 {
-    public Task<DemoForceResult> GenerateAsync(int scale, CancellationToken cancellationToken = default) =>
-        Task.FromResult(new DemoForceResult(0, 0, 0));
+    // Cases per transaction: commits are few, and each batch's objects can be let go once written.
+    private const int CasesPerBatch = 1000;
+    private const int IncidentsPerBatch = 5000;
 
-    public Task<DemoForceResult> ReplaceAsync(int scale, CancellationToken cancellationToken = default) =>
-        GenerateAsync(scale, cancellationToken);
+    // Incidents screened out (not case managed), per case-managed case.
+    private const double UnmanagedPerCase = 0.9;
+
+    /// <summary>Fills an empty database; refuses one that already has cases (use <see cref="ReplaceAsync"/>).</summary>
+    public async Task<DemoForceResult> GenerateAsync(int scale, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(scale, 1);
+        var seed = options.Value.Seed;
+        var calendar = new DemoCalendar(clock.GetUtcNow().UtcDateTime);
+        var writer = new DemoBatchWriter(dbFactory);
+
+        // Separate streams per part, so that a change to one part leaves the others as they were.
+        var staffRng = new Random(seed);
+        var caseRng = new Random(unchecked(seed + 1));
+        var incidentRng = new Random(unchecked(seed + 2));
+        var historyRng = new Random(unchecked(seed + 3));
+
+        int guidanceVersionId;
+        IReadOnlyList<DemoAreaStaff> staff;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (await db.Cases.AnyAsync(cancellationToken))
+            {
+                throw new InvalidOperationException("The database already has cases; use ReplaceAsync to reload the demo force.");
+            }
+
+            guidanceVersionId = await db.GuidanceVersions.Where(g => g.Number == 1).Select(g => g.Id).SingleOrDefaultAsync(cancellationToken);
+            if (guidanceVersionId == 0)
+            {
+                throw new InvalidOperationException("Risk guidance version 1 is missing: run the database initializer first.");
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var staffBuilder = new DemoStaffBuilder(passwordHasher, normalizer, environment.IsDevelopment(), options.Value.Password);
+            staff = await staffBuilder.BuildAsync(db, staffRng, scale, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        var plans = DemoCasePlanner.Plan(caseRng, calendar, scale);
+        var people = new DemoPeoplePool(calendar);
+        var incidents = new DemoIncidentBuilder(calendar);
+        var builder = new DemoCaseBuilder(calendar, staff, people, incidents,
+            new DemoRiskBuilder(calendar, new DemoAssessmentBuilder(Domain.Risk.RiskGuidanceV1.Definition, guidanceVersionId)),
+            new DemoFollowUpBuilder(calendar, new DemoReminderBuilder(calendar)));
+
+        foreach (var chunk in plans.Chunk(CasesPerBatch))
+        {
+            var drafts = chunk.Select(plan => builder.Build(caseRng, plan)).ToList();
+            await writer.WriteCasesAsync(drafts, cancellationToken);
+        }
+
+        await WriteUnmanagedIncidentsAsync(writer, incidentRng, calendar, staff, incidents, (int)(plans.Count * UnmanagedPerCase), scale, cancellationToken);
+        await writer.WriteSnapshotsAsync(DemoSnapshotHistory.Build(historyRng, calendar, plans, staff, scale), cancellationToken);
+
+        var result = new DemoForceResult(plans.Count, incidents.Created, people.Created);
+        logger.LogInformation("Demo force loaded: {Cases} cases, {Incidents} incidents, {People} people (seed {Seed}, scale {Scale})",
+            result.Cases, result.Incidents, result.People, seed, scale);
+        return result;
+    }
+
+    /// <summary>Empties everything the demo force owns, then generates it afresh.</summary>
+    public async Task<DemoForceResult> ReplaceAsync(int scale, CancellationToken cancellationToken = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await DemoForceEraser.EraseAsync(db, cancellationToken);
+        }
+
+        return await GenerateAsync(scale, cancellationToken);
+    }
+
+    /// <summary>Incidents screened out over the year, and the last day's still waiting for an officer.</summary>
+    private static async Task WriteUnmanagedIncidentsAsync(DemoBatchWriter writer, Random rng, DemoCalendar calendar,
+        IReadOnlyList<DemoAreaStaff> staff, DemoIncidentBuilder incidents, int screenedOut, int scale, CancellationToken cancellationToken)
+    {
+        var weights = staff.Select(s => s.Place.Weight).ToList();
+        var awaiting = rng.Next(20, 61) * scale;
+        var all = new List<Incident>(screenedOut + awaiting);
+        for (var i = 0; i < screenedOut; i++)
+        {
+            all.Add(incidents.Unmanaged(rng, staff[rng.PickWeighted(weights)], calendar.ReportTime(rng, calendar.Start, calendar.End.AddHours(-2)), screened: true));
+        }
+
+        for (var i = 0; i < awaiting; i++)
+        {
+            all.Add(incidents.Unmanaged(rng, staff[rng.PickWeighted(weights)], calendar.ReportTime(rng, calendar.End.AddHours(-36), calendar.End), screened: false));
+        }
+
+        all.Sort((a, b) => a.ReceivedAt.CompareTo(b.ReceivedAt));
+        foreach (var chunk in all.Chunk(IncidentsPerBatch))
+        {
+            await writer.WriteIncidentsAsync(chunk, cancellationToken);
+        }
+    }
 }

@@ -1,0 +1,110 @@
+using AsbOps.Domain.Compliance;
+using AsbOps.Domain.Incidents;
+using Microsoft.EntityFrameworkCore;
+
+namespace AsbOps.Web.Data.Seeding;
+
+/// <summary>
+/// Writes built cases in large batches: a fresh context and one transaction per batch, nothing tracked.
+/// Parents go first so that each child gets its parent's generated id.
+/// </summary>
+internal sealed class DemoBatchWriter(IDbContextFactory<AsbOpsDbContext> dbFactory)
+{
+    public async Task WriteCasesAsync(IReadOnlyList<DemoCaseDraft> drafts, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        using var insert = new DemoBulkInserter(db);
+        var cases = drafts.Select(d => d.Case).ToList();
+
+        // Repeat victims and perpetrators saved with an earlier batch already have their id.
+        var people = cases.SelectMany(c => c.Participants).Select(p => p.Person!).Where(p => p.Id == 0).Distinct().ToList();
+        await insert.InsertAsync(people, cancellationToken);
+        await insert.InsertAsync(cases, cancellationToken);
+
+        var incidents = cases.SelectMany(c => c.Incidents.Select(i => { i.CaseId = c.Id; return i; })).ToList();
+        await insert.InsertAsync(incidents, cancellationToken);
+        await insert.InsertAsync(incidents.Select(i => { i.Screening!.IncidentId = i.Id; return i.Screening; }), cancellationToken);
+
+        await insert.InsertAsync(cases.SelectMany(c => c.Participants.Select(p =>
+        {
+            p.CaseId = c.Id;
+            p.PersonId = p.Person!.Id;
+            return p;
+        })), cancellationToken);
+
+        var assessments = cases.SelectMany(c => c.Assessments.Select(a =>
+        {
+            a.CaseId = c.Id;
+            a.CaseParticipantId = a.Participant?.Id;
+            return a;
+        })).ToList();
+        await insert.InsertAsync(assessments, cancellationToken);
+        await insert.InsertAsync(Children(assessments, a => a.Answers, (answer, a) => answer.AssessmentId = a.Id), cancellationToken);
+
+        var plans = drafts.Where(d => d.Plan is not null).Select(d => { d.Plan!.CaseId = d.Case.Id; return d.Plan; }).ToList();
+        await insert.InsertAsync(plans, cancellationToken);
+        await insert.InsertAsync(Children(plans, p => p.Actions, (item, p) => item.ActionPlanId = p.Id), cancellationToken);
+
+        await insert.InsertAsync(drafts.SelectMany(d => d.Referrals.Select(r =>
+        {
+            r.Referral.CaseId = d.Case.Id;
+            r.Referral.CaseParticipantId = r.Participant?.Id;
+            r.Referral.AssessmentId = r.Assessment?.Id;
+            return r.Referral;
+        })), cancellationToken);
+        await insert.InsertAsync(drafts.SelectMany(d => d.Shares.Select(s => { s.CaseId = d.Case.Id; return s; })), cancellationToken);
+        await insert.InsertAsync(drafts.SelectMany(d => d.Markers.Select(m =>
+        {
+            m.Marker.CaseId = d.Case.Id;
+            m.Marker.PersonId = m.Person?.Id;
+            return m.Marker;
+        })), cancellationToken);
+        await insert.InsertAsync(drafts.SelectMany(d => d.Alerts.Select(a => { a.CaseId = d.Case.Id; return a; })), cancellationToken);
+
+        var reminders = drafts.SelectMany(d => d.Reminders.Select(r => (d.Case, r.Reminder, r.Email, r.Assessment))).ToList();
+        await insert.InsertAsync(reminders.Select(r =>
+        {
+            r.Email.CaseId = r.Case.Id;
+            r.Email.DedupKey = DemoReminderBuilder.DedupKey(r.Assessment.Id, r.Reminder.Step);
+            return r.Email;
+        }), cancellationToken);
+        await insert.InsertAsync(reminders.Select(r =>
+        {
+            r.Reminder.CaseId = r.Case.Id;
+            r.Reminder.AssessmentId = r.Assessment.Id;
+            r.Reminder.OutboxMessageId = r.Email.Id;
+            return r.Reminder;
+        }), cancellationToken);
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>Incidents not linked to a case, with their screening when they have one.</summary>
+    public async Task WriteIncidentsAsync(IReadOnlyList<Incident> incidents, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        using var insert = new DemoBulkInserter(db);
+        await insert.InsertAsync(incidents, cancellationToken);
+        await insert.InsertAsync(incidents.Where(i => i.Screening is not null).Select(i => { i.Screening!.IncidentId = i.Id; return i.Screening; }), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task WriteSnapshotsAsync(IReadOnlyList<ComplianceSnapshot> snapshots, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        using var insert = new DemoBulkInserter(db);
+        await insert.InsertAsync(snapshots, cancellationToken);
+        await insert.InsertAsync(Children(snapshots, s => s.Counts, (count, s) => count.SnapshotId = s.Id), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private static IEnumerable<TChild> Children<TParent, TChild>(IEnumerable<TParent> parents, Func<TParent, List<TChild>> children, Action<TChild, TParent> link) =>
+        parents.SelectMany(parent => children(parent).Select(child =>
+        {
+            link(child, parent);
+            return child;
+        }));
+}

@@ -1,0 +1,118 @@
+using System.Data.Common;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace AsbOps.Web.Data.Seeding;
+
+/// <summary>
+/// Inserts rows for the demo force with one prepared <c>INSERT … RETURNING</c> per table, built from the EF Core
+/// model (table and column names, value converters, provider type mappings) and run on the context's own
+/// connection and transaction. SaveChanges sends one command per row on SQLite and spends most of its time
+/// building them; a prepared statement re-bound per row is many times faster and is plain SQL that SQLite and
+/// PostgreSQL both accept.
+/// </summary>
+internal sealed class DemoBulkInserter(AsbOpsDbContext db) : IDisposable
+{
+    private readonly Dictionary<Type, TableInsert> _tables = [];
+
+    /// <summary>Inserts the rows in order; a database-generated key is read back into each row.</summary>
+    public async Task InsertAsync<T>(IEnumerable<T> rows, CancellationToken cancellationToken)
+        where T : class
+    {
+        var table = Table(typeof(T));
+        foreach (var row in rows)
+        {
+            table.Bind(row);
+            if (table.Key is { } key)
+            {
+                var id = await table.Command.ExecuteScalarAsync(cancellationToken);
+                key.SetValue(row, Convert.ChangeType(id, key.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                await table.Command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var table in _tables.Values)
+        {
+            table.Command.Dispose();
+        }
+    }
+
+    private TableInsert Table(Type type)
+    {
+        if (_tables.TryGetValue(type, out var table))
+        {
+            return table;
+        }
+
+        var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
+        var store = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Bulk inserts run inside a transaction.");
+
+        var columns = new List<Column>();
+        var generatedKey = entityType.FindPrimaryKey()!.Properties.SingleOrDefault(p => p.ValueGenerated == ValueGenerated.OnAdd);
+        foreach (var property in entityType.GetProperties().Where(p => p != generatedKey))
+        {
+            columns.Add(NewColumn(command, property, store, owner: null, columns.Count));
+        }
+
+        // Owned types split into the same table (the incident's THRIVE notes) are columns of this row.
+        foreach (var navigation in entityType.GetNavigations().Where(n => n.TargetEntityType.IsOwned() && !n.IsCollection))
+        {
+            foreach (var property in navigation.TargetEntityType.GetProperties().Where(p => !p.IsPrimaryKey()))
+            {
+                columns.Add(NewColumn(command, property, store, navigation.PropertyInfo, columns.Count));
+            }
+        }
+
+        var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)));
+        var values = string.Join(", ", columns.Select(c => c.Parameter.ParameterName));
+        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(store.Name, store.Schema)} ({names}) VALUES ({values})"
+            + (generatedKey is null ? "" : $" RETURNING {sql.DelimitIdentifier(generatedKey.GetColumnName(store)!)}");
+        command.Prepare();
+
+        table = new TableInsert(command, columns, generatedKey?.PropertyInfo);
+        _tables[type] = table;
+        return table;
+    }
+
+    private static Column NewColumn(DbCommand command, IProperty property, StoreObjectIdentifier store, PropertyInfo? owner, int index)
+    {
+        var mapping = (RelationalTypeMapping)property.GetTypeMapping();
+        var parameter = mapping.CreateParameter(command, $"@p{index}", null, property.IsNullable);
+        command.Parameters.Add(parameter);
+        var getter = property.PropertyInfo ?? throw new InvalidOperationException($"{property.DeclaringType.DisplayName()}.{property.Name} has no CLR property.");
+        return new Column(property.GetColumnName(store)!, parameter, getter, owner, mapping.Converter);
+    }
+
+    private sealed record Column(string Name, DbParameter Parameter, PropertyInfo Getter, PropertyInfo? Owner, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter);
+
+    private sealed record TableInsert(DbCommand Command, IReadOnlyList<Column> Columns, PropertyInfo? Key)
+    {
+        public void Bind(object row)
+        {
+            foreach (var column in Columns)
+            {
+                var source = column.Owner is null ? row : column.Owner.GetValue(row);
+                var value = source is null ? null : column.Getter.GetValue(source);
+                if (value is not null && column.Converter is { } converter)
+                {
+                    value = converter.ConvertToProvider(value);
+                }
+
+                column.Parameter.Value = value ?? DBNull.Value;
+            }
+        }
+    }
+}
