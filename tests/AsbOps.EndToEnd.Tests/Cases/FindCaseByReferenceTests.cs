@@ -18,10 +18,11 @@ public sealed class FindCaseByReferenceTests(LiveAppFixture app)
 
         await page.GotoAsync("/cases");
         await page.WaitForInteractiveAsync();
-        await page.GetByTestId("case-search").Locator("input").FillAsync(reference);
-        await page.GetByTestId("case-search").Locator("input").PressAsync("Enter");
-        var row = page.Locator("a", new PageLocatorOptions { HasText = reference });
-        await row.First.ClickAsync();
+        var search = page.Locator("[data-testid='filter-q'] input, input[data-testid='filter-q']").First;
+        await search.FillAsync(reference);
+        await search.PressAsync("Enter");
+        await Assertions.Expect(page.GetByTestId("case-count")).ToContainTextAsync("1");
+        await page.GetByTestId("case-link").Filter(new LocatorFilterOptions { HasText = reference }).ClickAsync();
 
         await page.WaitForURLAsync(new Regex($"/cases/{reference}$"));
         await Assertions.Expect(page.GetByTestId("case-ref")).ToHaveTextAsync(reference);
