@@ -3,6 +3,7 @@ using AsbOps.Web.Features.Admin;
 using AsbOps.Web.Features.Guidance;
 using AsbOps.Web.Features.Intake;
 using AsbOps.Web.Features.Cases;
+using AsbOps.Web.Features.HighRisk;
 using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Features.Dashboard;
 using AsbOps.Web.Features.Metrics;
@@ -19,6 +20,7 @@ public static class FeatureExtensions
         services.AddScoped<AdminQueries>();
         services.AddSingleton<EffectiveSettings>();
         services.AddCasesFeature();
+        services.AddSingleton<HighRiskProcedure>();
         services.AddOptions<ComplianceOptions>().BindConfiguration(ComplianceOptions.Section);
         services.AddScoped<IComplianceQueries, ComplianceQueries>();
         services.AddScoped<DashboardQueueQueries>();

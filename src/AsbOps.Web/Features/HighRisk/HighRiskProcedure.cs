@@ -1,0 +1,151 @@
+using AsbOps.Domain.Alerts;
+using AsbOps.Domain.Cases;
+using AsbOps.Domain.Markers;
+using AsbOps.Domain.Risk;
+using AsbOps.Web.Data;
+using AsbOps.Web.Email;
+using AsbOps.Web.Features.Compliance;
+using AsbOps.Web.Live;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AsbOps.Web.Features.HighRisk;
+
+/// <summary>What applying the procedure changed; publish <see cref="Changes"/> after the transaction commits.</summary>
+public sealed record CaseRiskOutcome(RiskLevel Before, RiskLevel After, bool BecameHigh, IReadOnlyList<OpsChange> Changes);
+
+/// <summary>
+/// Keeps a case's risk and the high-risk procedure in step with its assessments. Call it inside the transaction
+/// that saved an assessment (or closed the case), after that save: it sets each person's level from their current
+/// complete assessment and the case level as the highest; when the case becomes high it alerts the area's sergeant
+/// and inspector in the app and by email and places history markers on each high-risk person and the location;
+/// markers of people (or the whole case) no longer high, or of a closed case, are ended, never deleted; and the next
+/// review follows the cadence of the new level.
+/// </summary>
+public sealed class HighRiskProcedure(EmailOutbox outbox, IOptions<EmailOptions> email, IOptions<ComplianceOptions> compliance)
+{
+    public const string AlertKind = "HighRisk";
+
+    public async Task<CaseRiskOutcome> ApplyAsync(AsbOpsDbContext db, long caseId, DateTime now, CancellationToken cancellationToken = default)
+    {
+        var @case = await db.Cases.Include(c => c.Participants).ThenInclude(p => p.Person).SingleAsync(c => c.Id == caseId, cancellationToken);
+        var area = await db.Areas.AsNoTracking().SingleAsync(a => a.Id == @case.AreaId, cancellationToken);
+        var current = await db.Assessments.AsNoTracking()
+            .Where(a => a.CaseId == caseId && a.IsCurrent && a.Status == AssessmentStatus.Complete)
+            .Select(a => new { a.CaseParticipantId, a.Level })
+            .ToListAsync(cancellationToken);
+
+        foreach (var participant in @case.Participants)
+        {
+            participant.RiskLevel = current.Where(a => a.CaseParticipantId == participant.Id)
+                .Select(a => a.Level).DefaultIfEmpty(RiskLevel.NotAssessed).Max();
+        }
+
+        var before = @case.RiskLevel;
+        var after = @case.IsOpen ? current.Select(a => a.Level).DefaultIfEmpty(RiskLevel.NotAssessed).Max() : before;
+        @case.RiskLevel = after;
+        var changes = new List<OpsChange>();
+        var becameHigh = @case.IsOpen && after == RiskLevel.High && (before != RiskLevel.High || @case.HighRiskSince is null);
+
+        if (becameHigh)
+        {
+            @case.HighRiskSince = now;
+            var subjects = HighRiskSubjects(@case);
+            await AlertAsync(db, @case, area.Code, area.SergeantUserId, area.InspectorUserId, subjects, now, cancellationToken);
+            changes.Add(new OpsChange(OpsChangeKind.HighRiskRaised, area.Code, @case.Reference, now));
+        }
+        else if (after != RiskLevel.High || !@case.IsOpen)
+        {
+            @case.HighRiskSince = null;
+        }
+
+        await KeepMarkersAsync(db, @case, now, cancellationToken);
+
+        if (@case.IsOpen && before != after)
+        {
+            var cadence = compliance.Value.ToThresholds().Cadence;
+            @case.NextReviewDue = cadence.NextReviewDue(@case.LastReviewedAt ?? @case.OpenedAt, after);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (before != after || becameHigh)
+        {
+            changes.Insert(0, new OpsChange(OpsChangeKind.CaseChanged, area.Code, @case.Reference, now));
+        }
+
+        return new CaseRiskOutcome(before, after, becameHigh, changes);
+    }
+
+    private static IReadOnlyList<string> HighRiskSubjects(AsbCase @case) =>
+        @case.Participants.Where(p => p.RiskLevel == RiskLevel.High && p.Person is not null)
+            .Select(p => $"{p.Person!.FullName} ({p.Role.ToString().ToLowerInvariant()})")
+            .Append($"{@case.Address}, {@case.Postcode} (location)")
+            .ToList();
+
+    private async Task AlertAsync(
+        AsbOpsDbContext db, AsbCase @case, string areaCode, string? sergeantId, string? inspectorId,
+        IReadOnlyList<string> subjects, DateTime now, CancellationToken cancellationToken)
+    {
+        var recipientIds = new[] { sergeantId, inspectorId }.OfType<string>().Distinct().ToList();
+        var recipients = await db.Users.AsNoTracking().Where(u => recipientIds.Contains(u.Id))
+            .Select(u => new { u.Id, u.Email }).ToListAsync(cancellationToken);
+        foreach (var recipient in recipients)
+        {
+            db.Alerts.Add(new Alert
+            {
+                UserId = recipient.Id,
+                CaseId = @case.Id,
+                Kind = AlertKind,
+                Message = $"{@case.Reference} in {areaCode} is now high risk.",
+                CreatedAt = now,
+            });
+            if (recipient.Email is { Length: > 0 } address)
+            {
+                outbox.Enqueue(db, HighRiskEmail.Compose(@case.Id, @case.Reference, areaCode, subjects, now, recipient.Id, address,
+                    email.Value.CaseLink(@case.Reference)));
+            }
+        }
+    }
+
+    /// <summary>Active markers for each high-risk person and the location while the case is open and high; ended otherwise.</summary>
+    private static async Task KeepMarkersAsync(AsbOpsDbContext db, AsbCase @case, DateTime now, CancellationToken cancellationToken)
+    {
+        var active = await db.Markers.Where(m => m.CaseId == @case.Id && m.EndedAt == null).ToListAsync(cancellationToken);
+        var high = @case.IsOpen && @case.RiskLevel == RiskLevel.High;
+        var highPeople = high
+            ? @case.Participants.Where(p => p.RiskLevel == RiskLevel.High && p.Person is not null).Select(p => p.Person!).DistinctBy(p => p.Id).ToList()
+            : [];
+
+        foreach (var marker in active)
+        {
+            var keep = high && (marker.SubjectType == MarkerSubjectType.Location || highPeople.Any(p => p.Id == marker.PersonId));
+            if (!keep)
+            {
+                marker.End(now, @case.IsOpen ? "Risk fell below high" : "Case closed");
+            }
+        }
+
+        if (!high)
+        {
+            return;
+        }
+
+        foreach (var person in highPeople.Where(p => active.All(m => m.PersonId != p.Id)))
+        {
+            db.Markers.Add(new Marker
+            {
+                CaseId = @case.Id, SubjectType = MarkerSubjectType.Person, PersonId = person.Id, Subject = person.FullName,
+                Address = person.Address, Postcode = person.Postcode, RiskLevel = RiskLevel.High, PlacedAt = now,
+            });
+        }
+
+        if (active.All(m => m.SubjectType != MarkerSubjectType.Location))
+        {
+            db.Markers.Add(new Marker
+            {
+                CaseId = @case.Id, SubjectType = MarkerSubjectType.Location, Subject = @case.Address, Address = @case.Address,
+                Postcode = @case.Postcode, RiskLevel = RiskLevel.High, PlacedAt = now,
+            });
+        }
+    }
+}
