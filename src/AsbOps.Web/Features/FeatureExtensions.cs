@@ -2,6 +2,8 @@ using AsbOps.Web.Features.Account;
 using AsbOps.Web.Features.Admin;
 using AsbOps.Web.Features.Guidance;
 using AsbOps.Web.Features.Intake;
+using AsbOps.Web.Features.Intake.Logging;
+using AsbOps.Web.Features.Intake.Screening;
 
 namespace AsbOps.Web.Features;
 
@@ -11,7 +13,10 @@ public static class FeatureExtensions
     public static IServiceCollection AddAsbOpsFeatures(this IServiceCollection services)
     {
         services.AddScoped<IncidentQueries>();
+        services.AddScoped<IncidentLoggingService>();
+        services.AddScoped<IncidentScreeningService>();
         services.AddScoped<GuidanceQueries>();
+        services.AddScoped<GuidancePublishingService>();
         services.AddScoped<AdminQueries>();
         services.AddSingleton<EffectiveSettings>();
         return services;
