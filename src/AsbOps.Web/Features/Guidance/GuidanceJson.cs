@@ -41,14 +41,13 @@ public static class GuidanceJson
         return (errors.Count == 0 ? definition : null, errors);
     }
 
-    private static string Explain(JsonException ex) => ex.Message.Split(" Path:", 2)[0] switch
+    /// <summary>The serializer's message names CLR types; say instead which words the field accepts.</summary>
+    private static string Explain(JsonException ex) => ex.Path switch
     {
-        var message when message.Contains("could not be converted to AsbOps.Domain.Risk.QuestionType", StringComparison.Ordinal) =>
-            "The type must be choice, yesNo or yesNoUnknown.",
-        var message when message.Contains("could not be converted to AsbOps.Domain.Risk.RiskLevel", StringComparison.Ordinal) =>
+        { } path when path.EndsWith(".type", StringComparison.Ordinal) => "The type must be choice, yesNo or yesNoUnknown.",
+        { } path when path.EndsWith(".level", StringComparison.Ordinal) || path.EndsWith(".floor", StringComparison.Ordinal) =>
             "A level must be low, medium or high.",
-        var message when message.Contains("could not be converted to AsbOps.Domain.Risk.AssessmentKind", StringComparison.Ordinal) =>
-            "A matrix kind must be victim, perpetrator or location.",
-        var message => message,
+        { } path when path.EndsWith(".kind", StringComparison.Ordinal) => "A matrix kind must be victim, perpetrator or location.",
+        _ => ex.Message.Split(" Path:", 2)[0],
     };
 }

@@ -22,7 +22,6 @@ public sealed record LoggedIncident(long? Id, string? StormRef, IReadOnlyDiction
 /// </summary>
 public sealed class IncidentLoggingService(
     IDbContextFactory<AsbOpsDbContext> dbFactory,
-    AreaDirectory areas,
     OpsNotifier notifier,
     TimeProvider clock)
 {
@@ -40,7 +39,7 @@ public sealed class IncidentLoggingService(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = IncidentInputRules.Check(input, now);
-        var area = input.AreaId is { } areaId ? (await areas.AllAsync(cancellationToken)).FirstOrDefault(a => a.Id == areaId) : null;
+        var area = input.AreaId is { } areaId ? await FindAreaAsync(areaId, cancellationToken) : null;
         if (input.AreaId is not null && area is null)
         {
             errors[nameof(IncidentInput.AreaId)] = ["Not a known area."];
@@ -78,6 +77,12 @@ public sealed class IncidentLoggingService(
             notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, area.Code, At: now));
             return new LoggedIncident(incident.Id, incident.StormRef, new Dictionary<string, string[]>());
         }
+    }
+
+    private async Task<AreaInfo?> FindAreaAsync(int areaId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Areas.AsNoTracking().Where(a => a.Id == areaId).Select(a => new AreaInfo(a.Id, a.Code, a.Name)).SingleOrDefaultAsync(cancellationToken);
     }
 
     private static Incident ToIncident(IncidentInput input, int areaId, string stormRef, DateTime now) => new()

@@ -16,7 +16,6 @@ namespace AsbOps.Web.Features.Intake.Screening;
 /// </summary>
 public sealed class IncidentScreeningService(
     IDbContextFactory<AsbOpsDbContext> dbFactory,
-    AreaDirectory areas,
     OpsNotifier notifier,
     TimeProvider clock)
 {
@@ -130,10 +129,10 @@ public sealed class IncidentScreeningService(
             asbCase.Incidents.Add(incident);
         }
 
+        var areaCode = await db.Areas.Where(a => a.Id == incident.AreaId).Select(a => a.Code).SingleAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        var areaCode = (await areas.AllAsync(cancellationToken)).FirstOrDefault(a => a.Id == incident.AreaId)?.Code;
         notifier.Publish(new OpsChange(OpsChangeKind.IncidentScreened, areaCode, asbCase?.Reference, now));
         if (asbCase is not null)
         {
