@@ -11,6 +11,15 @@ public readonly record struct CaseReference(int Year, int Sequence)
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"{Prefix}{Year:D4}-{Sequence:D6}");
 
+    /// <summary>"ASB-2026-": every reference of the year starts so, and sorts by sequence (fixed width).</summary>
+    public static string YearPrefix(int year) => string.Create(CultureInfo.InvariantCulture, $"{Prefix}{year:D4}-");
+
+    /// <summary>The reference after the highest one of the year so far (the first of the year when there is none).</summary>
+    public static CaseReference NextAfter(int year, string? highestOfYear) =>
+        TryParse(highestOfYear, out var highest) && highest.Year == year
+            ? new CaseReference(year, highest.Sequence + 1)
+            : new CaseReference(year, 1);
+
     public static bool TryParse([NotNullWhen(true)] string? text, out CaseReference reference)
     {
         reference = default;

@@ -36,8 +36,13 @@ public sealed class AreaDirectory(IDbContextFactory<AsbOpsDbContext> dbFactory, 
     /// <summary>Forgets the cache, e.g. after an administrator changed the areas.</summary>
     public void Invalidate() => _snapshot = null;
 
+    /// <summary>How long a loaded list is trusted before it is read again.</summary>
+    private static readonly TimeSpan MaximumAge = TimeSpan.FromMinutes(5);
+
     private async Task<Snapshot> CurrentAsync(CancellationToken cancellationToken) =>
-        _snapshot is { Areas.Count: > 0 } snapshot ? snapshot : await ReloadAsync(_snapshot, cancellationToken);
+        _snapshot is { Areas.Count: > 0 } snapshot && clock.GetUtcNow() - snapshot.LoadedAt < MaximumAge
+            ? snapshot
+            : await ReloadAsync(_snapshot, cancellationToken);
 
     private async Task<Snapshot> ReloadAsync(Snapshot? seen, CancellationToken cancellationToken)
     {

@@ -7,6 +7,8 @@ using AsbOps.Web.Features.HighRisk;
 using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Features.Dashboard;
 using AsbOps.Web.Features.Metrics;
+using AsbOps.Web.Features.Intake.Logging;
+using AsbOps.Web.Features.Intake.Screening;
 
 namespace AsbOps.Web.Features;
 
@@ -16,7 +18,10 @@ public static class FeatureExtensions
     public static IServiceCollection AddAsbOpsFeatures(this IServiceCollection services)
     {
         services.AddScoped<IncidentQueries>();
+        services.AddScoped<IncidentLoggingService>();
+        services.AddScoped<IncidentScreeningService>();
         services.AddScoped<GuidanceQueries>();
+        services.AddScoped<GuidancePublishingService>();
         services.AddScoped<AdminQueries>();
         services.AddSingleton<EffectiveSettings>();
         services.AddCasesFeature();

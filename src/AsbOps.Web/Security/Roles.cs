@@ -25,11 +25,19 @@ public static class Roles
     /// <summary>Incidents and their screening.</summary>
     public const string IncidentReaders = "officer,sergeant,inspector,compliance,admin";
 
+    /// <summary>Who logs incidents by hand and screens them with VICTOR-E (in their own area unless force-wide).</summary>
+    public const string IncidentHandlers = "officer,sergeant,inspector,admin";
+
+    /// <summary>Who publishes a new risk guidance version.</summary>
+    public const string GuidancePublishers = "admin";
+
     public const string ComplianceReaders = "compliance,sergeant,inspector,admin";
 
     public const string MetricsReaders = "analyst,admin";
 
     public const string GuidanceReaders = "analyst,admin";
+
+    public static bool HandlesIncidents(string role) => role is Officer or Sergeant or Inspector or Admin;
 
     /// <summary>Roles that see every area rather than their own.</summary>
     public static bool IsForceWide(string role) => role is Compliance or Analyst or Admin;

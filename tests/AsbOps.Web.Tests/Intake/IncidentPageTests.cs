@@ -59,10 +59,10 @@ public sealed class IncidentPageTests(AsbOpsAppFactory app) : IClassFixture<AsbO
     }
 
     [Fact]
-    public async Task AnUnscreenedIncidentSaysItIsAwaitingScreening()
+    public async Task AnUnscreenedIncidentSaysItIsAwaitingScreeningToAReaderWhoMayNotScreen()
     {
         var area = await app.AddAreaAsync("SCREENC");
-        await app.AddUserAsync("screen.c@test.local", Roles.Sergeant, area.Id);
+        await app.AddUserAsync("screen.c@test.local", Roles.Compliance, area.Id);
         var id = await AddIncidentAsync(area.Id, "SC-0001", null, null);
         using var client = await app.CreateSignedInClientAsync("screen.c@test.local");
 
@@ -72,6 +72,23 @@ public sealed class IncidentPageTests(AsbOpsAppFactory app) : IClassFixture<AsbO
         Assert.Empty(page.All("screening-decision"));
         Assert.Equal("Awaiting screening", page.Single("incident-state").Text());
         Assert.Equal(6, page.All("thrive-note").Count);
+        Assert.Empty(page.All("screening-form"));
+    }
+
+    [Fact]
+    public async Task AnUnscreenedIncidentOffersTheScreeningFormToASergeantOfItsArea()
+    {
+        var area = await app.AddAreaAsync("SCREEND");
+        await app.AddUserAsync("screen.d@test.local", Roles.Sergeant, area.Id);
+        var id = await AddIncidentAsync(area.Id, "SD-0001", null, null);
+        using var client = await app.CreateSignedInClientAsync("screen.d@test.local");
+
+        var page = await Html.GetAsync(client, $"/incidents/{id}");
+
+        Assert.Single(page.All("screening-form"));
+        Assert.Equal("false", page.Single("screening-live-decision").GetAttribute("data-case-managed"));
+        Assert.Equal(7, page.All("screening-input-letter").Count);
+        Assert.Equal("Awaiting screening", page.Single("incident-state").Text());
     }
 
     [Fact]

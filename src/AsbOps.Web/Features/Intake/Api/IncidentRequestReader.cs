@@ -102,7 +102,7 @@ public sealed partial class IncidentRequestReader(TimeProvider clock)
             Unknown(reporter, ReporterFields, "reporter.", errors);
             reporterName = Text(reporter, "name", errors, false, 200, "reporter.");
             reporterPhone = Text(reporter, "phone", errors, false, 40, "reporter.");
-            if (reporterPhone is not null && !PhonePattern().IsMatch(reporterPhone))
+            if (reporterPhone is not null && !IsValidPhone(reporterPhone))
             {
                 errors.Add("reporter.phone", "Use digits, spaces, '+', '(' , ')' and '-' only.");
             }
@@ -123,6 +123,13 @@ public sealed partial class IncidentRequestReader(TimeProvider clock)
         var compact = text.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         return PostcodePattern().IsMatch(compact) ? $"{compact[..^3]} {compact[^3..]}" : null;
     }
+
+    /// <summary>Digits, spaces, '+', brackets and '-' (5 to 40 characters), as the API accepts.</summary>
+    public static bool IsValidPhone(string text) => PhonePattern().IsMatch(text);
+
+    /// <summary>Control characters other than (for multi-line text) line breaks and tabs, as the API refuses.</summary>
+    public static bool HasForbiddenCharacters(string text, bool multiline) =>
+        text.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')) || text.Any(c => c is '\uFFFE' or '\uFFFF');
 
     private static void Unknown(JsonElement element, HashSet<string> known, string prefix, Errors errors)
     {
@@ -192,7 +199,7 @@ public sealed partial class IncidentRequestReader(TimeProvider clock)
             return null;
         }
 
-        if (text.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')) || text.Any(c => c is '\uFFFE' or '\uFFFF'))
+        if (HasForbiddenCharacters(text, multiline))
         {
             errors.Add(key, multiline ? "Control characters other than line breaks and tabs are not allowed." : "Control characters are not allowed.");
             return null;

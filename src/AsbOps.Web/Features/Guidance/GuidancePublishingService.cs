@@ -1,0 +1,98 @@
+using AsbOps.Domain.Risk;
+using AsbOps.Web.Data;
+using AsbOps.Web.Data.Auditing;
+using AsbOps.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace AsbOps.Web.Features.Guidance;
+
+/// <summary>Where a new version starts: the newest version's number, definition (as JSON) and notes.</summary>
+public sealed record GuidanceDraft(int BasedOnNumber, string DefinitionJson, string Notes);
+
+/// <summary>A published number, or the errors (paths and messages) that stopped it; nothing is stored on errors.</summary>
+public sealed record PublishResult(int? Number, IReadOnlyList<GuidanceError> Errors)
+{
+    public bool Succeeded => Number is not null;
+
+    public static PublishResult Refused(params GuidanceError[] errors) => new(null, errors);
+}
+
+/// <summary>
+/// Publishes risk guidance version N+1 (administrators only). The definition is validated again here; a version
+/// published by someone else since the draft was taken is a conflict, never silently replaced.
+/// </summary>
+public sealed class GuidancePublishingService(IDbContextFactory<AsbOpsDbContext> dbFactory, TimeProvider clock)
+{
+    public const int NotesMaxLength = 2000;
+
+    public static bool MayPublish(UserScope scope) => scope.Role == Roles.Admin;
+
+    public async Task<GuidanceDraft?> DraftAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var newest = await db.GuidanceVersions.AsNoTracking().OrderByDescending(g => g.Number).FirstOrDefaultAsync(cancellationToken);
+        return newest is null
+            ? new GuidanceDraft(0, GuidanceJson.Write(RiskGuidanceV1.Definition), "")
+            : new GuidanceDraft(newest.Number, GuidanceJson.Write(newest.Definition), "");
+    }
+
+    public async Task<PublishResult> PublishAsync(
+        UserScope scope, int basedOnNumber, string definitionJson, string? notes, CancellationToken cancellationToken = default)
+    {
+        if (!MayPublish(scope))
+        {
+            throw new UnauthorizedAccessException("Only administrators publish risk guidance.");
+        }
+
+        var (definition, errors) = GuidanceJson.Read(definitionJson);
+        var all = errors.ToList();
+        var trimmedNotes = notes?.Trim() ?? "";
+        if (trimmedNotes.Length == 0)
+        {
+            all.Add(new GuidanceError("notes", "Say what changed in this version and why (the task-and-finish group's decision)."));
+        }
+        else if (trimmedNotes.Length > NotesMaxLength)
+        {
+            all.Add(new GuidanceError("notes", $"At most {NotesMaxLength} characters ({trimmedNotes.Length} given)."));
+        }
+
+        if (all.Count > 0)
+        {
+            return new PublishResult(null, all);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.AuditActor = new AuditActor(scope.UserId, scope.UserName);
+        db.Clock = clock;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var newest = await db.GuidanceVersions.MaxAsync(g => (int?)g.Number, cancellationToken) ?? 0;
+        if (newest != basedOnNumber)
+        {
+            return Conflict(newest);
+        }
+
+        var version = new RiskGuidanceVersion
+        {
+            Number = newest + 1,
+            PublishedAt = clock.GetUtcNow().UtcDateTime,
+            PublishedByUserId = scope.UserId,
+            Notes = trimmedNotes,
+            Definition = definition!,
+        };
+        db.GuidanceVersions.Add(version);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            return Conflict(newest + 1);
+        }
+
+        return new PublishResult(version.Number, []);
+    }
+
+    private static PublishResult Conflict(int newest) => PublishResult.Refused(new GuidanceError("version",
+        $"Version {newest} was published by someone else while you were editing. Your text is kept: copy it, reload, and apply your changes to version {newest}."));
+}

@@ -1,0 +1,140 @@
+using AsbOps.Domain.Risk;
+using AsbOps.Web.Features.Guidance;
+using AsbOps.Web.Security;
+using AsbOps.Web.Tests.Infrastructure;
+using AsbOps.Web.Tests.Intake;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AsbOps.Web.Tests.Guidance;
+
+public sealed class GuidancePublishingTests(AsbOpsAppFactory app) : IClassFixture<AsbOpsAppFactory>
+{
+    private GuidancePublishingService Service => app.Services.CreateScope().ServiceProvider.GetRequiredService<GuidancePublishingService>();
+
+    [Fact]
+    public async Task PublishingAValidVersionMakesItTheNewestAndKeepsTheOlderOneReadable()
+    {
+        var admin = await AdminAsync("pub.valid@test.local");
+        var draft = (await Service.DraftAsync())!;
+        var v2 = V2();
+
+        var result = await Service.PublishAsync(admin, draft.BasedOnNumber, GuidanceJson.Write(v2), "Lives-alone question added");
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.Equal(draft.BasedOnNumber + 1, result.Number);
+        var versions = await app.Services.CreateScope().ServiceProvider.GetRequiredService<GuidanceQueries>().ListAsync();
+        Assert.Equal(result.Number, versions.Single(v => v.InUse).Number);
+        await using var db = app.CreateDbContext();
+        var stored = await db.GuidanceVersions.AsNoTracking().SingleAsync(g => g.Number == result.Number);
+        Assert.Contains(stored.Definition.Matrix(AssessmentKind.Victim).Questions, q => q.Key == "livesAlone");
+        Assert.Equal(admin.UserId, stored.PublishedByUserId);
+        var v1 = await db.GuidanceVersions.AsNoTracking().SingleAsync(g => g.Number == 1);
+        Assert.DoesNotContain(v1.Definition.Matrix(AssessmentKind.Victim).Questions, q => q.Key == "livesAlone");
+    }
+
+    [Fact]
+    public async Task AnInvalidVersionIsRefusedWithItsErrorsAndNothingIsStored()
+    {
+        var admin = await AdminAsync("pub.invalid@test.local");
+        var draft = (await Service.DraftAsync())!;
+        var gap = RiskGuidanceV1.Definition with
+        {
+            Bands = [new(RiskLevel.Low, 0, 5), new(RiskLevel.Medium, 7, 10), new(RiskLevel.High, 11, null)],
+        };
+        var count = await CountAsync();
+
+        var result = await Service.PublishAsync(admin, draft.BasedOnNumber, GuidanceJson.Write(gap), "");
+
+        Assert.False(result.Succeeded);
+        Assert.Contains(result.Errors, e => e.Path == "bands[1].minScore" && e.Message.Contains("score 6"));
+        Assert.Contains(result.Errors, e => e.Path == "notes");
+        Assert.Equal(count, await CountAsync());
+    }
+
+    [Fact]
+    public async Task BrokenJsonIsRefusedWithTheLineOfTheProblem()
+    {
+        var admin = await AdminAsync("pub.json@test.local");
+        var draft = (await Service.DraftAsync())!;
+        var json = draft.DefinitionJson.Replace("\"yesNoUnknown\"", "\"maybe\"", StringComparison.Ordinal);
+
+        var result = await Service.PublishAsync(admin, draft.BasedOnNumber, json, "Typo");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("Line ", error.Message);
+        Assert.Contains("choice, yesNo or yesNoUnknown", error.Message);
+    }
+
+    [Fact]
+    public async Task OfTwoAdministratorsPublishingAtOnceOneWinsAndTheOtherGetsAConflict()
+    {
+        var first = await AdminAsync("pub.race1@test.local");
+        var second = await AdminAsync("pub.race2@test.local");
+        var draft = (await Service.DraftAsync())!;
+        var json = GuidanceJson.Write(V2());
+
+        var results = await Task.WhenAll(
+            Service.PublishAsync(first, draft.BasedOnNumber, json, "First"),
+            Service.PublishAsync(second, draft.BasedOnNumber, json, "Second"));
+
+        Assert.Single(results, r => r.Succeeded);
+        var refused = Assert.Single(results, r => !r.Succeeded);
+        Assert.Contains("published by someone else", Assert.Single(refused.Errors).Message);
+    }
+
+    [Fact]
+    public async Task AnAnalystCannotPublish()
+    {
+        var area = await app.AddAreaAsync("PUBAN");
+        var analyst = await app.AddUserAsync("pub.analyst@test.local", Roles.Analyst, area.Id);
+        var draft = (await Service.DraftAsync())!;
+        var count = await CountAsync();
+
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
+            Service.PublishAsync(ScreeningData.Scope(analyst, Roles.Analyst), draft.BasedOnNumber, draft.DefinitionJson, "Sneaky"));
+
+        Assert.Equal(count, await CountAsync());
+    }
+
+    [Fact]
+    public async Task TheGuidancePageOffersPublishingToAnAdministratorButNotToAnAnalyst()
+    {
+        var area = await app.AddAreaAsync("PUBPAGE");
+        await app.AddUserAsync("pub.page.analyst@test.local", Roles.Analyst, area.Id);
+        await app.AddUserAsync("pub.page.admin@test.local", Roles.Admin, area.Id);
+        using var analyst = await app.CreateSignedInClientAsync("pub.page.analyst@test.local");
+        using var admin = await app.CreateSignedInClientAsync("pub.page.admin@test.local");
+
+        var analystPage = await Html.GetAsync(analyst, "/guidance");
+        var adminPage = await Html.GetAsync(admin, "/guidance");
+
+        Assert.Empty(analystPage.All("guidance-publish"));
+        Assert.Equal("/guidance/new", adminPage.Single("guidance-publish").GetAttribute("href"));
+    }
+
+    private async Task<UserScope> AdminAsync(string email)
+    {
+        var area = await app.AddAreaAsync("PUBADMIN");
+        return ScreeningData.Scope(await app.AddUserAsync(email, Roles.Admin, area.Id), Roles.Admin);
+    }
+
+    private async Task<int> CountAsync()
+    {
+        await using var db = app.CreateDbContext();
+        return await db.GuidanceVersions.CountAsync();
+    }
+
+    private static GuidanceDefinition V2()
+    {
+        var v1 = RiskGuidanceV1.Definition;
+        var victim = v1.Matrix(AssessmentKind.Victim);
+        var livesAlone = new QuestionDefinition("livesAlone", "Does the person live alone?", QuestionType.YesNoUnknown,
+            [new(QuestionDefinition.Yes, "Yes", 2), new(QuestionDefinition.No, "No", 0), new(QuestionDefinition.Unknown, "Unknown", 1)]);
+        return v1 with
+        {
+            Matrices = [.. v1.Matrices.Select(m => m.Kind == AssessmentKind.Victim ? victim with { Questions = [.. victim.Questions, livesAlone] } : m)],
+            Bands = [new(RiskLevel.Low, 0, 6), new(RiskLevel.Medium, 7, 12), new(RiskLevel.High, 13, null)],
+        };
+    }
+}
