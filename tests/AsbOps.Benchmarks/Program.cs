@@ -1,1 +1,10 @@
-﻿Console.WriteLine("Hello, World!");
+namespace AsbOps.Benchmarks;
+
+/// <summary>
+/// Measured ratios against baselines taken in the same run; see README "Benchmarks".
+/// <c>dotnet run -c Release --project tests/AsbOps.Benchmarks -- --list | NAME [NAME …] | all</c>
+/// </summary>
+public static class BenchmarkProgram
+{
+    public static Task<int> Main(string[] args) => BenchmarkCatalog.RunAsync(args);
+}

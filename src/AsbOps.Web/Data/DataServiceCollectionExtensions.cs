@@ -32,7 +32,7 @@ public static class DataServiceCollectionExtensions
             }
             else
             {
-                options.UseSqlite(connectionString);
+                options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas());
             }
         });
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>().CreateDbContext());

@@ -24,6 +24,9 @@ public static class PublicApi
         }));
         services.AddSingleton<AreaDirectory>();
         services.AddSingleton<IncidentRequestReader>();
+        services.AddSingleton<IncidentStore>();
+        services.AddSingleton<IncidentWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<IncidentWriter>());
         services.AddSingleton<IncidentIntakeService>();
         services.AddSingleton<MarkerLookupService>();
         services.AddRateLimiter(options =>

@@ -1,0 +1,179 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using AsbOps.Domain.Incidents;
+using AsbOps.Web.Data;
+using AsbOps.Web.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace AsbOps.Web.Features.Intake.Api;
+
+/// <summary>
+/// Stores control-room incidents exactly once per <c>stormRef</c>: the same body again is a duplicate with the first
+/// result, a different body under a used reference is a conflict. The unique index on StormRef settles races
+/// (between instances, or with officers logging by hand).
+/// </summary>
+public sealed class IncidentStore(
+    IDbContextFactory<AsbOpsDbContext> dbFactory,
+    AreaDirectory areas,
+    OpsNotifier notifier,
+    TimeProvider clock)
+{
+    /// <summary>Stores the new ones of a batch in one transaction and answers for every item in order.</summary>
+    public async Task<IReadOnlyList<IntakeResult>> StoreAsync(IReadOnlyList<IncidentSubmission> submissions, CancellationToken cancellationToken = default)
+    {
+        var hashes = submissions.Select(Hash).ToArray();
+        var results = new IntakeResult?[submissions.Count];
+        var refs = submissions.Select(s => s.StormRef).Distinct(StringComparer.Ordinal).ToList();
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var existing = await ExistingAsync(db, refs, cancellationToken);
+
+        var firstInBatch = new Dictionary<string, int>(StringComparer.Ordinal);
+        var created = new List<(int Index, Incident Incident)>();
+        for (var i = 0; i < submissions.Count; i++)
+        {
+            var submission = submissions[i];
+            if (existing.TryGetValue(submission.StormRef, out var stored))
+            {
+                results[i] = Compare(stored, hashes[i], submission.StormRef);
+            }
+            else if (firstInBatch.TryGetValue(submission.StormRef, out var first))
+            {
+                results[i] = hashes[first] == hashes[i] ? null : new IntakeResult(IntakeOutcome.Conflict, 0, submission.StormRef, null);
+            }
+            else
+            {
+                firstInBatch[submission.StormRef] = i;
+                var area = await areas.FindAsync(submission.AreaCode, cancellationToken)
+                    ?? throw new InvalidOperationException($"Area {submission.AreaCode} vanished after validation.");
+                created.Add((i, ToIncident(submission, area.Id, hashes[i])));
+            }
+        }
+
+        if (created.Count > 0 && !await TrySaveAsync(db, created.Select(c => c.Incident), cancellationToken))
+        {
+            // Another request stored one of these references first: settle each one against what is there now.
+            return await SubmitOneByOneAsync(submissions, hashes, cancellationToken);
+        }
+
+        foreach (var (index, incident) in created)
+        {
+            results[index] = new IntakeResult(IntakeOutcome.Created, incident.Id, incident.StormRef, null);
+        }
+
+        // Repeats of an item created earlier in this batch answer with that item's result.
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] ??= results[firstInBatch[submissions[i].StormRef]]! with { Outcome = IntakeOutcome.Duplicate };
+        }
+
+        PublishCreated(created.Select(c => submissions[c.Index].AreaCode));
+        return results!;
+    }
+
+    private async Task<IReadOnlyList<IntakeResult>> SubmitOneByOneAsync(
+        IReadOnlyList<IncidentSubmission> submissions, string[] hashes, CancellationToken cancellationToken)
+    {
+        var results = new List<IntakeResult>(submissions.Count);
+        var createdAreas = new List<string>();
+        for (var i = 0; i < submissions.Count; i++)
+        {
+            var submission = submissions[i];
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var existing = await ExistingAsync(db, [submission.StormRef], cancellationToken);
+            if (existing.TryGetValue(submission.StormRef, out var stored))
+            {
+                results.Add(Compare(stored, hashes[i], submission.StormRef));
+                continue;
+            }
+
+            var area = await areas.FindAsync(submission.AreaCode, cancellationToken)
+                ?? throw new InvalidOperationException($"Area {submission.AreaCode} vanished after validation.");
+            var incident = ToIncident(submission, area.Id, hashes[i]);
+            if (await TrySaveAsync(db, [incident], cancellationToken))
+            {
+                results.Add(new IntakeResult(IntakeOutcome.Created, incident.Id, incident.StormRef, null));
+                createdAreas.Add(submission.AreaCode);
+                continue;
+            }
+
+            await using var again = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var winner = (await ExistingAsync(again, [submission.StormRef], cancellationToken))[submission.StormRef];
+            results.Add(Compare(winner, hashes[i], submission.StormRef));
+        }
+
+        PublishCreated(createdAreas);
+        return results;
+    }
+
+    private static async Task<bool> TrySaveAsync(AsbOpsDbContext db, IEnumerable<Incident> incidents, CancellationToken cancellationToken)
+    {
+        db.Incidents.AddRange(incidents);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    private static async Task<Dictionary<string, Stored>> ExistingAsync(AsbOpsDbContext db, IReadOnlyCollection<string> refs, CancellationToken cancellationToken) =>
+        await (from incident in db.Incidents.AsNoTracking()
+               where refs.Contains(incident.StormRef)
+               join @case in db.Cases on incident.CaseId equals @case.Id into cases
+               from @case in cases.DefaultIfEmpty()
+               select new Stored(incident.Id, incident.StormRef, incident.RequestHash, @case == null ? null : @case.Reference))
+            .ToDictionaryAsync(s => s.StormRef, StringComparer.Ordinal, cancellationToken);
+
+    private static IntakeResult Compare(Stored stored, string hash, string stormRef) =>
+        string.Equals(stored.RequestHash, hash, StringComparison.Ordinal)
+            ? new IntakeResult(IntakeOutcome.Duplicate, stored.Id, stormRef, stored.CaseRef)
+            : new IntakeResult(IntakeOutcome.Conflict, stored.Id, stormRef, stored.CaseRef);
+
+    private void PublishCreated(IEnumerable<string> areaCodes)
+    {
+        var at = clock.GetUtcNow().UtcDateTime;
+        foreach (var code in areaCodes.Distinct(StringComparer.Ordinal))
+        {
+            notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, code, At: at));
+        }
+    }
+
+    private Incident ToIncident(IncidentSubmission s, int areaId, string hash) => new()
+    {
+        StormRef = s.StormRef,
+        Source = IncidentSource.ControlRoom,
+        ReceivedAt = s.ReceivedAt,
+        AreaId = areaId,
+        Category = s.Category,
+        Address = s.Address,
+        Postcode = s.Postcode,
+        Latitude = s.Latitude,
+        Longitude = s.Longitude,
+        Description = s.Description,
+        Thrive = new ThriveAssessment
+        {
+            Threat = s.Thrive.Threat,
+            Harm = s.Thrive.Harm,
+            Risk = s.Thrive.Risk,
+            Investigation = s.Thrive.Investigation,
+            Vulnerability = s.Thrive.Vulnerability,
+            Engagement = s.Thrive.Engagement,
+            Grade = s.Thrive.Grade,
+        },
+        ReporterName = s.ReporterName,
+        ReporterPhone = s.ReporterPhone,
+        RequestHash = hash,
+        CreatedAt = clock.GetUtcNow().UtcDateTime,
+    };
+
+    /// <summary>SHA-256 of the normalised submission: the same incident sent twice hashes the same.</summary>
+    public static string Hash(IncidentSubmission submission) =>
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(submission)));
+
+    private sealed record Stored(long Id, string StormRef, string? RequestHash, string? CaseRef);
+}

@@ -1,0 +1,42 @@
+namespace AsbOps.Benchmarks;
+
+/// <summary>One benchmark: a name for the command line, what it measures, and how to run it.</summary>
+public sealed record Benchmark(string Name, string Description, Func<Task> RunAsync);
+
+/// <summary>Every benchmark by name. Each prints lines <c>bench NAME: value unit (baseline value unit, ratio x)</c>.</summary>
+public static class BenchmarkCatalog
+{
+    public static IReadOnlyList<Benchmark> All { get; } =
+    [
+        new("intake", "Control-room intake on SQLite: single posts and batches of 500, beside raw Microsoft.Data.Sqlite inserts", IntakeBenchmark.RunAsync),
+    ];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (args.Length == 0 || args.Contains("--list"))
+        {
+            foreach (var benchmark in All)
+            {
+                Console.WriteLine($"{benchmark.Name,-16} {benchmark.Description}");
+            }
+
+            return 0;
+        }
+
+        var chosen = args.Contains("all") ? All : All.Where(b => args.Contains(b.Name)).ToList();
+        var unknown = args.Where(a => a != "all" && All.All(b => b.Name != a)).ToList();
+        if (unknown.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"Unknown benchmark(s): {string.Join(", ", unknown)}. Use --list.");
+            return 2;
+        }
+
+        foreach (var benchmark in chosen)
+        {
+            Console.WriteLine($"== {benchmark.Name}: {benchmark.Description}");
+            await benchmark.RunAsync();
+        }
+
+        return 0;
+    }
+}
