@@ -14,7 +14,7 @@ builder.Services.AddAsbOpsSecurity(builder.Configuration);
 builder.Services.AddAsbOpsUi();
 builder.Services.AddAsbOpsFeatures();
 builder.Services.AddAsbOpsApi();
-builder.Services.AddAsbOpsLive();
+builder.Services.AddAsbOpsLive(builder.Configuration);
 builder.Services.AddAsbOpsEmail(builder.Configuration);
 builder.Services.AddAsbOpsJobs(builder.Configuration);
 builder.Services.AddAsbOpsHealth();
@@ -32,6 +32,7 @@ app.UseAsbOpsPipeline();
 app.MapAsbOpsHealth();
 app.MapAsbOpsFeatures();
 app.MapAsbOpsApi();
+app.MapAsbOpsLive();
 app.UseAsbOpsJobs();
 app.MapAsbOpsUi();
 
