@@ -16,7 +16,7 @@ builder.Services.AddAsbOpsUi();
 builder.Services.AddAsbOpsFeatures();
 builder.Services.AddAsbOpsApi();
 builder.Services.AddFeedSimulator(builder.Configuration, args);
-builder.Services.AddAsbOpsLive();
+builder.Services.AddAsbOpsLive(builder.Configuration);
 builder.Services.AddAsbOpsEmail(builder.Configuration);
 builder.Services.AddAsbOpsJobs(builder.Configuration);
 builder.Services.AddAsbOpsHealth();
@@ -34,6 +34,7 @@ app.UseAsbOpsPipeline();
 app.MapAsbOpsHealth();
 app.MapAsbOpsFeatures();
 app.MapAsbOpsApi();
+app.MapAsbOpsLive();
 app.UseAsbOpsJobs();
 app.MapAsbOpsUi();
 

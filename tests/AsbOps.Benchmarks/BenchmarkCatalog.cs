@@ -9,6 +9,7 @@ public static class BenchmarkCatalog
     public static IReadOnlyList<Benchmark> All { get; } =
     [
         new("intake", "Control-room intake on SQLite: single posts and batches of 500, beside raw Microsoft.Data.Sqlite inserts", IntakeBenchmark.RunAsync),
+        new(PushLatencyBenchmark.Name, "Commit-to-client latency of CountersChanged to 100/500/1000 SignalR clients, beside a raw hub broadcast", () => PushLatencyBenchmark.RunAsync([])),
     ];
 
     public static async Task<int> RunAsync(string[] args)

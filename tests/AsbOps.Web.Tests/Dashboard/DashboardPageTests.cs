@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using AsbOps.Web.Features.Dashboard;
+using AsbOps.Web.Live;
 using AsbOps.Web.Security;
 using AsbOps.Web.Tests.Infrastructure;
 using Bunit;
@@ -17,6 +18,7 @@ public sealed class DashboardPageTests : BunitTestBase
         Services.AddSingleton<IOpsDashboardQueries>(_queries);
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<CurrentUser>();
+        Services.AddSingleton(new OpsNotifier(Microsoft.Extensions.Logging.Abstractions.NullLogger<OpsNotifier>.Instance));
     }
 
     private void SignIn(string role, int? areaId)

@@ -1,4 +1,5 @@
 using AsbOps.Web.Features.Compliance;
+using AsbOps.Web.Live;
 using AsbOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 
@@ -6,13 +7,16 @@ namespace AsbOps.Web.Features.Dashboard;
 
 /// <summary>
 /// The operations dashboard. It reads through <see cref="IOpsDashboardQueries"/> and reloads on
-/// <see cref="ReloadAsync"/>: the Refresh button today; a live notifier (issue 4) will call it through
-/// <c>InvokeAsync</c>.
+/// <see cref="ReloadAsync"/>: from the Refresh button, and live from <see cref="OpsNotifier"/> for changes in the
+/// area on screen, throttled to a few reloads a second.
 /// </summary>
 public sealed partial class DashboardPage : IDisposable
 {
     private const string AllAreas = "";
     private const string NoAreaTrend = "Weekly history of this counter is kept force-wide only.";
+
+    /// <summary>At most one live reload per this interval; the last change of a burst is always reloaded.</summary>
+    public static readonly TimeSpan LiveReloadInterval = TimeSpan.FromMilliseconds(400);
 
     private readonly CancellationTokenSource _disposed = new();
     private UserScope? _scope;
@@ -22,6 +26,10 @@ public sealed partial class DashboardPage : IDisposable
     private DateTimeOffset? _updatedAt;
     private bool _loading;
     private string? _message;
+    private IDisposable? _subscription;
+    private ReloadThrottle? _throttle;
+    private volatile bool _live;
+    private volatile string? _watchedArea;
 
     [Inject] private IOpsDashboardQueries Queries { get; set; } = default!;
 
@@ -29,9 +37,17 @@ public sealed partial class DashboardPage : IDisposable
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
+    [Inject] private OpsNotifier Notifier { get; set; } = default!;
+
     private string ScopeName => _scope?.IsForceWide == true
         ? (_areas.FirstOrDefault(a => a.Code == _selectedArea)?.Name ?? "All areas")
         : _data?.Counters.ByArea.Keys.FirstOrDefault() ?? "";
+
+    protected override void OnInitialized()
+    {
+        _throttle = new ReloadThrottle(LiveReloadInterval, Clock, () => InvokeAsync(ReloadAsync), DispatchExceptionAsync);
+        _subscription = Notifier.Subscribe(OnOpsChangeAsync);
+    }
 
     protected override async Task OnInitializedAsync()
     {
@@ -42,18 +58,28 @@ public sealed partial class DashboardPage : IDisposable
             return;
         }
 
-        if (_scope.IsForceWide)
+        _areas = await Queries.AreasAsync(_disposed.Token);
+        _watchedArea = _scope.IsForceWide ? null : _areas.FirstOrDefault(a => a.Id == _scope.AreaId)?.Code;
+        _live = true;
+        await ReloadAsync();
+    }
+
+    /// <summary>Called on the publisher's thread: only notes that a reload is due when the change is in the area on screen.</summary>
+    private Task OnOpsChangeAsync(OpsChange change)
+    {
+        var watched = _watchedArea;
+        if (_live && (watched is null || change.AreaCode is null || string.Equals(change.AreaCode, watched, StringComparison.Ordinal)))
         {
-            _areas = await Queries.AreasAsync(_disposed.Token);
+            _throttle?.Request();
         }
 
-        await ReloadAsync();
+        return Task.CompletedTask;
     }
 
     /// <summary>Reloads every counter, queue and heatmap of the current scope.</summary>
     public async Task ReloadAsync()
     {
-        if (_scope is null || _message is not null)
+        if (_scope is null || _message is not null || _disposed.IsCancellationRequested)
         {
             return;
         }
@@ -78,6 +104,7 @@ public sealed partial class DashboardPage : IDisposable
     private async Task AreaChangedAsync(string code)
     {
         _selectedArea = code;
+        _watchedArea = code == AllAreas ? null : code;
         await ReloadAsync();
     }
 
@@ -85,6 +112,8 @@ public sealed partial class DashboardPage : IDisposable
 
     public void Dispose()
     {
+        _subscription?.Dispose();
+        _throttle?.Dispose();
         _disposed.Cancel();
         _disposed.Dispose();
     }

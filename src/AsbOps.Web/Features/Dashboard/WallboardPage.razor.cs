@@ -1,15 +1,17 @@
+using AsbOps.Web.Live;
 using AsbOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 
 namespace AsbOps.Web.Features.Dashboard;
 
 /// <summary>
-/// The read-only wall screen of one area's counters and high-risk cases. Refreshes every 30 seconds on a
-/// <see cref="PeriodicTimer"/> that ends with the page; live pushes come with issue 4.
+/// The read-only wall screen of one area's counters and high-risk cases, live from <see cref="OpsNotifier"/> (at most
+/// a couple of reloads a second), with a slow <see cref="PeriodicTimer"/> as a fallback that ends with the page.
 /// </summary>
 public sealed partial class WallboardPage : IDisposable
 {
-    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan LiveReloadInterval = TimeSpan.FromMilliseconds(500);
 
     private readonly CancellationTokenSource _disposed = new();
     private PeriodicTimer? _timer;
@@ -19,6 +21,10 @@ public sealed partial class WallboardPage : IDisposable
     private OpsCounters? _counters;
     private IReadOnlyList<HighRiskCaseRow> _highRisk = [];
     private DateTimeOffset? _updatedAt;
+    private IDisposable? _subscription;
+    private ReloadThrottle? _throttle;
+    private volatile bool _live;
+    private volatile string? _watchedArea;
 
     [Inject] private IOpsDashboardQueries Queries { get; set; } = default!;
 
@@ -26,7 +32,24 @@ public sealed partial class WallboardPage : IDisposable
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
+    [Inject] private OpsNotifier Notifier { get; set; } = default!;
+
     [SupplyParameterFromQuery(Name = "area")] public string? Area { get; set; }
+
+    protected override void OnInitialized()
+    {
+        _throttle = new ReloadThrottle(LiveReloadInterval, Clock, () => InvokeAsync(ReloadAsync), DispatchExceptionAsync);
+        _subscription = Notifier.Subscribe(change =>
+        {
+            var watched = _watchedArea;
+            if (_live && (watched is null || change.AreaCode is null || string.Equals(change.AreaCode, watched, StringComparison.Ordinal)))
+            {
+                _throttle.Request();
+            }
+
+            return Task.CompletedTask;
+        });
+    }
 
     protected override async Task OnInitializedAsync()
     {
@@ -55,6 +78,8 @@ public sealed partial class WallboardPage : IDisposable
 
         _areaId = requested?.Id;
         _title = requested?.Name ?? "All areas";
+        _watchedArea = requested?.Code;
+        _live = true;
         await LoadAsync();
         _timer = new PeriodicTimer(RefreshEvery, Clock);
         _ = RefreshLoopAsync(_timer);
@@ -67,17 +92,24 @@ public sealed partial class WallboardPage : IDisposable
         _updatedAt = Clock.GetLocalNow();
     }
 
+    private async Task ReloadAsync()
+    {
+        if (_disposed.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await LoadAsync();
+        StateHasChanged();
+    }
+
     private async Task RefreshLoopAsync(PeriodicTimer timer)
     {
         try
         {
             while (await timer.WaitForNextTickAsync(_disposed.Token))
             {
-                await InvokeAsync(async () =>
-                {
-                    await LoadAsync();
-                    StateHasChanged();
-                });
+                _throttle?.Request();
             }
         }
         catch (OperationCanceledException)
@@ -92,6 +124,8 @@ public sealed partial class WallboardPage : IDisposable
 
     public void Dispose()
     {
+        _subscription?.Dispose();
+        _throttle?.Dispose();
         _disposed.Cancel();
         _timer?.Dispose();
         _disposed.Dispose();

@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Security.Claims;
+using AsbOps.Web.Features.Dashboard;
+using AsbOps.Web.Live;
+using AsbOps.Web.Security;
+using AsbOps.Web.Tests.Dashboard;
+using AsbOps.Web.Tests.Infrastructure;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AsbOps.Web.Tests.Live;
+
+/// <summary>The dashboard and wallboard follow <see cref="OpsNotifier"/>: throttled on a fake clock, scoped to their area, unsubscribed on dispose.</summary>
+public sealed class DashboardLiveTests : BunitTestBase
+{
+    private readonly FakeDashboardQueries _queries = new();
+    private readonly FakeTimeProvider _clock = new();
+    private readonly OpsNotifier _notifier = new(NullLogger<OpsNotifier>.Instance);
+
+    public DashboardLiveTests()
+    {
+        Services.AddSingleton<IOpsDashboardQueries>(_queries);
+        Services.AddSingleton<TimeProvider>(_clock);
+        Services.AddSingleton(_notifier);
+        Services.AddScoped<CurrentUser>();
+    }
+
+    private void SignIn(string role, int? areaId)
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("user@test.local");
+        auth.SetRoles(role);
+        if (areaId is { } id)
+        {
+            auth.SetClaims(new Claim(AppClaimTypes.AreaId, id.ToString(CultureInfo.InvariantCulture)));
+        }
+    }
+
+    private static string Counter(IRenderedComponent<DashboardPage> page, string key) =>
+        page.Find($"[data-testid='counter-{key}']").TextContent;
+
+    [Fact]
+    public void TheDashboardShowsNewNumbersWhenTheNotifierFiresForItsArea()
+    {
+        SignIn(Roles.Inspector, 1);
+        var page = Render<DashboardPage>();
+        _queries.MissingAssessments = 12;
+
+        _notifier.Publish(new OpsChange(OpsChangeKind.AssessmentSaved, "NORTH", "ASB-2026-000001"));
+
+        page.WaitForAssertion(() => Assert.Equal("12", Counter(page, "missingAssessments")));
+    }
+
+    [Fact]
+    public void AnAreaDashboardIgnoresChangesInOtherAreas()
+    {
+        SignIn(Roles.Inspector, 1);
+        var page = Render<DashboardPage>();
+        _queries.MissingAssessments = 12;
+
+        _notifier.Publish(new OpsChange(OpsChangeKind.AssessmentSaved, "SOUTH", "ASB-2026-000002"));
+        _notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "NORTH"));
+
+        page.WaitForAssertion(() => Assert.Equal("12", Counter(page, "missingAssessments")));
+        Assert.Equal(2, _queries.LoadedAreas.Count);
+    }
+
+    [Fact]
+    public void ABurstOfAHundredChangesIsCoalescedIntoOneLeadingAndOneTrailingReload()
+    {
+        SignIn(Roles.Sergeant, 1);
+        var page = Render<DashboardPage>();
+        _notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "NORTH"));
+        page.WaitForAssertion(() => Assert.Equal(2, _queries.LoadedAreas.Count));
+
+        _queries.MissingAssessments = 13;
+        for (var i = 0; i < 99; i++)
+        {
+            _notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "NORTH"));
+        }
+
+        // Inside the throttle window nothing reloads; the trailing reload comes when the window has passed.
+        Assert.Equal(2, _queries.LoadedAreas.Count);
+        Assert.Equal("7", Counter(page, "missingAssessments"));
+        _clock.Advance(DashboardPage.LiveReloadInterval);
+        page.WaitForAssertion(() => Assert.Equal("13", Counter(page, "missingAssessments")));
+        Assert.Equal(3, _queries.LoadedAreas.Count);
+    }
+
+    [Fact]
+    public async Task TheDashboardEndsItsSubscriptionWhenDisposed()
+    {
+        SignIn(Roles.Inspector, 1);
+        var before = _notifier.SubscriberCount;
+        Render<DashboardPage>();
+        Assert.Equal(before + 1, _notifier.SubscriberCount);
+
+        await DisposeComponentsAsync();
+
+        Assert.Equal(before, _notifier.SubscriberCount);
+    }
+
+    [Fact]
+    public async Task AThousandOpenAndCloseCyclesLeaveNoSubscriberBehind()
+    {
+        SignIn(Roles.Inspector, 1);
+        var before = _notifier.SubscriberCount;
+
+        for (var i = 0; i < 1_000; i++)
+        {
+            Render<DashboardPage>();
+            _notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "NORTH"));
+            await DisposeComponentsAsync();
+        }
+
+        Assert.Equal(before, _notifier.SubscriberCount);
+    }
+
+    [Fact]
+    public void TheWallboardShowsNewNumbersWhenTheNotifierFires()
+    {
+        SignIn(Roles.Sergeant, 1);
+        var wall = Render<WallboardPage>();
+        _queries.MissingAssessments = 21;
+
+        _notifier.Publish(new OpsChange(OpsChangeKind.CaseChanged, "NORTH", "ASB-2026-000001"));
+
+        wall.WaitForAssertion(() => Assert.Equal("21", wall.Find("[data-testid='counter-missingAssessments']").TextContent));
+    }
+
+    [Fact]
+    public async Task TheWallboardEndsItsSubscriptionWhenDisposed()
+    {
+        SignIn(Roles.Sergeant, 1);
+        var before = _notifier.SubscriberCount;
+        Render<WallboardPage>();
+
+        await DisposeComponentsAsync();
+
+        Assert.Equal(before, _notifier.SubscriberCount);
+    }
+}
