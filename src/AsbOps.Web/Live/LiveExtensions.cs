@@ -23,7 +23,11 @@ public static class LiveExtensions
         var redis = configuration[RedisSetting];
         if (!string.IsNullOrWhiteSpace(redis))
         {
-            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("asbops"));
+            signalR.AddStackExchangeRedis(redis, options =>
+            {
+                options.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("asbops");
+                options.Configuration.AbortOnConnectFail = false;
+            });
             services.AddSingleton(new OpsRedisBridgeOptions(redis));
             services.AddHostedService<OpsRedisBridge>();
         }

@@ -20,7 +20,10 @@ public sealed class OpsRedisBridge(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await using var redis = await ConnectionMultiplexer.ConnectAsync(options.Configuration);
+        // Keep retrying in the background when Redis is down at start-up, rather than stopping the app.
+        var configuration = ConfigurationOptions.Parse(options.Configuration);
+        configuration.AbortOnConnectFail = false;
+        await using var redis = await ConnectionMultiplexer.ConnectAsync(configuration);
         var subscriber = redis.GetSubscriber();
         await subscriber.SubscribeAsync(Channel, (_, value) => Receive(value));
         using var subscription = notifier.Subscribe(change => SendAsync(subscriber, change));
