@@ -148,7 +148,10 @@ public sealed class AssessmentService(
                 return new Opened(null, null, AssessmentSaveResult.Invalid(new Dictionary<string, string> { ["expectedVersion"] = "Required when saving a draft." }));
             }
 
-            db.Entry(draft).Property(a => a.Version).OriginalValue = expected;
+            // The row is always written, so a stale save fails even when only answers changed.
+            var token = db.Entry(draft).Property(a => a.Version);
+            token.OriginalValue = expected;
+            token.IsModified = true;
             return new Opened(draft, draft.GuidanceVersion!.Definition, null);
         }
 
