@@ -49,6 +49,9 @@ public sealed class Assessment
 
     public DateTime? ApprovedAt { get; set; }
 
+    /// <summary>The sergeant's note when approving or rejecting a lowered level.</summary>
+    public string? ApprovalNote { get; set; }
+
     /// <summary>The level that counts, per <see cref="RiskScorer.EffectiveLevel"/>; stored for the queues.</summary>
     public RiskLevel Level { get; set; }
 

@@ -1,5 +1,6 @@
 using AsbOps.Web.Features.Account;
 using AsbOps.Web.Features.Admin;
+using AsbOps.Web.Features.Assessments;
 using AsbOps.Web.Features.Guidance;
 using AsbOps.Web.Features.Intake;
 using AsbOps.Web.Features.Cases;
@@ -25,6 +26,7 @@ public static class FeatureExtensions
         services.AddScoped<AdminQueries>();
         services.AddSingleton<EffectiveSettings>();
         services.AddCasesFeature();
+        services.AddAssessmentsFeature();
         services.AddSingleton<HighRiskProcedure>();
         services.AddOptions<ComplianceOptions>().BindConfiguration(ComplianceOptions.Section);
         services.AddScoped<IComplianceQueries, ComplianceQueries>();

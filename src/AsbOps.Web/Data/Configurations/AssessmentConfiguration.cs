@@ -12,6 +12,7 @@ public sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessmen
         builder.Property(a => a.CreatedByUserId).HasMaxLength(450);
         builder.Property(a => a.ApprovedByUserId).HasMaxLength(450);
         builder.Property(a => a.JudgementRationale).HasMaxLength(2000);
+        builder.Property(a => a.ApprovalNote).HasMaxLength(2000);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasOne<AsbCase>().WithMany(c => c.Assessments).HasForeignKey(a => a.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(a => a.Participant).WithMany().HasForeignKey(a => a.CaseParticipantId).OnDelete(DeleteBehavior.Restrict);

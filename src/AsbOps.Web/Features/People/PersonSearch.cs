@@ -1,0 +1,58 @@
+using AsbOps.Domain.Cases;
+
+namespace AsbOps.Web.Features.People;
+
+/// <summary>What the officer knows about the person: name and date of birth, or address and postcode.</summary>
+public sealed record PersonSearch(string? FirstName, string? LastName, DateOnly? DateOfBirth, string? Address, string? Postcode);
+
+/// <summary>Another case the matched person is on, in a role.</summary>
+public sealed record PersonCaseLink(string CaseReference, PersonRole Role);
+
+/// <summary>A person already known who may be the one being added, with why they matched and their other cases.</summary>
+public sealed record PersonMatch(
+    long PersonId,
+    string Name,
+    DateOnly? DateOfBirth,
+    string? Address,
+    string? Postcode,
+    bool MatchedByName,
+    bool MatchedByAddress,
+    IReadOnlyList<PersonCaseLink> Cases,
+    int CasesNotShown);
+
+/// <summary>A new person's details; first and last name are required.</summary>
+public sealed record NewPerson(string? FirstName, string? LastName, DateOnly? DateOfBirth, string? Address, string? Postcode, string? Phone);
+
+/// <summary>
+/// Put a person on a case in a role: an existing person (<see cref="ExistingPersonId"/>) or a new one. A new person
+/// whose name and date of birth match someone already known is refused unless <see cref="ConfirmedNotDuplicate"/>.
+/// </summary>
+public sealed record AddPersonCommand(
+    long CaseId,
+    PersonRole Role,
+    long? ExistingPersonId,
+    NewPerson? NewPerson,
+    bool ConfirmedNotDuplicate = false);
+
+public enum AddPersonOutcome
+{
+    Added = 1,
+    Invalid = 2,
+    Conflict = 3,
+    NotFound = 4,
+}
+
+public sealed record AddPersonResult(
+    AddPersonOutcome Outcome,
+    IReadOnlyDictionary<string, string> Errors,
+    string? Message = null,
+    long? ParticipantId = null,
+    long? PersonId = null,
+    string? Name = null,
+    string? Address = null,
+    string? Postcode = null)
+{
+    public static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
+
+    public bool Succeeded => Outcome == AddPersonOutcome.Added;
+}
