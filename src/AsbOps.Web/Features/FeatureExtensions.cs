@@ -1,4 +1,5 @@
 using AsbOps.Web.Features.Account;
+using AsbOps.Web.Features.ActionPlans;
 using AsbOps.Web.Features.Admin;
 using AsbOps.Web.Features.Guidance;
 using AsbOps.Web.Features.Intake;
@@ -7,6 +8,7 @@ using AsbOps.Web.Features.HighRisk;
 using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Features.Dashboard;
 using AsbOps.Web.Features.Metrics;
+using AsbOps.Web.Features.Referrals;
 
 namespace AsbOps.Web.Features;
 
@@ -20,6 +22,8 @@ public static class FeatureExtensions
         services.AddScoped<AdminQueries>();
         services.AddSingleton<EffectiveSettings>();
         services.AddCasesFeature();
+        services.AddActionPlansFeature();
+        services.AddReferralsFeature();
         services.AddSingleton<HighRiskProcedure>();
         services.AddOptions<ComplianceOptions>().BindConfiguration(ComplianceOptions.Section);
         services.AddScoped<IComplianceQueries, ComplianceQueries>();
