@@ -45,6 +45,8 @@ public static class PageAccessTable
         new("/", PageAccess.RolesOnly, O, S, I, C, A, Adm),
         new("/cases", PageAccess.RolesOnly, O, S, I, C, A, P, Adm),
         new("/cases/{caseRef}", PageAccess.RolesOnly, O, S, I, C, A, P, Adm),
+        new("/cases/{caseRef}/plan", PageAccess.RolesOnly, O, S, I, C, A, P, Adm),
+        new("/cases/{caseRef}/referrals", PageAccess.RolesOnly, O, S, I, C, A, P, Adm),
         new("/incidents", PageAccess.RolesOnly, O, S, I, C, Adm),
         new("/incidents/{id}", PageAccess.RolesOnly, O, S, I, C, Adm),
         new("/compliance", PageAccess.RolesOnly, S, I, C, Adm),
