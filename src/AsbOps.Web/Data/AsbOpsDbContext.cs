@@ -31,6 +31,7 @@ public sealed class AsbOpsDbContext(DbContextOptions<AsbOpsDbContext> options) :
     public DbSet<Person> People => Set<Person>();
     public DbSet<CaseParticipant> CaseParticipants => Set<CaseParticipant>();
     public DbSet<CaseShare> CaseShares => Set<CaseShare>();
+    public DbSet<CaseReview> CaseReviews => Set<CaseReview>();
     public DbSet<RiskGuidanceVersion> GuidanceVersions => Set<RiskGuidanceVersion>();
     public DbSet<Assessment> Assessments => Set<Assessment>();
     public DbSet<AssessmentAnswer> AssessmentAnswers => Set<AssessmentAnswer>();

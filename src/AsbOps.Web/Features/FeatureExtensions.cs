@@ -1,4 +1,5 @@
 using AsbOps.Web.Features.Account;
+using AsbOps.Web.Features.ActionPlans;
 using AsbOps.Web.Features.Admin;
 using AsbOps.Web.Features.Assessments;
 using AsbOps.Web.Features.Guidance;
@@ -10,6 +11,7 @@ using AsbOps.Web.Features.Dashboard;
 using AsbOps.Web.Features.Metrics;
 using AsbOps.Web.Features.Intake.Logging;
 using AsbOps.Web.Features.Intake.Screening;
+using AsbOps.Web.Features.Referrals;
 
 namespace AsbOps.Web.Features;
 
@@ -27,6 +29,8 @@ public static class FeatureExtensions
         services.AddSingleton<EffectiveSettings>();
         services.AddCasesFeature();
         services.AddAssessmentsFeature();
+        services.AddActionPlansFeature();
+        services.AddReferralsFeature();
         services.AddSingleton<HighRiskProcedure>();
         services.AddOptions<ComplianceOptions>().BindConfiguration(ComplianceOptions.Section);
         services.AddScoped<IComplianceQueries, ComplianceQueries>();

@@ -50,6 +50,8 @@ public static class PageAccessTable
         new("/cases/{caseRef}/location/assessment", PageAccess.RolesOnly, O, S, I, Adm),
         new("/approvals", PageAccess.RolesOnly, S, I, Adm),
         new("/alerts", PageAccess.AnySignedIn),
+        new("/cases/{caseRef}/plan", PageAccess.RolesOnly, O, S, I, C, A, P, Adm),
+        new("/cases/{caseRef}/referrals", PageAccess.RolesOnly, O, S, I, C, A, P, Adm),
         new("/incidents", PageAccess.RolesOnly, O, S, I, C, Adm),
         new("/incidents/{id}", PageAccess.RolesOnly, O, S, I, C, Adm),
         new("/incidents/new", PageAccess.RolesOnly, O, S, I, Adm),

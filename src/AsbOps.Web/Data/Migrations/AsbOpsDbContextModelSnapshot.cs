@@ -352,6 +352,45 @@ namespace AsbOps.Web.Data.Migrations
                     b.ToTable("CaseParticipants");
                 });
 
+            modelBuilder.Entity("AsbOps.Domain.Cases.CaseReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NextReviewDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RiskLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatusAfter")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "ReviewedAt");
+
+                    b.ToTable("CaseReviews");
+                });
+
             modelBuilder.Entity("AsbOps.Domain.Cases.CaseShare", b =>
                 {
                     b.Property<long>("Id")
@@ -878,6 +917,9 @@ namespace AsbOps.Web.Data.Migrations
                     b.Property<long?>("CaseParticipantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("ConsentToShare")
                         .HasColumnType("INTEGER");
 
@@ -900,6 +942,9 @@ namespace AsbOps.Web.Data.Migrations
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RespondedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SafeguardingConcerns")
@@ -1399,6 +1444,15 @@ namespace AsbOps.Web.Data.Migrations
                     b.Navigation("Case");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("AsbOps.Domain.Cases.CaseReview", b =>
+                {
+                    b.HasOne("AsbOps.Domain.Cases.AsbCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AsbOps.Domain.Cases.CaseShare", b =>

@@ -22,6 +22,7 @@ internal static class DemoForceEraser
         await db.ComplianceSnapshotCounts.ExecuteDeleteAsync(cancellationToken);
         await db.ComplianceSnapshots.ExecuteDeleteAsync(cancellationToken);
         await db.Markers.ExecuteDeleteAsync(cancellationToken);
+        await db.CaseReviews.ExecuteDeleteAsync(cancellationToken);
         await db.Referrals.ExecuteDeleteAsync(cancellationToken);
         await db.ActionItems.ExecuteDeleteAsync(cancellationToken);
         await db.ActionPlans.ExecuteDeleteAsync(cancellationToken);

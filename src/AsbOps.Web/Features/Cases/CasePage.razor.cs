@@ -56,6 +56,9 @@ public sealed partial class CasePage : IDisposable
         }
     }
 
+    /// <summary>Reads the case again after a change made on this page (a review, a closing); not a new view.</summary>
+    private async Task ReloadAsync() => _case = await Details.GetAsync(await CurrentUser.GetScopeAsync(), CaseRef);
+
     /// <summary>
     /// One visit renders twice: prerendered over HTTP, then again when the circuit starts. The prerender records the
     /// view and leaves a note in the persisted component state; the interactive render takes that note and does not
