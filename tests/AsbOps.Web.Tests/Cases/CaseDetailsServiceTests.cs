@@ -180,6 +180,30 @@ public sealed class CaseDetailsServiceTests(AsbOpsAppFactory app) : IClassFixtur
         Assert.Empty(forPartner.Reminders);
     }
 
+    [Fact]
+    public async Task APartnerSeesOnlyTheReferralsToTheirOwnAgency()
+    {
+        var area = await NewAreaAsync();
+        var asbCase = await app.AddCaseAsync(area.Id, sharedWith: [Agency.LocalAuthority, Agency.Housing]);
+        await using (var db = app.CreateDbContext())
+        {
+            db.Referrals.Add(new Referral { CaseId = asbCase.Id, Agency = Agency.LocalAuthority, Reason = "Noise nuisance team", SentAt = Now, CreatedByUserId = "u" });
+            db.Referrals.Add(new Referral
+            {
+                CaseId = asbCase.Id, Agency = Agency.Housing, Reason = "Tenancy", SentAt = Now, CreatedByUserId = "u",
+                IsSafeguarding = true, SafeguardingConcerns = "Private concern for housing only", ConsentToShare = true, ImmediateActions = "Visit",
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var forOfficer = await CreateService().GetAsync(Officer(area.Id), asbCase.Reference);
+        var forPartner = await CreateService().GetAsync(Partner(Agency.LocalAuthority), asbCase.Reference);
+
+        Assert.Equal(2, forOfficer!.Referrals.Count);
+        var seen = Assert.Single(forPartner!.Referrals);
+        Assert.Equal(Agency.LocalAuthority, seen.Agency);
+    }
+
     [Theory]
     [InlineData("ASB-2026-999999")]
     [InlineData("hello")]

@@ -70,7 +70,7 @@ public sealed class CaseDetailsService(IDbContextFactory<AsbOpsDbContext> dbFact
             CurrentAssessments = assessments.Where(a => a.IsCurrent).ToList(),
             SupersededAssessments = assessments.Where(a => !a.IsCurrent).ToList(),
             ActionPlan = await ReadActionPlanAsync(db, c.Id, DateOnly.FromDateTime(now), cancellationToken),
-            Referrals = await ReadReferralsAsync(db, c.Id, people, cancellationToken),
+            Referrals = await ReadReferralsAsync(db, c.Id, people, user.IsPartner ? user.Agency : null, user.IsPartner, cancellationToken),
             ActiveMarkers = await ReadMarkersAsync(db, c.Id, active: true, cancellationToken),
             EndedMarkers = await ReadMarkersAsync(db, c.Id, active: false, cancellationToken),
             Reminders = internalDetail ? await ReadRemindersAsync(db, c.Id, assessments, cancellationToken) : [],
@@ -127,10 +127,14 @@ public sealed class CaseDetailsService(IDbContextFactory<AsbOpsDbContext> dbFact
                 .ToList());
     }
 
+    /// <summary>A partner sees only the referrals made to their own agency; staff see every referral.</summary>
     private static async Task<IReadOnlyList<CaseReferralView>> ReadReferralsAsync(
-        AsbOpsDbContext db, long caseId, IReadOnlyList<CasePersonView> people, CancellationToken cancellationToken)
+        AsbOpsDbContext db, long caseId, IReadOnlyList<CasePersonView> people, Domain.Referrals.Agency? partnerAgency, bool isPartner,
+        CancellationToken cancellationToken)
     {
-        var referrals = await db.Referrals.AsNoTracking().Where(r => r.CaseId == caseId).OrderBy(r => r.SentAt).ToListAsync(cancellationToken);
+        var referrals = await db.Referrals.AsNoTracking()
+            .Where(r => r.CaseId == caseId && (!isPartner || r.Agency == partnerAgency))
+            .OrderBy(r => r.SentAt).ToListAsync(cancellationToken);
         var names = people.ToDictionary(p => p.ParticipantId, p => p.Name);
         return referrals.Select(r => new CaseReferralView(
                 r.Agency, r.Reason, r.SentAt, r.Status, r.OutcomeNote, r.IsSafeguarding, r.SafeguardingConcerns, r.ConsentToShare,
