@@ -18,18 +18,52 @@ public sealed class HighRiskAssessmentTests(LiveAppFixture app)
         var reference = await AnOpenCharnwoodCaseBelowHighAsync();
         var page = await app.SignInAsync("officer@demo.local");
 
+        await AddHighRiskVictimAsync(page, reference, "Edith", "Endtoend");
+
+        var inspector = await app.SignInAsync("inspector@demo.local");
+        await inspector.GotoAsync("/alerts");
+        await Assertions.Expect(inspector.Locator($"[data-testid='alert-row'][data-case='{reference}']").First).ToContainTextAsync("high risk");
+    }
+
+    [Fact]
+    public async Task AnOfficerScreensAnIncidentOpensACaseAndAHighAssessmentMarksItAndAlertsTheInspector()
+    {
+        var incidentId = await ACharnwoodIncidentAwaitingScreeningAsync();
+        var page = await app.SignInAsync("officer@demo.local");
+
+        await page.GotoAsync($"/incidents/{incidentId}");
+        await page.WaitForInteractiveAsync();
+        await Check(page, "screening-check-had").DispatchEventAsync("click");
+        await Check(page, "screening-check-V").DispatchEventAsync("click");
+        await Assertions.Expect(page.GetByTestId("screening-live-decision")).ToHaveAttributeAsync("data-case-managed", "true");
+        await Check(page, "screening-new-case").DispatchEventAsync("click");
+        await page.GetByTestId("screening-save").ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/cases/ASB-\d{4}-\d{6}$"));
+        var reference = page.Url[(page.Url.LastIndexOf('/') + 1)..];
+        await Assertions.Expect(page.GetByTestId("case-ref")).ToHaveTextAsync(reference);
+
+        await AddHighRiskVictimAsync(page, reference, "Mabel", "Screenedcase");
+
+        var inspector = await app.SignInAsync("inspector@demo.local");
+        await inspector.GotoAsync("/alerts");
+        await Assertions.Expect(inspector.Locator($"[data-testid='alert-row'][data-case='{reference}']").First).ToContainTextAsync("high risk");
+    }
+
+    /// <summary>Adds a victim to the case and completes a victim assessment that is high (vulnerable and targeted).</summary>
+    private static async Task AddHighRiskVictimAsync(IPage page, string reference, string firstName, string lastName)
+    {
         await page.GotoAsync($"/cases/{reference}/people/add");
         await page.WaitForInteractiveAsync();
         await page.GetByTestId("role-victim").DispatchEventAsync("click");
-        await Field(page, "person-first-name").FillAsync("Edith");
-        await Field(page, "person-last-name").FillAsync("Endtoend");
+        await Field(page, "person-first-name").FillAsync(firstName);
+        await Field(page, "person-last-name").FillAsync(lastName);
         await Field(page, "person-dob").FillAsync("1948-03-14");
         await Field(page, "person-address").FillAsync("3 Test Row, Loughborough");
         await Field(page, "person-postcode").FillAsync("le11 9zz");
         await page.GetByTestId("person-search").ClickAsync();
         await Assertions.Expect(page.GetByTestId("add-new-person")).ToBeEnabledAsync();
         await page.GetByTestId("add-new-person").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("person-added")).ToContainTextAsync("Edith Endtoend added as victim");
+        await Assertions.Expect(page.GetByTestId("person-added")).ToContainTextAsync($"{firstName} {lastName} added as victim");
         await page.GetByTestId("assess-added").ClickAsync();
 
         await page.WaitForURLAsync(new Regex(@"/people/\d+/assessment$"));
@@ -52,12 +86,22 @@ public sealed class HighRiskAssessmentTests(LiveAppFixture app)
         await page.WaitForURLAsync(new Regex($"/cases/{reference}$"));
         await Assertions.Expect(page.GetByTestId("case-risk-level")).ToHaveTextAsync("High");
         await Assertions.Expect(page.GetByTestId("marker").First).ToBeVisibleAsync();
-        await Assertions.Expect(page.Locator("[data-testid='person-row'][data-role='victim'][data-risk='high']").Filter(new() { HasText = "Edith Endtoend" }))
+        await Assertions.Expect(page.Locator("[data-testid='person-row'][data-role='victim'][data-risk='high']").Filter(new() { HasText = $"{firstName} {lastName}" }))
             .ToHaveCountAsync(1);
 
-        var inspector = await app.SignInAsync("inspector@demo.local");
-        await inspector.GotoAsync("/alerts");
-        await Assertions.Expect(inspector.Locator($"[data-testid='alert-row'][data-case='{reference}']").First).ToContainTextAsync("high risk");
+    }
+
+    private static ILocator Check(IPage page, string testId) =>
+        page.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input").First;
+
+    private async Task<long> ACharnwoodIncidentAwaitingScreeningAsync()
+    {
+        await using var db = app.Services.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>().CreateDbContext();
+        return await db.Incidents
+            .Where(i => i.CaseId == null && i.Screening == null && db.Areas.Any(a => a.Id == i.AreaId && a.Code == "CHARNWOOD"))
+            .OrderBy(i => i.Id)
+            .Select(i => i.Id)
+            .FirstAsync();
     }
 
     /// <summary>A text field's input, whether MudBlazor puts the test id on the input itself or on its wrapper.</summary>
