@@ -21,7 +21,14 @@ public sealed class ComplianceQueries(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rules = new CaseRulePredicates(db, options.Value.ToThresholds(), now);
         var areas = await AreaLookup.LoadAsync(db, areaId, cancellationToken);
+        return await CountAsync(db, rules, areas, areaId, cancellationToken);
+    }
 
+    /// <summary>The counts on a given context and instant, for the sweep's transaction.</summary>
+    internal static async Task<ComplianceCounts> CountAsync(
+        AsbOpsDbContext db, CaseRulePredicates rules, AreaLookup areas, int? areaId, CancellationToken cancellationToken)
+    {
+        var now = rules.Now;
         var rows = await db.Cases.AsNoTracking()
             .Where(CaseRulePredicates.IsOpen)
             .Where(c => areaId == null || c.AreaId == areaId)
@@ -74,10 +81,7 @@ public sealed class ComplianceQueries(
         var rules = new CaseRulePredicates(db, options.Value.ToThresholds(), now);
         var areas = await AreaLookup.LoadAsync(db, areaId, cancellationToken);
 
-        var query = db.Cases.AsNoTracking()
-            .Where(CaseRulePredicates.IsOpen)
-            .Where(c => areaId == null || c.AreaId == areaId)
-            .Where(rules.For(rule));
+        var query = Breaking(db, rules, rule, areaId);
         IOrderedQueryable<Domain.Cases.AsbCase> ordered = rule switch
         {
             ComplianceRule.HighRiskWithoutPlanOrMarker => query.OrderBy(c => c.HighRiskSince ?? c.OpenedAt),
@@ -85,9 +89,33 @@ public sealed class ComplianceQueries(
             _ => query.OrderBy(c => c.OpenedAt),
         };
 
+        return await ProjectAsync(db, rules, areas, rule, ordered.ThenBy(c => c.Id).Take(cap), cancellationToken);
+    }
+
+    /// <summary>
+    /// One page of a rule's findings in case-id order after <paramref name="afterCaseId"/>: the sweep walks every
+    /// finding this way, so memory holds one page however large the force.
+    /// </summary>
+    internal static Task<List<ComplianceFindingRow>> FindingsPageAsync(
+        AsbOpsDbContext db, CaseRulePredicates rules, AreaLookup areas, ComplianceRule rule, long afterCaseId, int pageSize,
+        CancellationToken cancellationToken) =>
+        ProjectAsync(db, rules, areas, rule,
+            Breaking(db, rules, rule, null).Where(c => c.Id > afterCaseId).OrderBy(c => c.Id).Take(pageSize), cancellationToken);
+
+    private static IQueryable<Domain.Cases.AsbCase> Breaking(AsbOpsDbContext db, CaseRulePredicates rules, ComplianceRule rule, int? areaId) =>
+        db.Cases.AsNoTracking()
+            .Where(CaseRulePredicates.IsOpen)
+            .Where(c => areaId == null || c.AreaId == areaId)
+            .Where(rules.For(rule));
+
+    private static async Task<List<ComplianceFindingRow>> ProjectAsync(
+        AsbOpsDbContext db, CaseRulePredicates rules, AreaLookup areas, ComplianceRule rule, IQueryable<Domain.Cases.AsbCase> page,
+        CancellationToken cancellationToken)
+    {
+        var now = rules.Now;
         var plans = db.ActionPlans;
         var markers = db.Markers;
-        var rows = await ordered.ThenBy(c => c.Id).Take(cap).Select(c => new
+        var rows = await page.Select(c => new
         {
             c.Id,
             c.Reference,
@@ -124,7 +152,7 @@ public sealed class ComplianceQueries(
                 _ => (r.OpenedAt, ComplianceRuleText.Missing(rule)),
             };
             return new ComplianceFindingRow(rule, r.Id, r.Reference, areas.CodeOf(r.AreaId), r.LeadOfficer, since,
-                Math.Max(0, (int)(now - since).TotalDays), missing);
+                Math.Max(0, (int)(now - since).TotalDays), missing) { AreaId = r.AreaId };
         }).ToList();
     }
 
