@@ -53,6 +53,7 @@ public static class PageAccessTable
         new("/guidance", PageAccess.RolesOnly, A, Adm),
         new("/guidance/{number}", PageAccess.RolesOnly, A, Adm),
         new("/admin", PageAccess.RolesOnly, Adm),
+        new("/admin/jobs", PageAccess.RolesOnly, Adm),
         new("/aide-memoire", PageAccess.AnySignedIn),
         new("/Account/Login", PageAccess.Anonymous),
         new("/Account/AccessDenied", PageAccess.Anonymous),

@@ -64,6 +64,14 @@ public static class ExportEndpoints
                 http.Response.Headers.ContentDisposition = "attachment; filename=\"cases.xlsx\"";
                 http.Response.Headers["X-Export-Matching"] = matching.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+
+                // The zip writer under SpreadCheetah writes each entry's few-byte data descriptor synchronously
+                // when the entry closes; the rows themselves are written asynchronously.
+                if (http.Features.Get<IHttpBodyControlFeature>() is { } body)
+                {
+                    body.AllowSynchronousIO = true;
+                }
+
                 await export.WriteAsync(user, query, http.Response.Body, cancellationToken);
                 return Results.Empty;
             })
