@@ -93,14 +93,35 @@ public sealed class ComplianceQueries(
     }
 
     /// <summary>
-    /// One page of a rule's findings in case-id order after <paramref name="afterCaseId"/>: the sweep walks every
-    /// finding this way, so memory holds one page however large the force.
+    /// One page, in case-id order after <paramref name="afterCaseId"/>, of the open cases that break any rule, with the
+    /// rules each breaks: one scan evaluates every rule, instead of one scan per rule.
     /// </summary>
-    internal static Task<List<ComplianceFindingRow>> FindingsPageAsync(
-        AsbOpsDbContext db, CaseRulePredicates rules, AreaLookup areas, ComplianceRule rule, long afterCaseId, int pageSize,
+    internal static async Task<List<(long CaseId, IReadOnlyList<ComplianceRule> Rules)>> BreakingPageAsync(
+        AsbOpsDbContext db, CaseRulePredicates rules, long afterCaseId, int pageSize, CancellationToken cancellationToken)
+    {
+        var flags = await db.Cases.AsNoTracking()
+            .Where(CaseRulePredicates.IsOpen)
+            .Where(c => c.Id > afterCaseId)
+            .OrderBy(c => c.Id)
+            .Select(CaseFlagsProjection.Build(rules))
+            .Where(f => f.Rule1 + f.Rule2 + f.Rule3 + f.Rule4Cases + f.Rule5 + f.Rule6 + f.Rule7 > 0)
+            .Take(pageSize)
+            .Select(f => new { f.CaseId, f.Rule1, f.Rule2, f.Rule3, f.Rule4Cases, f.Rule5, f.Rule6, f.Rule7 })
+            .ToListAsync(cancellationToken);
+        return flags.Select(f => (f.CaseId, (IReadOnlyList<ComplianceRule>)new[]
+            {
+                (f.Rule1, ComplianceRule.VictimWithoutAssessment), (f.Rule2, ComplianceRule.NoVictimNoLocationAssessment),
+                (f.Rule3, ComplianceRule.PerpetratorWithoutAssessment), (f.Rule4Cases, ComplianceRule.UnknownAnswer),
+                (f.Rule5, ComplianceRule.SafeguardingWithoutReferral), (f.Rule6, ComplianceRule.HighRiskWithoutPlanOrMarker),
+                (f.Rule7, ComplianceRule.ReviewOverdue),
+            }.Where(x => x.Item1 == 1).Select(x => x.Item2).ToList())).ToList();
+    }
+
+    /// <summary>The findings of <paramref name="rule"/> for cases already known to break it.</summary>
+    internal static Task<List<ComplianceFindingRow>> FindingsForCasesAsync(
+        AsbOpsDbContext db, CaseRulePredicates rules, AreaLookup areas, ComplianceRule rule, IReadOnlyCollection<long> caseIds,
         CancellationToken cancellationToken) =>
-        ProjectAsync(db, rules, areas, rule,
-            Breaking(db, rules, rule, null).Where(c => c.Id > afterCaseId).OrderBy(c => c.Id).Take(pageSize), cancellationToken);
+        ProjectAsync(db, rules, areas, rule, db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).OrderBy(c => c.Id), cancellationToken);
 
     private static IQueryable<Domain.Cases.AsbCase> Breaking(AsbOpsDbContext db, CaseRulePredicates rules, ComplianceRule rule, int? areaId) =>
         db.Cases.AsNoTracking()

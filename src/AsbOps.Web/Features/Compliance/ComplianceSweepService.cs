@@ -75,22 +75,30 @@ public sealed class ComplianceSweepService(
         return new ComplianceSweepResult(snapshot.Id, true, snapshot.OpenCases, snapshot.MissingAssessments, findings, pruned);
     }
 
+    /// <summary>Walks the breaking cases a page at a time (one scan for all rules), writing each page's findings.</summary>
     private static async Task<int> StoreFindingsAsync(
         AsbOpsDbContext db, CaseRulePredicates rules, AreaLookup areas, long snapshotId, CancellationToken cancellationToken)
     {
         var stored = 0;
-        foreach (var rule in ComplianceRuleText.All)
+        long after = 0;
+        while (true)
         {
-            long after = 0;
-            while (true)
+            var page = await ComplianceQueries.BreakingPageAsync(db, rules, after, PageSize, cancellationToken);
+            if (page.Count == 0)
             {
-                var page = await ComplianceQueries.FindingsPageAsync(db, rules, areas, rule, after, PageSize, cancellationToken);
-                if (page.Count == 0)
+                break;
+            }
+
+            foreach (var rule in ComplianceRuleText.All)
+            {
+                var ids = page.Where(p => p.Rules.Contains(rule)).Select(p => p.CaseId).ToList();
+                if (ids.Count == 0)
                 {
-                    break;
+                    continue;
                 }
 
-                db.ComplianceFindings.AddRange(page.Select(f => new ComplianceFinding
+                var findings = await ComplianceQueries.FindingsForCasesAsync(db, rules, areas, rule, ids, cancellationToken);
+                db.ComplianceFindings.AddRange(findings.Select(f => new ComplianceFinding
                 {
                     SnapshotId = snapshotId,
                     CaseId = f.CaseId,
@@ -99,15 +107,17 @@ public sealed class ComplianceSweepService(
                     Detail = f.Missing.Length <= 500 ? f.Missing : f.Missing[..500],
                     Since = f.Since,
                 }));
-                await db.SaveChangesAsync(cancellationToken);
-                db.ChangeTracker.Clear();
-                stored += page.Count;
-                after = page[^1].CaseId;
-                if (page.Count < PageSize)
-                {
-                    break;
-                }
+                stored += findings.Count;
             }
+
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            if (page.Count < PageSize)
+            {
+                break;
+            }
+
+            after = page[^1].CaseId;
         }
 
         return stored;
