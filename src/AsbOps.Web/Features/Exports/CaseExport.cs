@@ -56,14 +56,13 @@ public sealed class CaseExport(IDbContextFactory<AsbOpsDbContext> dbFactory, IOp
         }
 
         var matching = await cases.CountAsync(cancellationToken);
-        var capped = cases.OrderBy(c => c.Id).Take(max).Select(c => c.Id);
 
         await using var spreadsheet = await Spreadsheet.CreateNewAsync(output, new SpreadCheetahOptions { BufferSize = 65536 }, cancellationToken);
         var styles = new ExportStyles(spreadsheet);
         var writer = new CaseExportSheets(db, spreadsheet, styles, PageSize, max);
         var caseRows = await writer.WriteCasesAsync(cases, cancellationToken);
-        var people = await writer.WritePeopleAsync(capped, cancellationToken);
-        var assessments = await writer.WriteAssessmentsAsync(capped, cancellationToken);
+        var people = await writer.WritePeopleAsync(cases, cancellationToken);
+        var assessments = await writer.WriteAssessmentsAsync(cases, cancellationToken);
         await spreadsheet.FinishAsync(cancellationToken);
         return new CaseExportResult(caseRows, people, assessments, matching, matching > max);
     }

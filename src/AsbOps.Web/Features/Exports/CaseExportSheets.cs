@@ -75,21 +75,21 @@ internal sealed class CaseExportSheets(AsbOpsDbContext db, Spreadsheet spreadshe
         return written;
     }
 
-    public async Task<int> WritePeopleAsync(IQueryable<long> caseIds, CancellationToken cancellationToken)
+    public async Task<int> WritePeopleAsync(IQueryable<AsbCase> cases, CancellationToken cancellationToken)
     {
         await spreadsheet.StartWorksheetAsync(CaseExport.PeopleSheet, ExportStyles.Sheet([17, 14, 16, 18, 13, 34, 10, 16, 12, 16]), cancellationToken);
         await spreadsheet.AddHeaderRowAsync(PeopleHeaders, styles.Header, cancellationToken);
         var row = new Cell[PeopleHeaders.Length];
-        long after = 0;
         var written = 0;
-        while (written < maxRows)
+        await foreach (var ids in CaseIdPagesAsync(cases, cancellationToken))
         {
+            var (first, last) = (ids[0], ids[^1]);
             var page = await db.CaseParticipants.AsNoTracking()
-                .Where(p => caseIds.Contains(p.CaseId) && p.Id > after)
-                .OrderBy(p => p.Id).Take(Math.Min(pageSize, maxRows - written))
+                .Where(p => p.CaseId >= first && p.CaseId <= last && cases.Any(c => c.Id == p.CaseId))
+                .OrderBy(p => p.CaseId).ThenBy(p => p.Id).Take(maxRows - written)
                 .Select(p => new
                 {
-                    p.Id, p.Case!.Reference, p.Role, p.Person!.FirstName, p.Person.LastName, p.Person.DateOfBirth, p.Person.Address,
+                    p.Case!.Reference, p.Role, p.Person!.FirstName, p.Person.LastName, p.Person.DateOfBirth, p.Person.Address,
                     p.Person.Postcode, p.Person.Phone, p.RiskLevel, p.AddedAt,
                 })
                 .ToListAsync(cancellationToken);
@@ -109,33 +109,30 @@ internal sealed class CaseExportSheets(AsbOpsDbContext db, Spreadsheet spreadshe
             }
 
             written += page.Count;
-            if (page.Count < pageSize)
+            if (written >= maxRows)
             {
                 break;
             }
-
-            after = page[^1].Id;
         }
 
         return written;
     }
 
-    public async Task<int> WriteAssessmentsAsync(IQueryable<long> caseIds, CancellationToken cancellationToken)
+    public async Task<int> WriteAssessmentsAsync(IQueryable<AsbCase> cases, CancellationToken cancellationToken)
     {
         await spreadsheet.StartWorksheetAsync(CaseExport.AssessmentsSheet,
             ExportStyles.Sheet([17, 24, 12, 12, 10, 10, 16, 16, 9, 8, 12, 12, 40, 12, 10, 10, 12]), cancellationToken);
         await spreadsheet.AddHeaderRowAsync(AssessmentHeaders, styles.Header, cancellationToken);
         var row = new Cell[AssessmentHeaders.Length];
-        long after = 0;
         var written = 0;
-        while (written < maxRows)
+        await foreach (var ids in CaseIdPagesAsync(cases, cancellationToken))
         {
+            var (first, last) = (ids[0], ids[^1]);
             var page = await db.Assessments.AsNoTracking()
-                .Where(a => caseIds.Contains(a.CaseId) && a.Id > after)
-                .OrderBy(a => a.Id).Take(Math.Min(pageSize, maxRows - written))
+                .Where(a => a.CaseId >= first && a.CaseId <= last && cases.Any(c => c.Id == a.CaseId))
+                .OrderBy(a => a.CaseId).ThenBy(a => a.Id).Take(maxRows - written)
                 .Select(a => new
                 {
-                    a.Id,
                     Reference = db.Cases.Where(c => c.Id == a.CaseId).Select(c => c.Reference).FirstOrDefault(),
                     Subject = a.Participant == null ? null : a.Participant.Person!.FirstName + " " + a.Participant.Person.LastName,
                     Role = a.Participant == null ? (PersonRole?)null : a.Participant.Role,
@@ -166,14 +163,36 @@ internal sealed class CaseExportSheets(AsbOpsDbContext db, Spreadsheet spreadshe
             }
 
             written += page.Count;
-            if (page.Count < pageSize)
+            if (written >= maxRows)
             {
                 break;
             }
-
-            after = page[^1].Id;
         }
 
         return written;
+    }
+
+    /// <summary>
+    /// The exported cases' ids a page at a time (keyset on id), at most the row cap of them in all. People and
+    /// assessments are read by the page's id range joined to the filter: an index range, not a list of ids.
+    /// </summary>
+    private async IAsyncEnumerable<List<long>> CaseIdPagesAsync(
+        IQueryable<AsbCase> cases, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long after = 0;
+        var seen = 0;
+        while (seen < maxRows)
+        {
+            var ids = await cases.Where(c => c.Id > after).OrderBy(c => c.Id).Take(Math.Min(pageSize, maxRows - seen))
+                .Select(c => c.Id).ToListAsync(cancellationToken);
+            if (ids.Count == 0)
+            {
+                yield break;
+            }
+
+            yield return ids;
+            seen += ids.Count;
+            after = ids[^1];
+        }
     }
 }
