@@ -9,6 +9,9 @@ public static class BenchmarkCatalog
     public static IReadOnlyList<Benchmark> All { get; } =
     [
         new("intake", "Control-room intake on SQLite: single posts and batches of 500, beside raw Microsoft.Data.Sqlite inserts", IntakeBenchmark.RunAsync),
+        new(SweepBenchmark.Name, "Compliance sweep at scale 1 and 10 beside hand-written SQL counting the same rules (ASBOPS_BENCH_DB1/DB10)", SweepBenchmark.RunAsync),
+        new(WorkbookBenchmark.Name, "Weekly compliance workbook (ClosedXML) at scale 10 beside SpreadCheetah writing the same rows", WorkbookBenchmark.RunAsync),
+        new(ExportBenchmark.Name, "Bulk case export (SpreadCheetah) of the scale-10 force beside writing constant rows", ExportBenchmark.RunAsync),
         new(PushLatencyBenchmark.Name, "Commit-to-client latency of CountersChanged to 100/500/1000 SignalR clients, beside a raw hub broadcast", () => PushLatencyBenchmark.RunAsync([])),
     ];
 

@@ -10,6 +10,9 @@ public sealed class ComplianceSnapshot
     /// <summary>True for the weekly compliance check's snapshot.</summary>
     public bool IsWeekly { get; set; }
 
+    /// <summary>The ISO week of a weekly snapshot (<c>2026-W09</c>), unique, so each week is checked once; null for sweeps.</summary>
+    public string? IsoWeek { get; set; }
+
     public int OpenCases { get; set; }
 
     public int HighRiskCases { get; set; }
@@ -24,4 +27,6 @@ public sealed class ComplianceSnapshot
     public List<ComplianceSnapshotCount> Counts { get; set; } = [];
 
     public List<ComplianceFinding> Findings { get; set; } = [];
+
+    public List<ComplianceAreaTotals> AreaTotals { get; set; } = [];
 }

@@ -44,6 +44,7 @@ public sealed class AsbOpsDbContext(DbContextOptions<AsbOpsDbContext> options) :
     public DbSet<ComplianceSnapshot> ComplianceSnapshots => Set<ComplianceSnapshot>();
     public DbSet<ComplianceSnapshotCount> ComplianceSnapshotCounts => Set<ComplianceSnapshotCount>();
     public DbSet<ComplianceFinding> ComplianceFindings => Set<ComplianceFinding>();
+    public DbSet<ComplianceAreaTotals> ComplianceAreaTotals => Set<ComplianceAreaTotals>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();

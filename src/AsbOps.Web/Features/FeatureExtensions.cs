@@ -8,6 +8,7 @@ using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Features.HighRisk;
 using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Features.Dashboard;
+using AsbOps.Web.Features.Exports;
 using AsbOps.Web.Features.Metrics;
 using AsbOps.Web.Features.Intake.Logging;
 using AsbOps.Web.Features.Intake.Screening;
@@ -37,11 +38,13 @@ public static class FeatureExtensions
         services.AddScoped<DashboardQueueQueries>();
         services.AddScoped<IOpsDashboardQueries, OpsDashboardQueries>();
         services.AddScoped<IMetricsQueries, MetricsQueries>();
+        services.AddExportsFeature();
         return services;
     }
 
     public static void MapAsbOpsFeatures(this WebApplication app)
     {
         app.MapAccountEndpoints();
+        app.MapExportEndpoints();
     }
 }

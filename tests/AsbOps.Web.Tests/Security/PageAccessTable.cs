@@ -62,6 +62,7 @@ public static class PageAccessTable
         new("/guidance/{number}", PageAccess.RolesOnly, A, Adm),
         new("/guidance/new", PageAccess.RolesOnly, Adm),
         new("/admin", PageAccess.RolesOnly, Adm),
+        new("/admin/jobs", PageAccess.RolesOnly, Adm),
         new("/aide-memoire", PageAccess.AnySignedIn),
         new("/Account/Login", PageAccess.Anonymous),
         new("/Account/AccessDenied", PageAccess.Anonymous),

@@ -471,6 +471,41 @@ namespace AsbOps.Web.Data.Migrations
                     b.ToTable("People", (string)null);
                 });
 
+            modelBuilder.Entity("AsbOps.Domain.Compliance.ComplianceAreaTotals", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HighRiskCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MissingAssessments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverdueReviews")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnknownAnswers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId", "AreaId")
+                        .IsUnique();
+
+                    b.ToTable("ComplianceAreaTotals");
+                });
+
             modelBuilder.Entity("AsbOps.Domain.Compliance.ComplianceFinding", b =>
                 {
                     b.Property<long>("Id")
@@ -518,6 +553,10 @@ namespace AsbOps.Web.Data.Migrations
                     b.Property<bool>("IsWeekly")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IsoWeek")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MissingAssessments")
                         .HasColumnType("INTEGER");
 
@@ -534,6 +573,9 @@ namespace AsbOps.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IsoWeek")
+                        .IsUnique();
 
                     b.HasIndex("TakenAt");
 
@@ -1464,6 +1506,15 @@ namespace AsbOps.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("AsbOps.Domain.Compliance.ComplianceAreaTotals", b =>
+                {
+                    b.HasOne("AsbOps.Domain.Compliance.ComplianceSnapshot", null)
+                        .WithMany("AreaTotals")
+                        .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AsbOps.Domain.Compliance.ComplianceFinding", b =>
                 {
                     b.HasOne("AsbOps.Domain.Compliance.ComplianceSnapshot", null)
@@ -1696,6 +1747,8 @@ namespace AsbOps.Web.Data.Migrations
 
             modelBuilder.Entity("AsbOps.Domain.Compliance.ComplianceSnapshot", b =>
                 {
+                    b.Navigation("AreaTotals");
+
                     b.Navigation("Counts");
 
                     b.Navigation("Findings");

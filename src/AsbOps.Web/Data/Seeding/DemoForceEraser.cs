@@ -20,6 +20,7 @@ internal static class DemoForceEraser
         await db.AuditEntries.ExecuteDeleteAsync(cancellationToken);
         await db.ComplianceFindings.ExecuteDeleteAsync(cancellationToken);
         await db.ComplianceSnapshotCounts.ExecuteDeleteAsync(cancellationToken);
+        await db.ComplianceAreaTotals.ExecuteDeleteAsync(cancellationToken);
         await db.ComplianceSnapshots.ExecuteDeleteAsync(cancellationToken);
         await db.Markers.ExecuteDeleteAsync(cancellationToken);
         await db.CaseReviews.ExecuteDeleteAsync(cancellationToken);

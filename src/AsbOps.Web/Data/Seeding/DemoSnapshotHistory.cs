@@ -29,6 +29,7 @@ internal static class DemoSnapshotHistory
             {
                 TakenAt = takenAt,
                 IsWeekly = true,
+                IsoWeek = ComplianceWeek.Of(takenAt).Key,
                 OpenCases = open,
                 HighRiskCases = (int)Math.Round(open * (0.11 + (rng.NextDouble() * 0.04))),
                 MissingAssessments = rng.Next(8, 19) * scale,

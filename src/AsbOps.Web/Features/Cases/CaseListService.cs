@@ -23,20 +23,11 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var cases = db.Cases.AsNoTracking().VisibleTo(db, user);
-
-        if (filter.AreaCode is { } code)
+        if (await FilteredAsync(db, user, filter, cancellationToken) is not { } cases)
         {
-            var areaId = await db.Areas.AsNoTracking().Where(a => a.Code == code).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
-            if (areaId is null)
-            {
-                return CaseListResult.Empty($"There is no area \"{code}\".");
-            }
-
-            cases = cases.Where(c => c.AreaId == areaId.Value);
+            return CaseListResult.Empty($"There is no area \"{filter.AreaCode}\".");
         }
 
-        cases = ApplyFilters(db, cases, filter);
         var total = await cases.CountAsync(cancellationToken);
         if (total == 0)
         {
@@ -89,6 +80,27 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
         }
 
         return await areas.OrderBy(a => a.Name).Select(a => new AreaOption(a.Code, a.Name)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The cases the user may see under the filter, unsorted (the list's query, shared with the bulk export); null
+    /// when the filter names an area that does not exist.
+    /// </summary>
+    public static async Task<IQueryable<AsbCase>?> FilteredAsync(AsbOpsDbContext db, UserScope user, CaseListFilter filter, CancellationToken cancellationToken)
+    {
+        var cases = db.Cases.AsNoTracking().VisibleTo(db, user);
+        if (filter.AreaCode is { } code)
+        {
+            var areaId = await db.Areas.AsNoTracking().Where(a => a.Code == code).Select(a => (int?)a.Id).FirstOrDefaultAsync(cancellationToken);
+            if (areaId is null)
+            {
+                return null;
+            }
+
+            cases = cases.Where(c => c.AreaId == areaId.Value);
+        }
+
+        return ApplyFilters(db, cases, filter);
     }
 
     /// <summary>The victims (at most a few) when there are any, otherwise the first person added.</summary>

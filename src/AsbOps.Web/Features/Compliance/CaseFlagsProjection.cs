@@ -7,6 +7,7 @@ namespace AsbOps.Web.Features.Compliance;
 /// <summary>One open case reduced to a 0/1 flag per rule, so that one grouped query counts every rule per area.</summary>
 internal sealed class CaseFlags
 {
+    public long CaseId { get; set; }
     public int AreaId { get; set; }
     public int High { get; set; }
     public int Missing { get; set; }
@@ -34,6 +35,7 @@ internal static class CaseFlagsProjection
         Expression<Func<AsbCase, bool>> high = x => x.RiskLevel == RiskLevel.High;
 
         var body = Expression.MemberInit(Expression.New(typeof(CaseFlags)),
+            Expression.Bind(typeof(CaseFlags).GetProperty(nameof(CaseFlags.CaseId))!, Expression.Property(c, nameof(AsbCase.Id))),
             Expression.Bind(typeof(CaseFlags).GetProperty(nameof(CaseFlags.AreaId))!, Expression.Property(c, nameof(AsbCase.AreaId))),
             Flag(nameof(CaseFlags.High), high),
             Flag(nameof(CaseFlags.Missing), rules.MissingAssessment()),

@@ -30,7 +30,10 @@ public sealed record ComplianceFindingRow(
     string? LeadOfficer,
     DateTime Since,
     int AgeDays,
-    string Missing);
+    string Missing)
+{
+    public int AreaId { get; init; }
+}
 
 /// <summary>
 /// One weekly compliance snapshot's counters. Per-area scopes only have the per-rule counts the snapshot keeps

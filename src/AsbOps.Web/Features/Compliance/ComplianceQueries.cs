@@ -21,7 +21,14 @@ public sealed class ComplianceQueries(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rules = new CaseRulePredicates(db, options.Value.ToThresholds(), now);
         var areas = await AreaLookup.LoadAsync(db, areaId, cancellationToken);
+        return await CountAsync(db, rules, areas, areaId, cancellationToken);
+    }
 
+    /// <summary>The counts on a given context and instant, for the sweep's transaction.</summary>
+    internal static async Task<ComplianceCounts> CountAsync(
+        AsbOpsDbContext db, CaseRulePredicates rules, AreaLookup areas, int? areaId, CancellationToken cancellationToken)
+    {
+        var now = rules.Now;
         var rows = await db.Cases.AsNoTracking()
             .Where(CaseRulePredicates.IsOpen)
             .Where(c => areaId == null || c.AreaId == areaId)
@@ -74,10 +81,7 @@ public sealed class ComplianceQueries(
         var rules = new CaseRulePredicates(db, options.Value.ToThresholds(), now);
         var areas = await AreaLookup.LoadAsync(db, areaId, cancellationToken);
 
-        var query = db.Cases.AsNoTracking()
-            .Where(CaseRulePredicates.IsOpen)
-            .Where(c => areaId == null || c.AreaId == areaId)
-            .Where(rules.For(rule));
+        var query = Breaking(db, rules, rule, areaId);
         IOrderedQueryable<Domain.Cases.AsbCase> ordered = rule switch
         {
             ComplianceRule.HighRiskWithoutPlanOrMarker => query.OrderBy(c => c.HighRiskSince ?? c.OpenedAt),
@@ -85,9 +89,54 @@ public sealed class ComplianceQueries(
             _ => query.OrderBy(c => c.OpenedAt),
         };
 
+        return await ProjectAsync(db, rules, areas, rule, ordered.ThenBy(c => c.Id).Take(cap), cancellationToken);
+    }
+
+    /// <summary>
+    /// One page, in case-id order after <paramref name="afterCaseId"/>, of the open cases that break any rule, with the
+    /// rules each breaks: one scan evaluates every rule, instead of one scan per rule.
+    /// </summary>
+    internal static async Task<List<(long CaseId, IReadOnlyList<ComplianceRule> Rules)>> BreakingPageAsync(
+        AsbOpsDbContext db, CaseRulePredicates rules, long afterCaseId, int pageSize, CancellationToken cancellationToken)
+    {
+        var flags = await db.Cases.AsNoTracking()
+            .Where(CaseRulePredicates.IsOpen)
+            .Where(c => c.Id > afterCaseId)
+            .OrderBy(c => c.Id)
+            .Select(CaseFlagsProjection.Build(rules))
+            .Where(f => f.Rule1 + f.Rule2 + f.Rule3 + f.Rule4Cases + f.Rule5 + f.Rule6 + f.Rule7 > 0)
+            .Take(pageSize)
+            .Select(f => new { f.CaseId, f.Rule1, f.Rule2, f.Rule3, f.Rule4Cases, f.Rule5, f.Rule6, f.Rule7 })
+            .ToListAsync(cancellationToken);
+        return flags.Select(f => (f.CaseId, (IReadOnlyList<ComplianceRule>)new[]
+            {
+                (f.Rule1, ComplianceRule.VictimWithoutAssessment), (f.Rule2, ComplianceRule.NoVictimNoLocationAssessment),
+                (f.Rule3, ComplianceRule.PerpetratorWithoutAssessment), (f.Rule4Cases, ComplianceRule.UnknownAnswer),
+                (f.Rule5, ComplianceRule.SafeguardingWithoutReferral), (f.Rule6, ComplianceRule.HighRiskWithoutPlanOrMarker),
+                (f.Rule7, ComplianceRule.ReviewOverdue),
+            }.Where(x => x.Item1 == 1).Select(x => x.Item2).ToList())).ToList();
+    }
+
+    /// <summary>The findings of <paramref name="rule"/> for cases already known to break it.</summary>
+    internal static Task<List<ComplianceFindingRow>> FindingsForCasesAsync(
+        AsbOpsDbContext db, CaseRulePredicates rules, AreaLookup areas, ComplianceRule rule, IReadOnlyCollection<long> caseIds,
+        CancellationToken cancellationToken) =>
+        ProjectAsync(db, rules, areas, rule, db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).OrderBy(c => c.Id), cancellationToken);
+
+    private static IQueryable<Domain.Cases.AsbCase> Breaking(AsbOpsDbContext db, CaseRulePredicates rules, ComplianceRule rule, int? areaId) =>
+        db.Cases.AsNoTracking()
+            .Where(CaseRulePredicates.IsOpen)
+            .Where(c => areaId == null || c.AreaId == areaId)
+            .Where(rules.For(rule));
+
+    private static async Task<List<ComplianceFindingRow>> ProjectAsync(
+        AsbOpsDbContext db, CaseRulePredicates rules, AreaLookup areas, ComplianceRule rule, IQueryable<Domain.Cases.AsbCase> page,
+        CancellationToken cancellationToken)
+    {
+        var now = rules.Now;
         var plans = db.ActionPlans;
         var markers = db.Markers;
-        var rows = await ordered.ThenBy(c => c.Id).Take(cap).Select(c => new
+        var rows = await page.Select(c => new
         {
             c.Id,
             c.Reference,
@@ -124,7 +173,7 @@ public sealed class ComplianceQueries(
                 _ => (r.OpenedAt, ComplianceRuleText.Missing(rule)),
             };
             return new ComplianceFindingRow(rule, r.Id, r.Reference, areas.CodeOf(r.AreaId), r.LeadOfficer, since,
-                Math.Max(0, (int)(now - since).TotalDays), missing);
+                Math.Max(0, (int)(now - since).TotalDays), missing) { AreaId = r.AreaId };
         }).ToList();
     }
 

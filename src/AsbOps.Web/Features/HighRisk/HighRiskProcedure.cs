@@ -3,7 +3,7 @@ using AsbOps.Domain.Cases;
 using AsbOps.Domain.Markers;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
-using AsbOps.Web.Email;
+using AsbOps.Web.Features.Reminders;
 using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +22,7 @@ public sealed record CaseRiskOutcome(RiskLevel Before, RiskLevel After, bool Bec
 /// markers of people (or the whole case) no longer high, or of a closed case, are ended, never deleted; and the next
 /// review follows the cadence of the new level.
 /// </summary>
-public sealed class HighRiskProcedure(EmailOutbox outbox, IOptions<EmailOptions> email, IOptions<ComplianceOptions> compliance)
+public sealed class HighRiskProcedure(HighRiskAlertEmails alertEmails, IOptions<ComplianceOptions> compliance)
 {
     public const string AlertKind = "HighRisk";
 
@@ -99,12 +99,10 @@ public sealed class HighRiskProcedure(EmailOutbox outbox, IOptions<EmailOptions>
                 Message = $"{@case.Reference} in {areaCode} is now high risk.",
                 CreatedAt = now,
             });
-            if (recipient.Email is { Length: > 0 } address)
-            {
-                outbox.Enqueue(db, HighRiskEmail.Compose(@case.Id, @case.Reference, areaCode, subjects, now, recipient.Id, address,
-                    email.Value.CaseLink(@case.Reference)));
-            }
         }
+
+        alertEmails.Queue(db, @case.Id, @case.Reference, areaCode, subjects, now,
+            recipients.Where(r => r.Email is { Length: > 0 }).Select(r => (r.Id, r.Email!)).ToList());
     }
 
     /// <summary>Active markers for each high-risk person and the location while the case is open and high; ended otherwise.</summary>

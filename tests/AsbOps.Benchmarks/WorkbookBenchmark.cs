@@ -1,0 +1,91 @@
+using AsbOps.Domain.Compliance;
+using AsbOps.Web.Features.Compliance;
+using AsbOps.Web.Features.Exports;
+using Microsoft.Extensions.DependencyInjection;
+using SpreadCheetah;
+
+namespace AsbOps.Benchmarks;
+
+/// <summary>
+/// The weekly compliance workbook at scale 10 (read the week, build with ClosedXML), beside SpreadCheetah writing the
+/// same rows from the same data in the same run.
+/// </summary>
+public static class WorkbookBenchmark
+{
+    public const string Name = "workbook";
+
+    public static async Task RunAsync()
+    {
+        await using var host = JobsBenchHost.Open(10);
+        if (host is null)
+        {
+            return;
+        }
+
+        var week = ComplianceWeek.Of(DateTime.UtcNow);
+        await host.Services.GetRequiredService<ComplianceSweepService>().WeeklyAsync(week);
+        await using var scope = host.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<WeeklyWorkbookQueries>();
+        var warm = (await queries.LoadAsync(week))!;
+        WeeklyComplianceWorkbook.Write(warm, Stream.Null);
+        await SpreadCheetahAsync(warm, Stream.Null);
+
+        var (size, closed) = await Measured.RunAsync(async () =>
+        {
+            var data = (await queries.LoadAsync(week))!;
+            var file = new MemoryStream();
+            WeeklyComplianceWorkbook.Write(data, file);
+            return file.Length;
+        });
+        var (cheetahSize, cheetah) = await Measured.RunAsync(async () =>
+        {
+            var data = (await queries.LoadAsync(week))!;
+            var file = new MemoryStream();
+            await SpreadCheetahAsync(data, file);
+            return file.Length;
+        });
+        var rows = warm.Findings.Values.Sum(f => f.Count) + warm.UnknownAnswers.Count + warm.HighRisk.Count;
+        Console.WriteLine($"   scale 10, week {week.Key}: {rows} rows; ClosedXML file {size / 1024} KB, SpreadCheetah file {cheetahSize / 1024} KB");
+        JobsReport.Line("workbook-scale10", closed.Milliseconds, "ms", cheetah.Milliseconds, "ms SpreadCheetah same rows");
+        JobsReport.Line("workbook-peak-working-set-scale10", closed.PeakWorkingSetMb, "MB", cheetah.PeakWorkingSetMb, "MB SpreadCheetah");
+        JobsReport.Line("workbook-allocated-scale10", closed.AllocatedMb, "MB", cheetah.AllocatedMb, "MB SpreadCheetah");
+    }
+
+    /// <summary>The workbook's rows, unstyled, written by SpreadCheetah.</summary>
+    private static async Task SpreadCheetahAsync(WeeklyWorkbookData data, Stream output)
+    {
+        await using var sheet = await Spreadsheet.CreateNewAsync(output);
+        await sheet.StartWorksheetAsync(WeeklyComplianceWorkbook.SummarySheet);
+        foreach (var rule in ComplianceRuleText.All)
+        {
+            await sheet.AddRowAsync([new DataCell(ComplianceRuleText.Title(rule)), new DataCell(data.ThisWeek.Count(rule)), new DataCell(data.LastWeek?.Count(rule))]);
+        }
+
+        foreach (var rule in ComplianceRuleText.All)
+        {
+            await sheet.StartWorksheetAsync(WeeklyComplianceWorkbook.RuleSheet(rule));
+            await sheet.AddHeaderRowAsync(WeeklyComplianceWorkbook.FindingHeaders);
+            foreach (var f in data.Findings.GetValueOrDefault(rule) ?? [])
+            {
+                await sheet.AddRowAsync([new DataCell(f.CaseRef), new DataCell(f.AreaCode), new DataCell(f.LeadOfficer), new DataCell(f.AgeDays),
+                    new DataCell(f.Missing), new DataCell(f.Since), new DataCell(f.Link)]);
+            }
+        }
+
+        await sheet.StartWorksheetAsync(WeeklyComplianceWorkbook.UnknownSheet);
+        foreach (var u in data.UnknownAnswers)
+        {
+            await sheet.AddRowAsync([new DataCell(u.CaseRef), new DataCell(u.AreaCode), new DataCell(u.Person), new DataCell(u.Question),
+                new DataCell(u.AgeDays), new DataCell(u.RemindersSent), new DataCell(u.Link)]);
+        }
+
+        await sheet.StartWorksheetAsync(WeeklyComplianceWorkbook.HighRiskSheet);
+        foreach (var h in data.HighRisk)
+        {
+            await sheet.AddRowAsync([new DataCell(h.CaseRef), new DataCell(h.AreaCode), new DataCell(h.Since), new DataCell(h.ActiveMarker),
+                new DataCell(h.ActionPlan), new DataCell(h.Referrals), new DataCell(h.ReferralAgencies), new DataCell(h.NextReview), new DataCell(h.Link)]);
+        }
+
+        await sheet.FinishAsync();
+    }
+}
