@@ -10,6 +10,7 @@ using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Features.Dashboard;
 using AsbOps.Web.Features.Metrics;
 using AsbOps.Web.Features.Intake.Logging;
+using AsbOps.Web.Features.Intake.Repeat;
 using AsbOps.Web.Features.Intake.Screening;
 using AsbOps.Web.Features.Referrals;
 
@@ -23,6 +24,7 @@ public static class FeatureExtensions
         services.AddScoped<IncidentQueries>();
         services.AddScoped<IncidentLoggingService>();
         services.AddScoped<IncidentScreeningService>();
+        services.AddRepeatFeature();
         services.AddScoped<GuidanceQueries>();
         services.AddScoped<GuidancePublishingService>();
         services.AddScoped<AdminQueries>();
