@@ -1,6 +1,7 @@
 using AsbOps.Domain.Audit;
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Incidents;
+using AsbOps.Web.Features.Assessments;
 using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Features.Intake.Repeat;
 using AsbOps.Web.Features.Intake.Screening;
@@ -191,6 +192,35 @@ public sealed class RepeatDetectionTests(AsbOpsAppFactory app) : IClassFixture<A
         var duplicate = Assert.Single(details.PossibleDuplicates);
         Assert.Equal(other.Reference, duplicate.Reference);
         Assert.Equal(["Sam Perpetrator is on both cases"], duplicate.Reasons);
+    }
+
+    [Fact]
+    public async Task TheVictimAssessmentShowsTheRepeatHintWhenTheVictimIsInThreeIncidentsAndNotInTwo()
+    {
+        var (area, officer) = await AreaAndOfficerAsync("REPASSESS");
+        var now = Get<TimeProvider>().GetUtcNow().UtcDateTime;
+        var repeat = await app.AddCaseAsync(area, new CaseReference(2026, 880030).ToString(), "2 Cedar Place", "RA1 1AA", now.AddDays(-40),
+            person: ("Alex", "Victimson", PersonRole.Victim));
+        var once = await app.AddCaseAsync(area, new CaseReference(2026, 880031).ToString(), "3 Cedar Place", "RA1 1AB", now.AddDays(-40),
+            person: ("Robin", "Onceonly", PersonRole.Victim));
+        await AddAsync(area, "RA-1", now.AddDays(-40), "2 Cedar Place", "RA1 1AA", caseId: repeat.Id);
+        await AddAsync(area, "RA-2", now.AddDays(-10), "2 Cedar Place", "RA1 1AA", caseId: repeat.Id);
+        await AddAsync(area, "RA-3", now.AddDays(-1), "20 Other Road", "RA2 2AA", reporter: "Alex Victimson");
+        await AddAsync(area, "RA-4", now.AddDays(-40), "3 Cedar Place", "RA1 1AB", caseId: once.Id);
+        await AddAsync(area, "RA-5", now.AddDays(-2), "3 Cedar Place", "RA1 1AB", caseId: once.Id);
+        long ParticipantOf(AsbCase c) => c.Participants.Single().Id;
+
+        var forms = Get<IAssessmentService>();
+        var repeatForm = await forms.LoadFormAsync(officer, repeat.Reference, ParticipantOf(repeat));
+        var onceForm = await forms.LoadFormAsync(officer, once.Reference, ParticipantOf(once));
+
+        Assert.NotNull(repeatForm?.RepeatVictimHint);
+        Assert.True(repeatForm.RepeatVictimHint.SuggestRepeatVictim);
+        Assert.Equal(["RA-3", "RA-2", "RA-1"], repeatForm.RepeatVictimHint.Incidents.Select(i => i.StormRef));
+        Assert.Contains("3 incidents involving Alex Victimson", repeatForm.RepeatVictimHint.Summary);
+        Assert.NotNull(onceForm?.RepeatVictimHint);
+        Assert.False(onceForm.RepeatVictimHint.SuggestRepeatVictim);
+        Assert.Null(onceForm.RepeatVictimHint.Summary);
     }
 
     private async Task<(int Area, UserScope Officer)> AreaAndOfficerAsync(string code)

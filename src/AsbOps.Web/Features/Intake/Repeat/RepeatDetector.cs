@@ -85,7 +85,7 @@ public sealed class RepeatDetector(IDbContextFactory<AsbOpsDbContext> dbFactory,
             personMatches.Count == 0 ? null : incident.ReporterName, thresholds.WindowDays, repeatAtAddress || repeatPerson, listed);
     }
 
-    private static string Excerpt(string description)
+    public static string Excerpt(string description)
     {
         var flat = string.Join(' ', description.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         return flat.Length <= ExcerptLength ? flat : string.Concat(flat.AsSpan(0, ExcerptLength), "…");
