@@ -11,6 +11,7 @@ using AsbOps.Web.Features.Dashboard;
 using AsbOps.Web.Features.Exports;
 using AsbOps.Web.Features.Metrics;
 using AsbOps.Web.Features.Intake.Logging;
+using AsbOps.Web.Features.Intake.Repeat;
 using AsbOps.Web.Features.Intake.Screening;
 using AsbOps.Web.Features.Referrals;
 
@@ -24,6 +25,7 @@ public static class FeatureExtensions
         services.AddScoped<IncidentQueries>();
         services.AddScoped<IncidentLoggingService>();
         services.AddScoped<IncidentScreeningService>();
+        services.AddRepeatFeature();
         services.AddScoped<GuidanceQueries>();
         services.AddScoped<GuidancePublishingService>();
         services.AddScoped<AdminQueries>();

@@ -31,7 +31,7 @@ public sealed class CaseDetailsServiceTests(AsbOpsAppFactory app) : IClassFixtur
     private CaseDetailsService CreateService()
     {
         var dbFactory = app.Services.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>();
-        return new CaseDetailsService(dbFactory, new AuditTrail(dbFactory, _clock), _clock);
+        return new CaseDetailsService(dbFactory, new AuditTrail(dbFactory, _clock), _clock, new RepeatThresholds());
     }
 
     private Task<AsbOps.Domain.Areas.Area> NewAreaAsync() => app.AddAreaAsync($"DET{Interlocked.Increment(ref _areas)}");

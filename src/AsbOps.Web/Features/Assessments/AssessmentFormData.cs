@@ -1,5 +1,6 @@
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Features.Intake.Repeat;
 
 namespace AsbOps.Web.Features.Assessments;
 
@@ -35,6 +36,9 @@ public sealed record AssessmentFormData
     public RiskLevel? JudgementLevel { get; init; }
     public string? JudgementRationale { get; init; }
     public SafeguardingForm? Safeguarding { get; init; }
+
+    /// <summary>For a victim: the incidents involving them within the repeat window, shown beside "repeat victim".</summary>
+    public RepeatFinding? RepeatVictimHint { get; init; }
 
     public MatrixDefinition Matrix => Guidance.Matrix(Kind);
 

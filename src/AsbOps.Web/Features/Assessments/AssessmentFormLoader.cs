@@ -1,7 +1,9 @@
 using AsbOps.Domain.Cases;
+using AsbOps.Domain.Incidents;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
 using AsbOps.Web.Features.Cases;
+using AsbOps.Web.Features.Intake.Repeat;
 using AsbOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,7 @@ namespace AsbOps.Web.Features.Assessments;
 /// Opens the form for one subject: its current draft if there is one (under the draft's own guidance version), else a
 /// new assessment under the newest version, started from the previous answers when that version is the same.
 /// </summary>
-internal sealed class AssessmentFormLoader(IDbContextFactory<AsbOpsDbContext> dbFactory)
+internal sealed class AssessmentFormLoader(IDbContextFactory<AsbOpsDbContext> dbFactory, RepeatThresholds thresholds, TimeProvider clock)
 {
     public async Task<AssessmentFormData?> LoadAsync(UserScope user, string caseReference, long? participantId, CancellationToken cancellationToken)
     {
@@ -24,7 +26,7 @@ internal sealed class AssessmentFormLoader(IDbContextFactory<AsbOpsDbContext> db
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var @case = await db.Cases.AsNoTracking().VisibleTo(db, user)
             .Where(c => c.Reference == canonical && c.Status != CaseStatus.Closed)
-            .Select(c => new { c.Id, c.Reference, c.Address, c.Postcode })
+            .Select(c => new { c.Id, c.Reference, c.Address, c.Postcode, c.AreaId })
             .FirstOrDefaultAsync(cancellationToken);
         if (@case is null)
         {
@@ -59,6 +61,9 @@ internal sealed class AssessmentFormLoader(IDbContextFactory<AsbOpsDbContext> db
         {
             CaseId = @case.Id, CaseReference = @case.Reference, CaseParticipantId = participantId, Kind = kind, Subject = subject,
             Role = role, GuidanceVersionNumber = 0, Guidance = RiskGuidanceV1.Definition,
+            RepeatVictimHint = kind == AssessmentKind.Victim && participantId is { } victim
+                ? await PersonRepeatCheck.FindAsync(db, victim, @case.AreaId, clock.GetUtcNow().UtcDateTime, thresholds, cancellationToken)
+                : null,
         };
 
         var draft = current.FirstOrDefault(a => a.Status == AssessmentStatus.Draft);

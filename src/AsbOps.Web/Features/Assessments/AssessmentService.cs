@@ -1,5 +1,6 @@
 using System.Globalization;
 using AsbOps.Domain.Cases;
+using AsbOps.Domain.Incidents;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
 using AsbOps.Web.Data.Auditing;
@@ -21,10 +22,11 @@ public sealed class AssessmentService(
     IDbContextFactory<AsbOpsDbContext> dbFactory,
     HighRiskProcedure procedure,
     OpsNotifier notifier,
+    RepeatThresholds thresholds,
     TimeProvider clock) : IAssessmentService
 {
     public Task<AssessmentFormData?> LoadFormAsync(UserScope user, string caseReference, long? participantId, CancellationToken cancellationToken = default) =>
-        new AssessmentFormLoader(dbFactory).LoadAsync(user, caseReference, participantId, cancellationToken);
+        new AssessmentFormLoader(dbFactory, thresholds, clock).LoadAsync(user, caseReference, participantId, cancellationToken);
 
     public async Task<AssessmentSaveResult> SaveAsync(AssessmentCommand command, UserScope user, CancellationToken cancellationToken = default)
     {

@@ -42,4 +42,7 @@ public sealed record CaseDetails
     public IReadOnlyList<CaseMarkerView> ActiveMarkers { get; init; } = [];
     public IReadOnlyList<CaseMarkerView> EndedMarkers { get; init; } = [];
     public IReadOnlyList<CaseReminderView> Reminders { get; init; } = [];
+
+    /// <summary>Open cases in the same area that may be the same problem (internal users only).</summary>
+    public IReadOnlyList<CaseDuplicateView> PossibleDuplicates { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using AsbOps.Domain.Cases;
+using AsbOps.Domain.Incidents;
 using AsbOps.Web.Data;
 using AsbOps.Web.Data.Auditing;
 using AsbOps.Web.Security;
@@ -10,7 +11,7 @@ namespace AsbOps.Web.Features.Cases;
 /// Reads one case for one user with a short-lived context and a fixed number of set-based, projected queries
 /// (one per section), never one per row.
 /// </summary>
-public sealed class CaseDetailsService(IDbContextFactory<AsbOpsDbContext> dbFactory, AuditTrail audit, TimeProvider clock)
+public sealed class CaseDetailsService(IDbContextFactory<AsbOpsDbContext> dbFactory, AuditTrail audit, TimeProvider clock, RepeatThresholds thresholds)
     : ICaseDetailsService
 {
     public const string AuditEntityType = "Case";
@@ -74,6 +75,7 @@ public sealed class CaseDetailsService(IDbContextFactory<AsbOpsDbContext> dbFact
             ActiveMarkers = await ReadMarkersAsync(db, c.Id, active: true, cancellationToken),
             EndedMarkers = await ReadMarkersAsync(db, c.Id, active: false, cancellationToken),
             Reminders = internalDetail ? await ReadRemindersAsync(db, c.Id, assessments, cancellationToken) : [],
+            PossibleDuplicates = internalDetail ? await PossibleDuplicateFinder.FindAsync(db, user, c, thresholds, cancellationToken) : [],
         };
     }
 

@@ -1,3 +1,4 @@
+using AsbOps.Web.Features.Intake.Repeat;
 using AsbOps.Web.Features.Intake.Screening;
 using AsbOps.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -5,10 +6,11 @@ using Microsoft.AspNetCore.Components;
 namespace AsbOps.Web.Features.Intake;
 
 public sealed partial class IncidentPage(
-    IncidentQueries incidents, IncidentScreeningService screenings, CurrentUser currentUser, NavigationManager navigation)
+    IncidentQueries incidents, IncidentScreeningService screenings, RepeatDetector repeats, CurrentUser currentUser, NavigationManager navigation)
 {
     private IncidentDetail? _incident;
     private ScreeningContext? _screening;
+    private RepeatFinding? _repeat;
     private UserScope? _scope;
     private bool _loading = true;
     private bool _saving;
@@ -37,6 +39,7 @@ public sealed partial class IncidentPage(
     {
         _incident = await incidents.GetAsync(_scope!, Id);
         _screening = _incident is { Screening: null } ? await screenings.GetContextAsync(_scope!, Id) : null;
+        _repeat = _incident is null ? null : await repeats.FindAsync(_scope!, Id);
     }
 
     private async Task ScreenAsync(ScreeningInput input)

@@ -4,6 +4,7 @@ using AsbOps.Domain.Incidents;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
 using AsbOps.Web.Data.Auditing;
+using AsbOps.Web.Features.Intake.Repeat;
 using AsbOps.Web.Live;
 using AsbOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -17,6 +18,7 @@ namespace AsbOps.Web.Features.Intake.Screening;
 public sealed class IncidentScreeningService(
     IDbContextFactory<AsbOpsDbContext> dbFactory,
     OpsNotifier notifier,
+    RepeatThresholds thresholds,
     TimeProvider clock)
 {
     /// <summary>Two officers may take the same case reference at once (PostgreSQL); the unique index sends one round again.</summary>
@@ -127,6 +129,7 @@ public sealed class IncidentScreeningService(
             }
 
             asbCase.Incidents.Add(incident);
+            await CaseReviewTrigger.ApplyAsync(db, asbCase, incident, thresholds, cancellationToken);
         }
 
         var areaCode = await db.Areas.Where(a => a.Id == incident.AreaId).Select(a => a.Code).SingleAsync(cancellationToken);
