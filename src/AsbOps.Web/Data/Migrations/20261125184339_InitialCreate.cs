@@ -88,6 +88,7 @@ namespace AsbOps.Web.Data.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     TakenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     IsWeekly = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsoWeek = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
                     OpenCases = table.Column<int>(type: "INTEGER", nullable: false),
                     HighRiskCases = table.Column<int>(type: "INTEGER", nullable: false),
                     MissingAssessments = table.Column<int>(type: "INTEGER", nullable: false),
@@ -117,6 +118,37 @@ namespace AsbOps.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JobRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Job = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Instance = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobRuns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Outbox",
                 columns: table => new
                 {
@@ -133,6 +165,7 @@ namespace AsbOps.Web.Data.Migrations
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    GiveUpAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Attempts = table.Column<int>(type: "INTEGER", nullable: false),
                     LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -216,6 +249,31 @@ namespace AsbOps.Web.Data.Migrations
                         name: "FK_AspNetRoleClaims_AspNetRoles_RoleId",
                         column: x => x.RoleId,
                         principalTable: "AspNetRoles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplianceAreaTotals",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SnapshotId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AreaId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenCases = table.Column<int>(type: "INTEGER", nullable: false),
+                    HighRiskCases = table.Column<int>(type: "INTEGER", nullable: false),
+                    MissingAssessments = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnknownAnswers = table.Column<int>(type: "INTEGER", nullable: false),
+                    OverdueReviews = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplianceAreaTotals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplianceAreaTotals_ComplianceSnapshots_SnapshotId",
+                        column: x => x.SnapshotId,
+                        principalTable: "ComplianceSnapshots",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -446,6 +504,31 @@ namespace AsbOps.Web.Data.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseReviews",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CaseId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReviewedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReviewedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    RiskLevel = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatusAfter = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    NextReviewDue = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseReviews_Cases_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Cases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseShares",
                 columns: table => new
                 {
@@ -562,6 +645,8 @@ namespace AsbOps.Web.Data.Migrations
                     SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     OutcomeNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    RespondedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     IsSafeguarding = table.Column<bool>(type: "INTEGER", nullable: false),
                     SafeguardingConcerns = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
                     ConsentToShare = table.Column<bool>(type: "INTEGER", nullable: true),
@@ -629,6 +714,7 @@ namespace AsbOps.Web.Data.Migrations
                     JudgementApproval = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     ApprovedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
                     ApprovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ApprovalNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Level = table.Column<int>(type: "INTEGER", nullable: false),
                     UnknownCount = table.Column<int>(type: "INTEGER", nullable: false),
                     SafeguardingConcern = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -874,6 +960,11 @@ namespace AsbOps.Web.Data.Migrations
                 columns: new[] { "Role", "RiskLevel" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CaseReviews_CaseId_ReviewedAt",
+                table: "CaseReviews",
+                columns: new[] { "CaseId", "ReviewedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cases_AreaId_Status_RiskLevel",
                 table: "Cases",
                 columns: new[] { "AreaId", "Status", "RiskLevel" });
@@ -916,6 +1007,12 @@ namespace AsbOps.Web.Data.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComplianceAreaTotals_SnapshotId_AreaId",
+                table: "ComplianceAreaTotals",
+                columns: new[] { "SnapshotId", "AreaId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ComplianceFindings_SnapshotId_Rule_AreaId",
                 table: "ComplianceFindings",
                 columns: new[] { "SnapshotId", "Rule", "AreaId" });
@@ -924,6 +1021,12 @@ namespace AsbOps.Web.Data.Migrations
                 name: "IX_ComplianceSnapshotCounts_SnapshotId_AreaId_Rule",
                 table: "ComplianceSnapshotCounts",
                 columns: new[] { "SnapshotId", "AreaId", "Rule" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ComplianceSnapshots_IsoWeek",
+                table: "ComplianceSnapshots",
+                column: "IsoWeek",
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -962,6 +1065,11 @@ namespace AsbOps.Web.Data.Migrations
                 table: "Incidents",
                 column: "StormRef",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobRuns_Job_StartedAt",
+                table: "JobRuns",
+                columns: new[] { "Job", "StartedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Markers_CaseId_EndedAt",
@@ -1063,13 +1171,25 @@ namespace AsbOps.Web.Data.Migrations
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "CaseReviews");
+
+            migrationBuilder.DropTable(
                 name: "CaseShares");
+
+            migrationBuilder.DropTable(
+                name: "ComplianceAreaTotals");
 
             migrationBuilder.DropTable(
                 name: "ComplianceFindings");
 
             migrationBuilder.DropTable(
                 name: "ComplianceSnapshotCounts");
+
+            migrationBuilder.DropTable(
+                name: "JobLeases");
+
+            migrationBuilder.DropTable(
+                name: "JobRuns");
 
             migrationBuilder.DropTable(
                 name: "Markers");

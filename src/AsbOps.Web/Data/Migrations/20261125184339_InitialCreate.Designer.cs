@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AsbOps.Web.Data.Migrations
 {
     [DbContext(typeof(AsbOpsDbContext))]
-    [Migration("20261125174350_AssessmentsApprovalNote")]
-    partial class AssessmentsApprovalNote
+    [Migration("20261125184339_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -355,6 +355,45 @@ namespace AsbOps.Web.Data.Migrations
                     b.ToTable("CaseParticipants");
                 });
 
+            modelBuilder.Entity("AsbOps.Domain.Cases.CaseReview", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("NextReviewDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReviewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RiskLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatusAfter")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "ReviewedAt");
+
+                    b.ToTable("CaseReviews");
+                });
+
             modelBuilder.Entity("AsbOps.Domain.Cases.CaseShare", b =>
                 {
                     b.Property<long>("Id")
@@ -435,6 +474,41 @@ namespace AsbOps.Web.Data.Migrations
                     b.ToTable("People", (string)null);
                 });
 
+            modelBuilder.Entity("AsbOps.Domain.Compliance.ComplianceAreaTotals", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HighRiskCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MissingAssessments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OpenCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverdueReviews")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SnapshotId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnknownAnswers")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SnapshotId", "AreaId")
+                        .IsUnique();
+
+                    b.ToTable("ComplianceAreaTotals");
+                });
+
             modelBuilder.Entity("AsbOps.Domain.Compliance.ComplianceFinding", b =>
                 {
                     b.Property<long>("Id")
@@ -482,6 +556,10 @@ namespace AsbOps.Web.Data.Migrations
                     b.Property<bool>("IsWeekly")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IsoWeek")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("MissingAssessments")
                         .HasColumnType("INTEGER");
 
@@ -498,6 +576,9 @@ namespace AsbOps.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("IsoWeek")
+                        .IsUnique();
 
                     b.HasIndex("TakenAt");
 
@@ -881,6 +962,9 @@ namespace AsbOps.Web.Data.Migrations
                     b.Property<long?>("CaseParticipantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool?>("ConsentToShare")
                         .HasColumnType("INTEGER");
 
@@ -903,6 +987,9 @@ namespace AsbOps.Web.Data.Migrations
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RespondedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SafeguardingConcerns")
@@ -1404,11 +1491,29 @@ namespace AsbOps.Web.Data.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("AsbOps.Domain.Cases.CaseReview", b =>
+                {
+                    b.HasOne("AsbOps.Domain.Cases.AsbCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("AsbOps.Domain.Cases.CaseShare", b =>
                 {
                     b.HasOne("AsbOps.Domain.Cases.AsbCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AsbOps.Domain.Compliance.ComplianceAreaTotals", b =>
+                {
+                    b.HasOne("AsbOps.Domain.Compliance.ComplianceSnapshot", null)
+                        .WithMany("AreaTotals")
+                        .HasForeignKey("SnapshotId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1645,6 +1750,8 @@ namespace AsbOps.Web.Data.Migrations
 
             modelBuilder.Entity("AsbOps.Domain.Compliance.ComplianceSnapshot", b =>
                 {
+                    b.Navigation("AreaTotals");
+
                     b.Navigation("Counts");
 
                     b.Navigation("Findings");
