@@ -14,7 +14,7 @@ internal sealed class DemoBatchWriter(IDbContextFactory<AsbOpsDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        using var insert = new DemoBulkInserter(db);
+        using var insert = new BulkInserter(db);
         var cases = drafts.Select(d => d.Case).ToList();
 
         // Repeat victims and perpetrators saved with an earlier batch already have their id.
@@ -85,7 +85,7 @@ internal sealed class DemoBatchWriter(IDbContextFactory<AsbOpsDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        using var insert = new DemoBulkInserter(db);
+        using var insert = new BulkInserter(db);
         await insert.InsertAsync(incidents, cancellationToken);
         await insert.InsertAsync(incidents.Where(i => i.Screening is not null).Select(i => { i.Screening!.IncidentId = i.Id; return i.Screening; }), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -95,7 +95,7 @@ internal sealed class DemoBatchWriter(IDbContextFactory<AsbOpsDbContext> dbFacto
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        using var insert = new DemoBulkInserter(db);
+        using var insert = new BulkInserter(db);
         await insert.InsertAsync(snapshots, cancellationToken);
         await insert.InsertAsync(Children(snapshots, s => s.Counts, (count, s) => count.SnapshotId = s.Id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);

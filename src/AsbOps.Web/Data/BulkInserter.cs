@@ -5,16 +5,16 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace AsbOps.Web.Data.Seeding;
+namespace AsbOps.Web.Data;
 
 /// <summary>
-/// Inserts rows for the demo force with one prepared <c>INSERT … RETURNING</c> per table, built from the EF Core
+/// Inserts rows (the demo force, control-room intake) with one prepared <c>INSERT … RETURNING</c> per table, built from the EF Core
 /// model (table and column names, value converters, provider type mappings) and run on the context's own
 /// connection and transaction. SaveChanges sends one command per row on SQLite and spends most of its time
 /// building them; a prepared statement re-bound per row is many times faster and is plain SQL that SQLite and
 /// PostgreSQL both accept.
 /// </summary>
-internal sealed class DemoBulkInserter(AsbOpsDbContext db) : IDisposable
+internal sealed class BulkInserter(AsbOpsDbContext db) : IDisposable
 {
     private readonly Dictionary<Type, TableInsert> _tables = [];
 
