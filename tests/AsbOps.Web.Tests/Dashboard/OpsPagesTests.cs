@@ -56,7 +56,10 @@ public sealed class OpsPagesTests(ComplianceFixture fixture) : IClassFixture<Com
         var compliancePage = await compliance.GetStringAsync("/compliance");
 
         Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
-        Assert.Contains("Risk guidance metrics", await metrics.Content.ReadAsStringAsync());
+        var metricsPage = await metrics.Content.ReadAsStringAsync();
+        Assert.Contains("Risk guidance metrics", metricsPage);
+        Assert.Contains("data-testid=\"metrics-time-to-first\"", metricsPage);
+        Assert.Contains("data-testid=\"metrics-reminders\"", metricsPage);
         Assert.Contains("data-testid=\"compliance-counts\"", compliancePage);
         Assert.Contains("/cases/ASB-2026-000001", compliancePage);
     }

@@ -3,7 +3,10 @@ using AsbOps.Web.Features.Compliance;
 
 namespace AsbOps.Web.Features.Metrics;
 
-/// <summary>The task-and-finish group's filter: guidance version, area and a period of completion dates (inclusive).</summary>
+/// <summary>
+/// The task-and-finish group's filter: guidance version, area and a period of dates (inclusive). The period applies to
+/// completion dates of assessments, to opening dates for the time to a first assessment, and to queue dates of reminders.
+/// </summary>
 public sealed record MetricsFilter(int? GuidanceVersionId = null, int? AreaId = null, DateOnly? From = null, DateOnly? To = null);
 
 public sealed record GuidanceVersionOption(int Id, int Number);
@@ -26,9 +29,23 @@ public sealed record OverrideRow(string CaseRef, AssessmentKind Kind, RiskLevel 
 
 public sealed record OverrideSummary(int Up, int Down, IReadOnlyList<OverrideRow> Latest);
 
+/// <summary>
+/// Cases opened in the period: hours from opening to the earliest complete assessment. <see cref="Median"/> and
+/// <see cref="P90"/> are null when no case has a complete assessment yet.
+/// </summary>
+public sealed record TimeToFirstAssessment(int Count, double? Median, double? P90, int WithoutCompleteAssessment);
+
+/// <summary>
+/// Assessments with reminders queued in the period: reminders per assessment, and how many of those assessments are
+/// now answered (no unknown left, or superseded).
+/// </summary>
+public sealed record RemindersPerAssessment(int Assessments, double Average, int Max, int Answered);
+
 /// <summary>Everything the metrics page shows for one filter.</summary>
 public sealed record GuidanceMetrics(
     IReadOnlyList<LevelsByRoleRow> LevelsByRole,
     IReadOnlyList<UnknownShareRow> UnknownShare,
     OverrideSummary Overrides,
-    IReadOnlyList<SnapshotPoint> HeadlineHistory);
+    IReadOnlyList<SnapshotPoint> HeadlineHistory,
+    TimeToFirstAssessment TimeToFirstAssessment,
+    RemindersPerAssessment Reminders);

@@ -6,7 +6,10 @@ using MudBlazor;
 
 namespace AsbOps.Web.Features.Metrics;
 
-/// <summary>The task-and-finish group's first metrics: levels by role, unknown share, overrides, headline history.</summary>
+/// <summary>
+/// The task-and-finish group's metrics: levels by role, unknown share, overrides, headline history, time to a first
+/// complete assessment and reminders per assessment.
+/// </summary>
 public sealed partial class MetricsPage
 {
     private IReadOnlyList<GuidanceVersionOption> _versions = [];
@@ -44,6 +47,8 @@ public sealed partial class MetricsPage
 
     private string[] HistoryLabels =>
         _metrics!.HeadlineHistory.Select(p => p.TakenAt.ToString("d MMM yy", CultureInfo.InvariantCulture)).ToArray();
+
+    private static string Hours(double? hours) => hours is { } h ? h.ToString("0.#", CultureInfo.InvariantCulture) + " h" : "–";
 
     protected override async Task OnInitializedAsync()
     {

@@ -94,6 +94,59 @@ public sealed class MetricsQueries(IDbContextFactory<AsbOpsDbContext> dbFactory)
             .ToListAsync(cancellationToken);
         history.Reverse();
 
-        return new GuidanceMetrics(levelsByRole, unknownShare, new OverrideSummary(up, down, latest), history);
+        // "from" is a keyword inside query expressions.
+        var start = from;
+        var end = to;
+        var toFirst = await (from c in cases.AsNoTracking()
+                             where (areaId == null || c.AreaId == areaId)
+                                 && (start == null || c.OpenedAt >= start)
+                                 && (end == null || c.OpenedAt < end)
+                             select new
+                             {
+                                 c.OpenedAt,
+                                 FirstCompletedAt = db.Assessments
+                                     .Where(a => a.CaseId == c.Id && a.Status == AssessmentStatus.Complete
+                                         && (versionId == null || a.GuidanceVersionId == versionId))
+                                     .Min(a => a.CompletedAt),
+                             }).ToListAsync(cancellationToken);
+        var hours = toFirst.Where(x => x.FirstCompletedAt is not null)
+            .Select(x => (x.FirstCompletedAt!.Value - x.OpenedAt).TotalHours)
+            .Order()
+            .ToList();
+        var timeToFirst = new TimeToFirstAssessment(hours.Count, Percentile(hours, 0.5), Percentile(hours, 0.9),
+            toFirst.Count - hours.Count);
+
+        var remindersPerAssessment = await (from r in db.Reminders.AsNoTracking()
+                                            join a in db.Assessments.AsNoTracking() on r.AssessmentId equals a.Id
+                                            where (versionId == null || a.GuidanceVersionId == versionId)
+                                                && (start == null || r.QueuedAt >= start)
+                                                && (end == null || r.QueuedAt < end)
+                                                && (areaId == null || cases.Any(c => c.Id == a.CaseId && c.AreaId == areaId))
+                                            group r by new { r.AssessmentId, Answered = a.UnknownCount == 0 || !a.IsCurrent } into g
+                                            select new { g.Key.Answered, Count = g.Count() }).ToListAsync(cancellationToken);
+        var reminders = remindersPerAssessment.Count == 0
+            ? new RemindersPerAssessment(0, 0, 0, 0)
+            : new RemindersPerAssessment(remindersPerAssessment.Count, remindersPerAssessment.Average(x => x.Count),
+                remindersPerAssessment.Max(x => x.Count), remindersPerAssessment.Count(x => x.Answered));
+
+        return new GuidanceMetrics(levelsByRole, unknownShare, new OverrideSummary(up, down, latest), history, timeToFirst, reminders);
+    }
+
+    /// <summary>
+    /// The <paramref name="p"/> quantile of an ascending list by linear interpolation between closest ranks (Excel
+    /// PERCENTILE.INC, R type 7): rank = p × (n − 1), and a fractional rank interpolates between its two neighbours.
+    /// For 2, 10, 30 the median is 10 and the 90th percentile 10 + 0.8 × (30 − 10) = 26. Null for an empty list.
+    /// </summary>
+    public static double? Percentile(IReadOnlyList<double> ascending, double p)
+    {
+        if (ascending.Count == 0)
+        {
+            return null;
+        }
+
+        var rank = p * (ascending.Count - 1);
+        var lower = (int)Math.Floor(rank);
+        var upper = Math.Min(lower + 1, ascending.Count - 1);
+        return ascending[lower] + (rank - lower) * (ascending[upper] - ascending[lower]);
     }
 }
