@@ -12,24 +12,10 @@ namespace AsbOps.Web.Tests.Metrics;
 /// Area MET: one case with a current and a superseded victim assessment, a perpetrator, a location and a draft;
 /// one case completed before the period. Area MET2: one case. Values below are counted by hand.
 /// </summary>
-public sealed class MetricsFixture : AsbOpsAppFactory, IAsyncLifetime
+public sealed class MetricsFixture() : MetricsFixtureBase("MET", "METB")
 {
-    public static readonly DateTime Now = new(2026, 3, 10, 12, 0, 0, DateTimeKind.Utc);
-
-    public int Area { get; private set; }
-
-    public int VersionId { get; private set; }
-
-    public MetricsQueries CreateQueries() => new(Services.GetRequiredService<IDbContextFactory<Web.Data.AsbOpsDbContext>>());
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync(Web.Data.AsbOpsDbContext db, CaseBuilder b, int other)
     {
-        Area = (await AddAreaAsync("MET")).Id;
-        var other = (await AddAreaAsync("METB")).Id;
-        await using var db = CreateDbContext();
-        VersionId = await db.GuidanceVersions.Select(v => v.Id).FirstAsync();
-        var b = new CaseBuilder(db, VersionId, Now);
-
         var m1 = b.Case(Area, "ASB-2026-000201", level: RiskLevel.High);
         var victim = b.Person(m1, PersonRole.Victim, RiskLevel.High);
         var current = b.Assess(m1, victim, RiskLevel.High, createdDaysAgo: 5);
@@ -64,7 +50,6 @@ public sealed class MetricsFixture : AsbOpsAppFactory, IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 }
 
 public sealed class MetricsQueriesTests(MetricsFixture fixture) : IClassFixture<MetricsFixture>

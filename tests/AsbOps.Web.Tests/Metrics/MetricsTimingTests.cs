@@ -16,24 +16,10 @@ namespace AsbOps.Web.Tests.Metrics;
 /// Reminders queued in the period: 3 on an assessment still unknown, 1 on one with no unknown left, 2 on a superseded
 /// one; 4 queued in February and 5 in area TIMB are left out.
 /// </summary>
-public sealed class MetricsTimingFixture : AsbOpsAppFactory, IAsyncLifetime
+public sealed class MetricsTimingFixture() : MetricsFixtureBase("TIM", "TIMB")
 {
-    public static readonly DateTime Now = new(2026, 3, 10, 12, 0, 0, DateTimeKind.Utc);
-
-    public int Area { get; private set; }
-
-    public int VersionId { get; private set; }
-
-    public MetricsQueries CreateQueries() => new(Services.GetRequiredService<IDbContextFactory<Web.Data.AsbOpsDbContext>>());
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync(Web.Data.AsbOpsDbContext db, CaseBuilder b, int other)
     {
-        Area = (await AddAreaAsync("TIM")).Id;
-        var other = (await AddAreaAsync("TIMB")).Id;
-        await using var db = CreateDbContext();
-        VersionId = await db.GuidanceVersions.Select(v => v.Id).FirstAsync();
-        var b = new CaseBuilder(db, VersionId, Now);
-
         var twoHours = b.Case(Area, "ASB-2026-000301", openedHoursAgo: 100);
         var stillUnknown = Completed(b, twoHours, openedHoursAgo: 100, afterHours: 2, unknownCount: 2);
         Completed(b, twoHours, openedHoursAgo: 100, afterHours: 50);
@@ -79,7 +65,6 @@ public sealed class MetricsTimingFixture : AsbOpsAppFactory, IAsyncLifetime
         }
     }
 
-    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 }
 
 public sealed class MetricsTimingTests(MetricsTimingFixture fixture) : IClassFixture<MetricsTimingFixture>

@@ -6,7 +6,7 @@ namespace AsbOps.Web.Features.Exports;
 /// <summary>
 /// The weekly compliance workbook (ClosedXML, in memory: it is a few thousand rows): a Summary sheet, one sheet of
 /// findings per rule, the unknown answers and the high-risk cases. Styled, frozen, filtered headers; explicit column
-/// widths (never AdjustToContents, which needs libgdiplus); numbers, dates and text as such; never a formula.
+/// widths (never auto-fitted: that needs libgdiplus on Linux); numbers, dates and text as such; never a formula.
 /// </summary>
 public static class WeeklyComplianceWorkbook
 {
