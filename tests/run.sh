@@ -17,6 +17,38 @@ if [ ! -x "$ASBOPS_CHROMIUM" ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q chromium >/dev/null
 fi
 
+# PostgreSQL for the PostgreSQL integration tests: Debian's server, listening on loopback only, with a test role
+# that may create databases (each test class makes its own and drops it). A connection string already in
+# ASBOPS_TEST_POSTGRES (a server of your own) is used as it is.
+if [ -z "${ASBOPS_TEST_POSTGRES:-}" ]; then
+  if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+    echo "== installing postgresql"
+    if [ -z "${apt_updated:-}" ]; then as_root apt-get update -q; apt_updated=1; fi
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q postgresql >/dev/null
+  fi
+  pg_version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+  if ! pg_lsclusters -h | awk -v v="$pg_version" '$1 == v && $2 == "main" { found = 1 } END { exit !found }'; then
+    as_root pg_createcluster "$pg_version" main >/dev/null
+  fi
+  pg_conf="/etc/postgresql/$pg_version/main/conf.d/asbops-tests.conf"
+  if [ ! -f "$pg_conf" ]; then
+    echo "listen_addresses = '127.0.0.1'" | as_root tee "$pg_conf" >/dev/null
+    as_root pg_ctlcluster "$pg_version" main stop >/dev/null 2>&1 || true
+  fi
+  if ! pg_lsclusters -h | awk -v v="$pg_version" '$1 == v && $2 == "main" && $4 == "online" { found = 1 } END { exit !found }'; then
+    echo "== starting postgresql $pg_version"
+    as_root pg_ctlcluster "$pg_version" main start
+  fi
+  pg_port=$(pg_lsclusters -h | awk -v v="$pg_version" '$1 == v && $2 == "main" { print $3 }')
+  pg_password=asbops-test-only
+  (cd / && as_root runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -p "$pg_port" -d postgres -c "
+    DO \$\$ BEGIN
+      IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'asbops_test') THEN CREATE ROLE asbops_test; END IF;
+    END \$\$;
+    ALTER ROLE asbops_test LOGIN CREATEDB PASSWORD '$pg_password';" >/dev/null)
+  export ASBOPS_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=asbops_test;Password=$pg_password"
+fi
+
 echo "== build"
 dotnet build AsbOps.sln -c Release -nologo -v:q -clp:ErrorsOnly
 

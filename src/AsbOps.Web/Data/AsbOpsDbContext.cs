@@ -18,12 +18,27 @@ using Microsoft.EntityFrameworkCore;
 namespace AsbOps.Web.Data;
 
 /// <summary>
-/// The AsbOps database. Add a migration with
-/// <c>dotnet ef migrations add NAME --project src/AsbOps.Web --output-dir Data/Migrations</c>;
-/// the app applies pending migrations at start-up.
+/// The AsbOps database. Each provider has its own migration set, because a migration holds provider column types:
+/// SQLite's in <c>Data/Migrations</c> (this context), PostgreSQL's in <c>Data/Migrations/Postgres</c>
+/// (<see cref="PostgresAsbOpsDbContext"/>, the same model). A model change adds a migration to both:
+/// <c>dotnet ef migrations add NAME --context AsbOpsDbContext --output-dir Data/Migrations --project src/AsbOps.Web</c>
+/// and
+/// <c>dotnet ef migrations add NAME --context PostgresAsbOpsDbContext --output-dir Data/Migrations/Postgres --project src/AsbOps.Web</c>.
+/// The app applies pending migrations at start-up.
 /// </summary>
-public sealed class AsbOpsDbContext(DbContextOptions<AsbOpsDbContext> options) : IdentityDbContext<AppUser>(options)
+public class AsbOpsDbContext : IdentityDbContext<AppUser>
 {
+    public AsbOpsDbContext(DbContextOptions<AsbOpsDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For <see cref="PostgresAsbOpsDbContext"/>, whose options are typed to it.</summary>
+    protected AsbOpsDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<VictorEScreening> Screenings => Set<VictorEScreening>();

@@ -24,17 +24,18 @@ public static class DataServiceCollectionExtensions
             connectionString = PrepareSqlite(connectionString);
         }
 
-        services.AddDbContextFactory<AsbOpsDbContext>(options =>
+        if (database.IsPostgres)
         {
-            if (database.IsPostgres)
-            {
-                options.UseNpgsql(connectionString);
-            }
-            else
-            {
-                options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas());
-            }
-        });
+            // The PostgreSQL context carries its own migration set; features still ask for AsbOpsDbContext.
+            services.AddDbContextFactory<PostgresAsbOpsDbContext>(options => options.UseNpgsql(connectionString));
+            services.AddSingleton<IDbContextFactory<AsbOpsDbContext>, PostgresContextFactory>();
+        }
+        else
+        {
+            services.AddDbContextFactory<AsbOpsDbContext>(options =>
+                options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+        }
+
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>().CreateDbContext());
         services.Configure<DemoOptions>(configuration.GetSection(DemoOptions.Section));
         services.AddSingleton(TimeProvider.System);

@@ -5,7 +5,7 @@ using AsbOps.Web.Tests.Infrastructure;
 namespace AsbOps.Web.Tests.Api;
 
 /// <summary>The app with three machine clients: the control room, a wallboard, and a client with a tiny rate.</summary>
-public sealed class ApiAppFactory : AsbOpsAppFactory
+public class ApiAppFactory : AsbOpsAppFactory
 {
     public const string StormKey = "test-storm-key";
     public const string WallboardKey = "test-wallboard-key";

@@ -16,7 +16,7 @@ namespace AsbOps.Web.Tests.Compliance;
 /// (named after the rule), compliant cases alongside and a closed case that would break every rule; area CMPB has
 /// one case that breaks rules 1 and 3 at once. The numbers in <see cref="Expected"/> are counted by hand.
 /// </summary>
-public sealed class ComplianceFixture : AsbOpsAppFactory, IAsyncLifetime
+public class ComplianceFixture : AsbOpsAppFactory, IAsyncLifetime
 {
     public static readonly DateTime Now = new(2026, 3, 10, 12, 0, 0, DateTimeKind.Utc);
 

@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AsbOps.Web.Tests.Infrastructure;
 
 /// <summary>
-/// The whole app in the <c>Testing</c> environment on its own real SQLite file (migrated, never InMemory).
+/// The whole app in the <c>Testing</c> environment on its own real SQLite file (migrated, never InMemory), or with
+/// <see cref="OnPostgres"/> on its own PostgreSQL database (<see cref="PostgresTestServer"/>).
 /// Jobs and demo seeding are off; tests add the data they need.
 /// </summary>
 public class AsbOpsAppFactory : WebApplicationFactory<Program>
@@ -27,6 +28,12 @@ public class AsbOpsAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>The PostgreSQL database of a factory <see cref="OnPostgres"/>, created by the migrations at start-up.</summary>
+    public string PostgresDatabase { get; } = PostgresTestServer.NewDatabaseName();
+
+    /// <summary>True runs the app with <c>Database:Provider=Postgres</c> on <see cref="PostgresDatabase"/>.</summary>
+    protected virtual bool OnPostgres => false;
+
     /// <summary>Extra settings a test class needs, as configuration keys.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -37,6 +44,12 @@ public class AsbOpsAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnStart", "false");
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Email:PickupDirectory", Path.Combine(_folder, "mail"));
+        if (OnPostgres)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:AsbOps", PostgresTestServer.ConnectionString(PostgresDatabase));
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -105,6 +118,11 @@ public class AsbOpsAppFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (OnPostgres && Environment.GetEnvironmentVariable(PostgresTestServer.Variable) is { Length: > 0 })
+            {
+                PostgresTestServer.Drop(PostgresDatabase);
+            }
+
             try
             {
                 Directory.Delete(_folder, recursive: true);

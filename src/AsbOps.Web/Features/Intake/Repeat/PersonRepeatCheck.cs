@@ -26,9 +26,9 @@ public static class PersonRepeatCheck
             .OrderByDescending(i => i.ReceivedAt).Take(RepeatDetector.MaxCandidates)
             .Select(i => new { i.Id, i.StormRef, i.ReceivedAt, i.Description, i.ReporterName })
             .ToListAsync(cancellationToken);
-        var lastName = person.LastName.Trim();
+        var lastName = person.LastName.Trim().ToUpperInvariant();
         var searchName = Person.ToSearchName(person.FirstName, person.LastName);
-        var reported = (await window.Where(i => i.AreaId == areaId && i.ReporterName != null && EF.Functions.Like(i.ReporterName, "%" + lastName))
+        var reported = (await window.Where(i => i.AreaId == areaId && i.ReporterName != null && EF.Functions.Like(i.ReporterName.ToUpper(), "%" + lastName))
                 .OrderByDescending(i => i.ReceivedAt).Take(RepeatDetector.MaxCandidates)
                 .Select(i => new { i.Id, i.StormRef, i.ReceivedAt, i.Description, i.ReporterName })
                 .ToListAsync(cancellationToken))

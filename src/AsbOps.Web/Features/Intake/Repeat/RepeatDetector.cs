@@ -52,9 +52,10 @@ public sealed class RepeatDetector(IDbContextFactory<AsbOpsDbContext> dbFactory,
         var onCases = new List<Candidate>();
         if (names.Count > 0)
         {
-            var lastName = incident.ReporterName!.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1];
+            // Upper-cased on both sides: LIKE ignores case on SQLite but not on PostgreSQL.
+            var lastName = incident.ReporterName!.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1].ToUpperInvariant();
             var sameLastName = await window.Where(i => i.AreaId == incident.AreaId && i.ReporterName != null
-                    && EF.Functions.Like(i.ReporterName, "%" + lastName))
+                    && EF.Functions.Like(i.ReporterName.ToUpper(), "%" + lastName))
                 .OrderByDescending(i => i.ReceivedAt).Take(MaxCandidates)
                 .Select(i => new Candidate(i.Id, i.StormRef, i.ReceivedAt, i.Description, i.Address, i.ReporterName))
                 .ToListAsync(cancellationToken);
