@@ -13,7 +13,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null;
 # Debian's Chromium for the Playwright end-to-end tests (Playwright's own browser download is not used).
 if [ ! -x "$ASBOPS_CHROMIUM" ]; then
   echo "== installing chromium"
-  as_root apt-get update -q
+  as_root apt-get update -q && apt_updated=1
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q chromium >/dev/null
 fi
 

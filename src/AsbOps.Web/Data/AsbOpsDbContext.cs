@@ -18,27 +18,17 @@ using Microsoft.EntityFrameworkCore;
 namespace AsbOps.Web.Data;
 
 /// <summary>
-/// The AsbOps database. Each provider has its own migration set, because a migration holds provider column types:
-/// SQLite's in <c>Data/Migrations</c> (this context), PostgreSQL's in <c>Data/Migrations/Postgres</c>
-/// (<see cref="PostgresAsbOpsDbContext"/>, the same model). A model change adds a migration to both:
-/// <c>dotnet ef migrations add NAME --context AsbOpsDbContext --output-dir Data/Migrations --project src/AsbOps.Web</c>
+/// The AsbOps database: the model, shared by one concrete context per provider. Each provider has its own migration
+/// set, because a migration holds provider column types: <see cref="SqliteAsbOpsDbContext"/> in <c>Data/Migrations</c>,
+/// <see cref="PostgresAsbOpsDbContext"/> in <c>Data/Migrations/Postgres</c>. A model change adds a migration to both:
+/// <c>dotnet ef migrations add NAME --context SqliteAsbOpsDbContext --output-dir Data/Migrations --project src/AsbOps.Web</c>
 /// and
 /// <c>dotnet ef migrations add NAME --context PostgresAsbOpsDbContext --output-dir Data/Migrations/Postgres --project src/AsbOps.Web</c>.
-/// The app applies pending migrations at start-up.
+/// The app applies pending migrations at start-up. Features use <c>IDbContextFactory&lt;AsbOpsDbContext&gt;</c>
+/// and never name a provider's context.
 /// </summary>
-public class AsbOpsDbContext : IdentityDbContext<AppUser>
+public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
 {
-    public AsbOpsDbContext(DbContextOptions<AsbOpsDbContext> options)
-        : base(options)
-    {
-    }
-
-    /// <summary>For <see cref="PostgresAsbOpsDbContext"/>, whose options are typed to it.</summary>
-    protected AsbOpsDbContext(DbContextOptions options)
-        : base(options)
-    {
-    }
-
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<Incident> Incidents => Set<Incident>();
     public DbSet<VictorEScreening> Screenings => Set<VictorEScreening>();

@@ -24,16 +24,17 @@ public static class DataServiceCollectionExtensions
             connectionString = PrepareSqlite(connectionString);
         }
 
+        // Each provider has its own context type (and so its own migration set); features ask for AsbOpsDbContext.
         if (database.IsPostgres)
         {
-            // The PostgreSQL context carries its own migration set; features still ask for AsbOpsDbContext.
             services.AddDbContextFactory<PostgresAsbOpsDbContext>(options => options.UseNpgsql(connectionString));
-            services.AddSingleton<IDbContextFactory<AsbOpsDbContext>, PostgresContextFactory>();
+            services.AddSingleton<IDbContextFactory<AsbOpsDbContext>, ProviderContextFactory<PostgresAsbOpsDbContext>>();
         }
         else
         {
-            services.AddDbContextFactory<AsbOpsDbContext>(options =>
+            services.AddDbContextFactory<SqliteAsbOpsDbContext>(options =>
                 options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+            services.AddSingleton<IDbContextFactory<AsbOpsDbContext>, ProviderContextFactory<SqliteAsbOpsDbContext>>();
         }
 
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>().CreateDbContext());

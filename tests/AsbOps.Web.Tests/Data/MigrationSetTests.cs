@@ -11,7 +11,7 @@ public sealed class MigrationSetTests
     [Fact]
     public void TheSqliteMigrationsCoverTheWholeModel()
     {
-        using var db = new AsbOpsDbContext(new DbContextOptionsBuilder<AsbOpsDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var db = new SqliteAsbOpsDbContext(new DbContextOptionsBuilder<SqliteAsbOpsDbContext>().UseSqlite("Data Source=:memory:").Options);
 
         Assert.True(db.Database.GetMigrations().Any());
         Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a SQLite migration: add one to Data/Migrations.");
@@ -29,7 +29,7 @@ public sealed class MigrationSetTests
     [Fact]
     public void EachProviderRunsOnlyTheMigrationsOfItsOwnFolder()
     {
-        using var sqlite = new AsbOpsDbContext(new DbContextOptionsBuilder<AsbOpsDbContext>().UseSqlite("Data Source=:memory:").Options);
+        using var sqlite = new SqliteAsbOpsDbContext(new DbContextOptionsBuilder<SqliteAsbOpsDbContext>().UseSqlite("Data Source=:memory:").Options);
         using var postgres = new PostgresDesignTimeFactory().CreateDbContext([]);
 
         Assert.All(Namespaces(sqlite), ns => Assert.Equal("AsbOps.Web.Data.Migrations", ns));

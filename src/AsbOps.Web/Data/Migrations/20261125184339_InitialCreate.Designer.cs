@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace AsbOps.Web.Data.Migrations
 {
-    [DbContext(typeof(AsbOpsDbContext))]
+    [DbContext(typeof(SqliteAsbOpsDbContext))]
     [Migration("20261125184339_InitialCreate")]
     partial class InitialCreate
     {

@@ -9,8 +9,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace AsbOps.Web.Data.Migrations
 {
-    [DbContext(typeof(AsbOpsDbContext))]
-    partial class AsbOpsDbContextModelSnapshot : ModelSnapshot
+    [DbContext(typeof(SqliteAsbOpsDbContext))]
+    partial class SqliteAsbOpsDbContextModelSnapshot : ModelSnapshot
     {
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
