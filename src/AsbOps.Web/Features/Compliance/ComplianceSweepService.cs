@@ -111,7 +111,7 @@ public sealed class ComplianceSweepService(
                     .SelectMany(rule => breaking.Where(f => RuleTally.Breaks(f, rule))
                         .Select(f => ToFinding(CaseFindingDetails.ToFinding(rule, details[f.CaseId], rules, areas), snapshotId)))
                     .ToList();
-                await insert.InsertAsync(rows, cancellationToken);
+                await insert.InsertAsync(rows, cancellationToken, readKeys: false);
                 stored += rows.Count;
             }
 
