@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -16,13 +18,19 @@ namespace AsbOps.Web.Data;
 /// </summary>
 internal sealed class BulkInserter(AsbOpsDbContext db) : IDisposable
 {
-    private readonly Dictionary<Type, TableInsert> _tables = [];
+    /// <summary>Compiled once per process: an inserter lives for one transaction, and compiling is slow.</summary>
+    private static readonly ConcurrentDictionary<(PropertyInfo Getter, PropertyInfo? Owner), Func<object, object?>> Readers = new();
 
-    /// <summary>Inserts the rows in order; a database-generated key is read back into each row.</summary>
-    public async Task InsertAsync<T>(IEnumerable<T> rows, CancellationToken cancellationToken)
+    private readonly Dictionary<(Type, bool), TableInsert> _tables = [];
+
+    /// <summary>
+    /// Inserts the rows in order; a database-generated key is read back into each row unless <paramref name="readKeys"/>
+    /// is false (rows nobody refers to afterwards, such as audit entries, skip the <c>RETURNING</c> round).
+    /// </summary>
+    public async Task InsertAsync<T>(IEnumerable<T> rows, CancellationToken cancellationToken, bool readKeys = true)
         where T : class
     {
-        var table = Table(typeof(T));
+        var table = Table(typeof(T), readKeys);
         foreach (var row in rows)
         {
             table.Bind(row);
@@ -46,9 +54,9 @@ internal sealed class BulkInserter(AsbOpsDbContext db) : IDisposable
         }
     }
 
-    private TableInsert Table(Type type)
+    private TableInsert Table(Type type, bool readKeys)
     {
-        if (_tables.TryGetValue(type, out var table))
+        if (_tables.TryGetValue((type, readKeys), out var table))
         {
             return table;
         }
@@ -79,11 +87,11 @@ internal sealed class BulkInserter(AsbOpsDbContext db) : IDisposable
         var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Name)));
         var values = string.Join(", ", columns.Select(c => c.Parameter.ParameterName));
         command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(store.Name, store.Schema)} ({names}) VALUES ({values})"
-            + (generatedKey is null ? "" : $" RETURNING {sql.DelimitIdentifier(generatedKey.GetColumnName(store)!)}");
+            + (generatedKey is null || !readKeys ? "" : $" RETURNING {sql.DelimitIdentifier(generatedKey.GetColumnName(store)!)}");
         command.Prepare();
 
-        table = new TableInsert(command, columns, generatedKey?.PropertyInfo);
-        _tables[type] = table;
+        table = new TableInsert(command, columns, readKeys ? generatedKey?.PropertyInfo : null);
+        _tables[(type, readKeys)] = table;
         return table;
     }
 
@@ -93,10 +101,36 @@ internal sealed class BulkInserter(AsbOpsDbContext db) : IDisposable
         var parameter = mapping.CreateParameter(command, $"@p{index}", null, property.IsNullable);
         command.Parameters.Add(parameter);
         var getter = property.PropertyInfo ?? throw new InvalidOperationException($"{property.DeclaringType.DisplayName()}.{property.Name} has no CLR property.");
-        return new Column(property.GetColumnName(store)!, parameter, getter, owner, mapping.Converter);
+        return new Column(property.GetColumnName(store)!, parameter, Readers.GetOrAdd((getter, owner), k => Reader(k.Getter, k.Owner)), mapping.Converter);
     }
 
-    private sealed record Column(string Name, DbParameter Parameter, PropertyInfo Getter, PropertyInfo? Owner, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter);
+    /// <summary>
+    /// A compiled <c>row =&gt; (object?)row.Owner?.Property</c>: binding runs once per column per row, and a
+    /// compiled delegate spares reflection's <see cref="PropertyInfo.GetValue(object)"/> there.
+    /// </summary>
+    private static Func<object, object?> Reader(PropertyInfo getter, PropertyInfo? owner)
+    {
+        var row = Expression.Parameter(typeof(object), "row");
+        Expression source = Expression.Convert(row, owner?.DeclaringType ?? getter.DeclaringType!);
+        Expression body;
+        if (owner is null)
+        {
+            body = Expression.Convert(Expression.Property(source, getter), typeof(object));
+        }
+        else
+        {
+            var ownerValue = Expression.Variable(owner.PropertyType, "owner");
+            body = Expression.Block([ownerValue],
+                Expression.Assign(ownerValue, Expression.Property(source, owner)),
+                Expression.Condition(Expression.Equal(ownerValue, Expression.Constant(null, owner.PropertyType)),
+                    Expression.Constant(null, typeof(object)),
+                    Expression.Convert(Expression.Property(ownerValue, getter), typeof(object))));
+        }
+
+        return Expression.Lambda<Func<object, object?>>(body, row).Compile();
+    }
+
+    private sealed record Column(string Name, DbParameter Parameter, Func<object, object?> Read, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter);
 
     private sealed record TableInsert(DbCommand Command, IReadOnlyList<Column> Columns, PropertyInfo? Key)
     {
@@ -104,8 +138,7 @@ internal sealed class BulkInserter(AsbOpsDbContext db) : IDisposable
         {
             foreach (var column in Columns)
             {
-                var source = column.Owner is null ? row : column.Owner.GetValue(row);
-                var value = source is null ? null : column.Getter.GetValue(source);
+                var value = column.Read(row);
                 if (value is not null && column.Converter is { } converter)
                 {
                     value = converter.ConvertToProvider(value);

@@ -28,13 +28,12 @@ public sealed class ComplianceQueries(
     internal static async Task<ComplianceCounts> CountAsync(
         AsbOpsDbContext db, CaseRulePredicates rules, AreaLookup areas, int? areaId, CancellationToken cancellationToken)
     {
-        var now = rules.Now;
         var rows = await db.Cases.AsNoTracking()
             .Where(CaseRulePredicates.IsOpen)
             .Where(c => areaId == null || c.AreaId == areaId)
             .Select(CaseFlagsProjection.Build(rules))
             .GroupBy(f => f.AreaId)
-            .Select(g => new
+            .Select(g => new RuleTally
             {
                 AreaId = g.Key,
                 Open = g.Count(),
@@ -49,27 +48,15 @@ public sealed class ComplianceQueries(
                 Rule7 = g.Sum(f => f.Rule7),
             })
             .ToDictionaryAsync(r => r.AreaId, cancellationToken);
+        return ToCounts(rows, areas, areaId, rules.Now);
+    }
 
-        var perArea = areas.All.Select(area =>
-        {
-            if (!rows.TryGetValue(area.Id, out var r))
-            {
-                return Empty(area.Id, area.Code, area.Name);
-            }
-
-            return new AreaComplianceCounts(area.Id, area.Code, area.Name, r.Open, r.High, r.Missing, r.Unknown, r.Rule7,
-                new Dictionary<ComplianceRule, int>
-                {
-                    [ComplianceRule.VictimWithoutAssessment] = r.Rule1,
-                    [ComplianceRule.NoVictimNoLocationAssessment] = r.Rule2,
-                    [ComplianceRule.PerpetratorWithoutAssessment] = r.Rule3,
-                    [ComplianceRule.UnknownAnswer] = r.Unknown,
-                    [ComplianceRule.SafeguardingWithoutReferral] = r.Rule5,
-                    [ComplianceRule.HighRiskWithoutPlanOrMarker] = r.Rule6,
-                    [ComplianceRule.ReviewOverdue] = r.Rule7,
-                });
-        }).ToList();
-
+    /// <summary>The counts of every area of the scope from its tally (areas without open cases count zero), and their total.</summary>
+    internal static ComplianceCounts ToCounts(IReadOnlyDictionary<int, RuleTally> tallies, AreaLookup areas, int? areaId, DateTime now)
+    {
+        var perArea = areas.All
+            .Select(area => tallies.TryGetValue(area.Id, out var tally) ? tally.ToCounts(area) : Empty(area.Id, area.Code, area.Name))
+            .ToList();
         return new ComplianceCounts(now, perArea, Sum(perArea, areaId is null ? null : areas.All.FirstOrDefault()));
     }
 
@@ -93,35 +80,24 @@ public sealed class ComplianceQueries(
     }
 
     /// <summary>
-    /// One page, in case-id order after <paramref name="afterCaseId"/>, of the open cases that break any rule, with the
-    /// rules each breaks: one scan evaluates every rule, instead of one scan per rule.
+    /// The flags of one page of open cases, in case-id order after <paramref name="afterCaseId"/>: the sweep sums them
+    /// into its counts and takes the breaking ones as findings, so one scan serves both.
     /// </summary>
-    internal static async Task<List<(long CaseId, IReadOnlyList<ComplianceRule> Rules)>> BreakingPageAsync(
-        AsbOpsDbContext db, CaseRulePredicates rules, long afterCaseId, int pageSize, CancellationToken cancellationToken)
-    {
-        var flags = await db.Cases.AsNoTracking()
+    internal static Task<List<CaseFlags>> FlagsPageAsync(
+        AsbOpsDbContext db, CaseRulePredicates rules, long afterCaseId, int pageSize, CancellationToken cancellationToken) =>
+        db.Cases.AsNoTracking()
             .Where(CaseRulePredicates.IsOpen)
             .Where(c => c.Id > afterCaseId)
             .OrderBy(c => c.Id)
-            .Select(CaseFlagsProjection.Build(rules))
-            .Where(f => f.Rule1 + f.Rule2 + f.Rule3 + f.Rule4Cases + f.Rule5 + f.Rule6 + f.Rule7 > 0)
             .Take(pageSize)
-            .Select(f => new { f.CaseId, f.Rule1, f.Rule2, f.Rule3, f.Rule4Cases, f.Rule5, f.Rule6, f.Rule7 })
+            .Select(CaseFlagsProjection.Build(rules))
             .ToListAsync(cancellationToken);
-        return flags.Select(f => (f.CaseId, (IReadOnlyList<ComplianceRule>)new[]
-            {
-                (f.Rule1, ComplianceRule.VictimWithoutAssessment), (f.Rule2, ComplianceRule.NoVictimNoLocationAssessment),
-                (f.Rule3, ComplianceRule.PerpetratorWithoutAssessment), (f.Rule4Cases, ComplianceRule.UnknownAnswer),
-                (f.Rule5, ComplianceRule.SafeguardingWithoutReferral), (f.Rule6, ComplianceRule.HighRiskWithoutPlanOrMarker),
-                (f.Rule7, ComplianceRule.ReviewOverdue),
-            }.Where(x => x.Item1 == 1).Select(x => x.Item2).ToList())).ToList();
-    }
 
-    /// <summary>The findings of <paramref name="rule"/> for cases already known to break it.</summary>
-    internal static Task<List<ComplianceFindingRow>> FindingsForCasesAsync(
-        AsbOpsDbContext db, CaseRulePredicates rules, AreaLookup areas, ComplianceRule rule, IReadOnlyCollection<long> caseIds,
-        CancellationToken cancellationToken) =>
-        ProjectAsync(db, rules, areas, rule, db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)).OrderBy(c => c.Id), cancellationToken);
+    /// <summary>What the findings of the given cases say, one row per case, by id.</summary>
+    internal static async Task<Dictionary<long, CaseFindingDetail>> DetailsAsync(
+        AsbOpsDbContext db, IReadOnlyCollection<long> caseIds, CancellationToken cancellationToken) =>
+        (await CaseFindingDetails.ReadAsync(db, db.Cases.AsNoTracking().Where(c => caseIds.Contains(c.Id)), cancellationToken))
+            .ToDictionary(d => d.Id);
 
     private static IQueryable<Domain.Cases.AsbCase> Breaking(AsbOpsDbContext db, CaseRulePredicates rules, ComplianceRule rule, int? areaId) =>
         db.Cases.AsNoTracking()
@@ -131,51 +107,8 @@ public sealed class ComplianceQueries(
 
     private static async Task<List<ComplianceFindingRow>> ProjectAsync(
         AsbOpsDbContext db, CaseRulePredicates rules, AreaLookup areas, ComplianceRule rule, IQueryable<Domain.Cases.AsbCase> page,
-        CancellationToken cancellationToken)
-    {
-        var now = rules.Now;
-        var plans = db.ActionPlans;
-        var markers = db.Markers;
-        var rows = await page.Select(c => new
-        {
-            c.Id,
-            c.Reference,
-            c.AreaId,
-            LeadOfficer = db.Users.Where(u => u.Id == c.LeadOfficerId).Select(u => u.DisplayName).FirstOrDefault(),
-            c.OpenedAt,
-            c.HighRiskSince,
-            c.NextReviewDue,
-            c.LastReviewedAt,
-            c.RiskLevel,
-            VictimsMissing = c.Participants.Count(p => p.Role == Domain.Cases.PersonRole.Victim
-                && !c.Assessments.Any(a => a.CaseParticipantId == p.Id && a.IsCurrent && a.Status == AssessmentStatus.Complete)),
-            PerpetratorsMissing = c.Participants.Count(p => p.Role == Domain.Cases.PersonRole.Perpetrator
-                && !c.Assessments.Any(a => a.CaseParticipantId == p.Id && a.IsCurrent && a.Status == AssessmentStatus.Complete)),
-            Unknown = c.Assessments.Where(a => a.IsCurrent).Sum(a => a.UnknownCount),
-            OldestUnknown = c.Assessments.Where(a => a.IsCurrent && a.UnknownCount > 0).Min(a => (DateTime?)a.CreatedAt),
-            SafeguardingSince = c.Assessments.Where(a => a.IsCurrent && a.SafeguardingConcern).Min(a => (DateTime?)(a.CompletedAt ?? a.CreatedAt)),
-            HasPlan = plans.Any(p => p.CaseId == c.Id),
-            HasMarker = markers.Any(m => m.CaseId == c.Id && m.EndedAt == null),
-        }).ToListAsync(cancellationToken);
-
-        return rows.Select(r =>
-        {
-            (DateTime since, string missing) = rule switch
-            {
-                ComplianceRule.VictimWithoutAssessment => (r.OpenedAt, ComplianceRuleText.Missing(rule, r.VictimsMissing)),
-                ComplianceRule.PerpetratorWithoutAssessment => (r.OpenedAt, ComplianceRuleText.Missing(rule, r.PerpetratorsMissing)),
-                ComplianceRule.UnknownAnswer => (r.OldestUnknown ?? r.OpenedAt, ComplianceRuleText.Missing(rule, r.Unknown)),
-                ComplianceRule.SafeguardingWithoutReferral => (r.SafeguardingSince ?? r.OpenedAt, ComplianceRuleText.Missing(rule)),
-                ComplianceRule.HighRiskWithoutPlanOrMarker => (r.HighRiskSince ?? r.OpenedAt,
-                    ComplianceRuleText.Missing(rule, noActionPlan: !r.HasPlan, noMarker: !r.HasMarker)),
-                ComplianceRule.ReviewOverdue => (rules.ReviewDueAt(r.NextReviewDue, r.LastReviewedAt, r.OpenedAt, r.RiskLevel),
-                    ComplianceRuleText.Missing(rule)),
-                _ => (r.OpenedAt, ComplianceRuleText.Missing(rule)),
-            };
-            return new ComplianceFindingRow(rule, r.Id, r.Reference, areas.CodeOf(r.AreaId), r.LeadOfficer, since,
-                Math.Max(0, (int)(now - since).TotalDays), missing) { AreaId = r.AreaId };
-        }).ToList();
-    }
+        CancellationToken cancellationToken) =>
+        (await CaseFindingDetails.ReadAsync(db, page, cancellationToken)).Select(r => CaseFindingDetails.ToFinding(rule, r, rules, areas)).ToList();
 
     public async Task<IReadOnlyList<SnapshotPoint>> WeeklyHistoryAsync(int? areaId, int weeks = 12, CancellationToken cancellationToken = default)
     {

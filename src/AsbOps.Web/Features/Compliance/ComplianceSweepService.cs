@@ -16,8 +16,9 @@ public sealed record ComplianceSweepResult(long SnapshotId, bool Created, int Op
 
 /// <summary>
 /// Evaluates every compliance rule over every open case (the same predicates as the live counters) and stores a
-/// snapshot: totals, counts per area and rule, headline totals per area, and every finding. Findings are read and
-/// written a page at a time so memory stays flat as the force grows; everything commits in one transaction, then
+/// snapshot: totals, counts per area and rule, headline totals per area, and every finding. One walk over the cases,
+/// a page at a time, yields both the counts (summed in memory per area) and the findings, so memory stays flat as
+/// the force grows and the cases are read once; everything commits in one transaction, then
 /// the live feed hears <see cref="OpsChangeKind.ComplianceSwept"/>. Old sweep snapshots are pruned; weekly ones stay.
 /// </summary>
 public sealed class ComplianceSweepService(
@@ -45,13 +46,12 @@ public sealed class ComplianceSweepService(
         }
 
         var rules = new CaseRulePredicates(db, options.Value.ToThresholds(), now);
-        ComplianceSnapshot snapshot;
+        var snapshot = new ComplianceSnapshot { TakenAt = now, IsWeekly = week is not null, IsoWeek = week?.Key };
         int findings;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var areas = await AreaLookup.LoadAsync(db, null, cancellationToken);
-            var counts = await ComplianceQueries.CountAsync(db, rules, areas, null, cancellationToken);
-            snapshot = ToSnapshot(counts, now, week);
+            // The snapshot row first, so that findings can refer to it while the cases are walked; its counters are
+            // filled in before the commit, so no reader ever sees them empty.
             db.ComplianceSnapshots.Add(snapshot);
             try
             {
@@ -65,63 +65,74 @@ public sealed class ComplianceSweepService(
                 return new ComplianceSweepResult(await ExistingWeeklyAsync(db, racing, cancellationToken) ?? 0, false, 0, 0, 0, 0);
             }
 
-            db.ChangeTracker.Clear();
-            findings = await StoreFindingsAsync(db, rules, areas, snapshot.Id, cancellationToken);
+            var areas = await AreaLookup.LoadAsync(db, null, cancellationToken);
+            var tallies = new Dictionary<int, RuleTally>();
+            findings = await WalkCasesAsync(db, rules, areas, snapshot.Id, tallies, cancellationToken);
+            Fill(snapshot, ComplianceQueries.ToCounts(tallies, areas, null, now));
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
+        db.ChangeTracker.Clear();
         var pruned = await PruneAsync(db, now, cancellationToken);
         notifier.Publish(new OpsChange(OpsChangeKind.ComplianceSwept, null, At: now));
         return new ComplianceSweepResult(snapshot.Id, true, snapshot.OpenCases, snapshot.MissingAssessments, findings, pruned);
     }
 
-    /// <summary>Walks the breaking cases a page at a time (one scan for all rules), writing each page's findings.</summary>
-    private static async Task<int> StoreFindingsAsync(
-        AsbOpsDbContext db, CaseRulePredicates rules, AreaLookup areas, long snapshotId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Walks the open cases a page at a time, once: every case's flags go into its area's tally, and the breaking
+    /// cases of the page are read once more for what their findings say and written with a prepared statement.
+    /// </summary>
+    private static async Task<int> WalkCasesAsync(
+        AsbOpsDbContext db, CaseRulePredicates rules, AreaLookup areas, long snapshotId, Dictionary<int, RuleTally> tallies,
+        CancellationToken cancellationToken)
     {
         var stored = 0;
         long after = 0;
+        using var insert = new BulkInserter(db);
         while (true)
         {
-            var page = await ComplianceQueries.BreakingPageAsync(db, rules, after, PageSize, cancellationToken);
-            if (page.Count == 0)
+            var page = await ComplianceQueries.FlagsPageAsync(db, rules, after, PageSize, cancellationToken);
+            foreach (var flags in page)
             {
-                break;
-            }
-
-            foreach (var rule in ComplianceRuleText.All)
-            {
-                var ids = page.Where(p => p.Rules.Contains(rule)).Select(p => p.CaseId).ToList();
-                if (ids.Count == 0)
+                if (!tallies.TryGetValue(flags.AreaId, out var tally))
                 {
-                    continue;
+                    tallies[flags.AreaId] = tally = new RuleTally { AreaId = flags.AreaId };
                 }
 
-                var findings = await ComplianceQueries.FindingsForCasesAsync(db, rules, areas, rule, ids, cancellationToken);
-                db.ComplianceFindings.AddRange(findings.Select(f => new ComplianceFinding
-                {
-                    SnapshotId = snapshotId,
-                    CaseId = f.CaseId,
-                    AreaId = f.AreaId,
-                    Rule = rule,
-                    Detail = f.Missing.Length <= 500 ? f.Missing : f.Missing[..500],
-                    Since = f.Since,
-                }));
-                stored += findings.Count;
+                tally.Add(flags);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            var breaking = page.Where(RuleTally.BreaksAny).ToList();
+            if (breaking.Count > 0)
+            {
+                var details = await ComplianceQueries.DetailsAsync(db, breaking.Select(f => f.CaseId).ToList(), cancellationToken);
+                var rows = ComplianceRuleText.All
+                    .SelectMany(rule => breaking.Where(f => RuleTally.Breaks(f, rule))
+                        .Select(f => ToFinding(CaseFindingDetails.ToFinding(rule, details[f.CaseId], rules, areas), snapshotId)))
+                    .ToList();
+                await insert.InsertAsync(rows, cancellationToken, readKeys: false);
+                stored += rows.Count;
+            }
+
             if (page.Count < PageSize)
             {
-                break;
+                return stored;
             }
 
             after = page[^1].CaseId;
         }
-
-        return stored;
     }
+
+    private static ComplianceFinding ToFinding(ComplianceFindingRow f, long snapshotId) => new()
+    {
+        SnapshotId = snapshotId,
+        CaseId = f.CaseId,
+        AreaId = f.AreaId,
+        Rule = f.Rule,
+        Detail = f.Missing.Length <= 500 ? f.Missing : f.Missing[..500],
+        Since = f.Since,
+    };
 
     private async Task<int> PruneAsync(AsbOpsDbContext db, DateTime now, CancellationToken cancellationToken)
     {
@@ -141,20 +152,16 @@ public sealed class ComplianceSweepService(
     private static Task<long?> ExistingWeeklyAsync(AsbOpsDbContext db, ComplianceWeek week, CancellationToken cancellationToken) =>
         db.ComplianceSnapshots.AsNoTracking().Where(s => s.IsoWeek == week.Key).Select(s => (long?)s.Id).FirstOrDefaultAsync(cancellationToken);
 
-    private static ComplianceSnapshot ToSnapshot(ComplianceCounts counts, DateTime now, ComplianceWeek? week) => new()
+    private static void Fill(ComplianceSnapshot snapshot, ComplianceCounts counts)
     {
-        TakenAt = now,
-        IsWeekly = week is not null,
-        IsoWeek = week?.Key,
-        OpenCases = counts.Total.OpenCases,
-        HighRiskCases = counts.Total.HighRiskCases,
-        MissingAssessments = counts.Total.MissingAssessments,
-        UnknownAnswers = counts.Total.UnknownAnswers,
-        OverdueReviews = counts.Total.OverdueReviews,
-        Counts = counts.Areas
-            .SelectMany(a => ComplianceRuleText.All.Select(rule => new ComplianceSnapshotCount { AreaId = a.AreaId!.Value, Rule = rule, Count = a[rule] }))
-            .ToList(),
-        AreaTotals = counts.Areas.Select(a => new ComplianceAreaTotals
+        snapshot.OpenCases = counts.Total.OpenCases;
+        snapshot.HighRiskCases = counts.Total.HighRiskCases;
+        snapshot.MissingAssessments = counts.Total.MissingAssessments;
+        snapshot.UnknownAnswers = counts.Total.UnknownAnswers;
+        snapshot.OverdueReviews = counts.Total.OverdueReviews;
+        snapshot.Counts.AddRange(counts.Areas.SelectMany(a => ComplianceRuleText.All
+            .Select(rule => new ComplianceSnapshotCount { AreaId = a.AreaId!.Value, Rule = rule, Count = a[rule] })));
+        snapshot.AreaTotals.AddRange(counts.Areas.Select(a => new ComplianceAreaTotals
         {
             AreaId = a.AreaId!.Value,
             OpenCases = a.OpenCases,
@@ -162,6 +169,6 @@ public sealed class ComplianceSweepService(
             MissingAssessments = a.MissingAssessments,
             UnknownAnswers = a.UnknownAnswers,
             OverdueReviews = a.OverdueReviews,
-        }).ToList(),
-    };
+        }));
+    }
 }

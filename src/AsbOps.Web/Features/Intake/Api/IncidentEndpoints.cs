@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using AsbOps.Web.Data;
 using AsbOps.Web.Security.ApiKeys;
@@ -113,8 +114,7 @@ public static class IncidentEndpoints
             var index = 0;
             foreach (var item in items.EnumerateArray())
             {
-                var raw = item.GetRawText();
-                var (submission, errors) = raw.Length > MaxBodyBytes
+                var (submission, errors) = TooLarge(item)
                     ? (null, new Dictionary<string, string[]> { ["body"] = [$"An incident is at most {MaxBodyBytes} bytes."] })
                     : reader.Read(item, codes);
                 if (submission is null)
@@ -160,6 +160,14 @@ public static class IncidentEndpoints
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such incident")
             : TypedResults.Ok(found);
     }
+
+    /// <summary>
+    /// Over the per-incident cap, counted in characters of the item's raw JSON as before. Its UTF-8 length is read
+    /// without copying and is never less than its character count, so only an item over the cap in bytes is copied
+    /// into a string to count characters.
+    /// </summary>
+    private static bool TooLarge(JsonElement item) =>
+        JsonMarshal.GetRawUtf8Value(item).Length > MaxBodyBytes && item.GetRawText().Length > MaxBodyBytes;
 
     private static IResult? BodyProblem(JsonBody.Outcome outcome, string? error, int limit) => outcome switch
     {

@@ -131,7 +131,7 @@ public sealed class IncidentStore(
                     EntityType = nameof(Incident),
                     EntityId = i.Id.ToString(CultureInfo.InvariantCulture),
                     Changes = JsonSerializer.Serialize(new { StormRef = i.StormRef, Area = i.AreaId, Category = i.Category.ToString(), i.ReceivedAt, i.Postcode }),
-                }), cancellationToken);
+                }), cancellationToken, readKeys: false);
             }
 
             await transaction.CommitAsync(cancellationToken);
