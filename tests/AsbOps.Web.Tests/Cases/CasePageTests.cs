@@ -105,6 +105,27 @@ public sealed class CasePageTests : BunitTestBase
     }
 
     [Fact]
+    public void TheSergeantsApprovalNoteShowsWithTheAssessment()
+    {
+        var sample = Sample();
+        _details.Details = sample with
+        {
+            CurrentAssessments =
+            [
+                sample.CurrentAssessments[0] with
+                {
+                    JudgementLevel = RiskLevel.Medium, JudgementRationale = "Moved to a safe address",
+                    JudgementApproval = OverrideApproval.Approved, ApprovedByName = "Sgt Stone", ApprovalNote = "Agreed, new address checked",
+                },
+            ],
+        };
+
+        var page = RenderCase();
+
+        Assert.Contains("Agreed, new address checked", page.Find("[data-testid=assessment] [data-testid=approval-note]").TextContent);
+    }
+
+    [Fact]
     public void AnUnknownCaseShowsTheFriendlyNotFoundViewWithALinkBack()
     {
         var page = RenderCase("ASB-2026-000404");

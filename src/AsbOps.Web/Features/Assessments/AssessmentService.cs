@@ -67,6 +67,10 @@ public sealed class AssessmentService(
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+            // Any failure below abandons the whole transaction, so the savepoint EF would set and release around each of
+            // the save's SaveChanges calls is never rolled back to: skipping it saves those statements on every save.
+            db.Database.AutoSavepointsEnabled = false;
             var opened = await OpenAsync(db, command, kind.Value, user, now, cancellationToken);
             if (opened.Refusal is not null)
             {

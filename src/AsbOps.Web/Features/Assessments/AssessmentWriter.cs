@@ -81,7 +81,10 @@ internal static class AssessmentWriter
         AsbOpsDbContext db, Assessment assessment, SafeguardingForm? form, bool concern, UserScope user, DateTime now,
         CancellationToken cancellationToken)
     {
-        var referral = await db.Referrals.FirstOrDefaultAsync(r => r.AssessmentId == assessment.Id && r.IsSafeguarding, cancellationToken);
+        // A referral lives on its assessment's case: narrowing by case uses the (CaseId, IsSafeguarding) index instead of
+        // scanning every referral of the force.
+        var referral = await db.Referrals.FirstOrDefaultAsync(
+            r => r.CaseId == assessment.CaseId && r.IsSafeguarding && r.AssessmentId == assessment.Id, cancellationToken);
         if (!concern || form?.Agency is not { } agency)
         {
             if (referral is not null && !concern)

@@ -27,6 +27,10 @@ public sealed record CaseAssessmentView
     public OverrideApproval JudgementApproval { get; init; }
     public string? ApprovedByName { get; init; }
     public DateTime? ApprovedAt { get; init; }
+
+    /// <summary>The sergeant's note on approving or rejecting a lowered level.</summary>
+    public string? ApprovalNote { get; init; }
+
     public RiskLevel Level { get; init; }
     public int UnknownCount { get; init; }
     public bool SafeguardingConcern { get; init; }

@@ -68,6 +68,7 @@ public sealed class CaseAssessmentsReader(AsbOpsDbContext db)
                 JudgementApproval = a.JudgementApproval,
                 ApprovedByName = a.ApprovedByUserId is { } approver ? userNames.GetValueOrDefault(approver) : null,
                 ApprovedAt = a.ApprovedAt,
+                ApprovalNote = a.ApprovalNote,
                 Level = a.Level,
                 UnknownCount = a.UnknownCount,
                 SafeguardingConcern = a.SafeguardingConcern,
