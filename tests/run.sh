@@ -17,6 +17,15 @@ if [ ! -x "$ASBOPS_CHROMIUM" ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q chromium >/dev/null
 fi
 
+# Debian's redis-server for the scale-out tests: each test run starts its own on 127.0.0.1 and a free port, and those
+# tests fail (never skip) when it is missing.
+export ASBOPS_REDIS_SERVER="${ASBOPS_REDIS_SERVER:-/usr/bin/redis-server}" ASBOPS_REDIS_HOST="${ASBOPS_REDIS_HOST:-127.0.0.1}"
+if [ ! -x "$ASBOPS_REDIS_SERVER" ]; then
+  echo "== installing redis-server"
+  as_root apt-get update -q
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q redis-server >/dev/null
+fi
+
 echo "== build"
 dotnet build AsbOps.sln -c Release -nologo -v:q -clp:ErrorsOnly
 
