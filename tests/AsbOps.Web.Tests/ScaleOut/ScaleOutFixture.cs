@@ -12,7 +12,7 @@ public sealed class ScaleOutFixture : IAsyncLifetime
     /// <summary>The bridge's pub/sub channel (OpsRedisBridge); each instance's bridge is one subscriber.</summary>
     public const string BridgeChannel = "asbops:ops-changes";
 
-    public static readonly string[] AreaCodes = ["SCALEKEY", "SCALENOTE", "SCALESUBA", "SCALESUBB"];
+    public static readonly string[] AreaCodes = ["SCALEKEY", "SCALENOTE", "SCALESUBA", "SCALESUBB", "SCALEGREET"];
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "asbops-scaleout", Guid.NewGuid().ToString("N"));
     private int _stormSequence;

@@ -72,4 +72,25 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture) : IClassFixture<Scale
         Assert.Equal(1, message.GetProperty("awaitingScreening").GetInt32());
         Assert.All(before, m => Assert.Equal(["SCALESUBB"], HubMessages.Areas(m)));
     }
+
+    [Fact]
+    public async Task AClientConnectingToTheOtherInstanceIsGreetedWithCountersThatIncludeTheChange()
+    {
+        var broadcasterB = fixture.B.Services.GetRequiredService<OpsBroadcaster>();
+
+        await fixture.A.PostIncidentAsync(fixture.NextStormRef(), "SCALEGREET");
+
+        // B counts A's change without sending it (A sent it); poll B's latest count, then connect and read the greeting.
+        using var deadline = new CancellationTokenSource(Deadline);
+        while (broadcasterB.Latest?.ByArea.GetValueOrDefault("SCALEGREET")?.AwaitingScreening != 1)
+        {
+            await Task.Delay(20, deadline.Token);
+        }
+
+        await using var connection = fixture.B.WallboardConnection();
+        var counters = new HubMessages(connection, OpsHub.CountersChanged);
+        await connection.StartAsync();
+        var (greeting, _) = await counters.WaitForAsync(_ => true, Deadline);
+        Assert.Equal(1, HubMessages.AreaNumber(greeting, "SCALEGREET", "awaitingScreening"));
+    }
 }
