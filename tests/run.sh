@@ -49,6 +49,15 @@ if [ -z "${ASBOPS_TEST_POSTGRES:-}" ]; then
   export ASBOPS_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=asbops_test;Password=$pg_password"
 fi
 
+# Debian's redis-server for the scale-out tests: each test run starts its own on 127.0.0.1 and a free port, and those
+# tests fail (never skip) when it is missing.
+export ASBOPS_REDIS_SERVER="${ASBOPS_REDIS_SERVER:-/usr/bin/redis-server}" ASBOPS_REDIS_HOST="${ASBOPS_REDIS_HOST:-127.0.0.1}"
+if [ ! -x "$ASBOPS_REDIS_SERVER" ]; then
+  echo "== installing redis-server"
+  if [ -z "${apt_updated:-}" ]; then as_root apt-get update -q; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q redis-server >/dev/null
+fi
+
 echo "== build"
 dotnet build AsbOps.sln -c Release -nologo -v:q -clp:ErrorsOnly
 

@@ -8,6 +8,8 @@ namespace AsbOps.Web.Live;
 /// Carries committed changes from <see cref="OpsNotifier"/> to the hub. Counters are computed force-wide at most once
 /// per <see cref="Window"/> however many changes arrive (the first change after a quiet spell is counted at once, the
 /// rest of a burst in one trailing count), and each group gets <c>CountersChanged</c> only when its numbers moved.
+/// Another instance's change (through the Redis bridge) is counted too but not sent: its own instance sent it through
+/// the backplane already; counting keeps <see cref="Latest"/>, the greeting of new connections here, current.
 /// Case changes and high-risk alerts go out at once. A failure is logged and the loops carry on.
 /// </summary>
 public sealed class OpsBroadcaster(
@@ -29,6 +31,8 @@ public sealed class OpsBroadcaster(
 
     private readonly Channel<OpsChange> _caseChanges = Channel.CreateUnbounded<OpsChange>(new UnboundedChannelOptions { SingleReader = true });
     private OpsCounters? _latest;
+    private OpsCounters? _lastSent;
+    private int _sendDue;
 
     /// <summary>The counters last computed, for a client that has just connected; null before the first count.</summary>
     public OpsCounters? Latest => Volatile.Read(ref _latest);
@@ -36,6 +40,7 @@ public sealed class OpsBroadcaster(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var subscription = notifier.Subscribe(OnChangeAsync);
+        Volatile.Write(ref _sendDue, 1);
         _countersDue.Writer.TryWrite(true);
         try
         {
@@ -52,9 +57,11 @@ public sealed class OpsBroadcaster(
         // Another instance's change reaches this instance's hub clients through the backplane from its own instance.
         if (origin.IsRemote(change))
         {
+            _countersDue.Writer.TryWrite(true);
             return Task.CompletedTask;
         }
 
+        Volatile.Write(ref _sendDue, 1);
         _countersDue.Writer.TryWrite(true);
         if (change.CaseRef is not null && change.Kind is OpsChangeKind.CaseChanged or OpsChangeKind.AssessmentSaved
                 or OpsChangeKind.IncidentScreened or OpsChangeKind.HighRiskRaised)
@@ -78,10 +85,11 @@ public sealed class OpsBroadcaster(
 
             // Every change signalled up to here was committed before this count starts, so the count includes it.
             _countersDue.Reader.TryRead(out _);
+            var send = Interlocked.Exchange(ref _sendDue, 0) == 1;
             lastCount = clock.GetUtcNow();
             try
             {
-                await SendCountersAsync(stoppingToken);
+                await SendCountersAsync(send, stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -90,7 +98,7 @@ public sealed class OpsBroadcaster(
         }
     }
 
-    private async Task SendCountersAsync(CancellationToken cancellationToken)
+    private async Task SendCountersAsync(bool send, CancellationToken cancellationToken)
     {
         OpsCounters counters;
         await using (var scope = scopes.CreateAsyncScope())
@@ -98,7 +106,17 @@ public sealed class OpsBroadcaster(
             counters = await scope.ServiceProvider.GetRequiredService<IOpsDashboardQueries>().CountersAsync(null, cancellationToken);
         }
 
-        var previous = Latest;
+        // Moves are judged against what this instance last sent, not the latest count: a count made only to refresh
+        // the greeting must not hide a local change it happened to include.
+        Volatile.Write(ref _latest, counters);
+        if (!send)
+        {
+            return;
+        }
+
+        var previous = _lastSent;
+        _lastSent = counters;
+
         var sends = new List<Task>();
         if (previous is null || !OpsCountersView.SameNumbers(previous, counters))
         {
@@ -113,7 +131,6 @@ public sealed class OpsBroadcaster(
             }
         }
 
-        Volatile.Write(ref _latest, counters);
         await Task.WhenAll(sends);
     }
 
@@ -155,6 +172,7 @@ public sealed class OpsBroadcaster(
         using var timer = new PeriodicTimer(Heartbeat, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            Volatile.Write(ref _sendDue, 1);
             _countersDue.Writer.TryWrite(true);
         }
     }

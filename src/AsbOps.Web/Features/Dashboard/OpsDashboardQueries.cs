@@ -23,16 +23,11 @@ public sealed class OpsDashboardQueries(
 
     public async Task<OpsCounters> CountersAsync(int? areaId, CancellationToken cancellationToken = default)
     {
-        var counts = await compliance.CountAsync(areaId, cancellationToken);
-        Dictionary<int, int> awaiting;
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            awaiting = await db.Incidents.AsNoTracking()
-                .Where(i => i.CaseId == null && i.Screening == null && (areaId == null || i.AreaId == areaId))
-                .GroupBy(i => i.AreaId)
-                .Select(g => new { AreaId = g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.AreaId, g => g.Count, cancellationToken);
-        }
+        // The two counts share nothing, so they run side by side on their own contexts: every change's push waits on both.
+        var countsTask = compliance.CountAsync(areaId, cancellationToken);
+        var awaitingTask = AwaitingScreeningAsync(areaId, cancellationToken);
+        await Task.WhenAll(countsTask, awaitingTask);
+        var (counts, awaiting) = (countsTask.Result, awaitingTask.Result);
 
         var byArea = counts.Areas.ToDictionary(
             a => a.AreaCode,
@@ -44,19 +39,45 @@ public sealed class OpsDashboardQueries(
             total.MissingAssessments, total.UnknownAnswers, total.OverdueReviews, byArea);
     }
 
+    private async Task<Dictionary<int, int>> AwaitingScreeningAsync(int? areaId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Incidents.AsNoTracking()
+            .Where(i => i.CaseId == null && i.Screening == null && (areaId == null || i.AreaId == areaId))
+            .GroupBy(i => i.AreaId)
+            .Select(g => new { AreaId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.AreaId, g => g.Count, cancellationToken);
+    }
+
     public async Task<OpsDashboardData> LoadAsync(int? areaId, bool areaInRoleLinks = false, CancellationToken cancellationToken = default)
     {
-        var counters = await CountersAsync(areaId, cancellationToken);
-        var queueList = await queues.LoadAsync(areaId, counters.AwaitingScreening, cancellationToken);
-        var trend = await compliance.WeeklyHistoryAsync(areaId, 12, cancellationToken);
+        // Independent reads on their own short-lived contexts, side by side (SQLite in WAL mode serves readers at once).
+        var countersAndQueues = CountersAndQueuesAsync(areaId, cancellationToken);
+        var trend = compliance.WeeklyHistoryAsync(areaId, 12, cancellationToken);
+        var heatmaps = HeatmapsAsync(areaId, areaInRoleLinks, cancellationToken);
+        await Task.WhenAll(countersAndQueues, trend, heatmaps);
+        var (counters, queueList) = countersAndQueues.Result;
+        var (roleHeatmap, areaHeatmap) = heatmaps.Result;
+        return new OpsDashboardData(counters, queueList, roleHeatmap, areaHeatmap, trend.Result);
+    }
 
+    private async Task<(OpsCounters, IReadOnlyList<DashboardQueue>)> CountersAndQueuesAsync(int? areaId, CancellationToken cancellationToken)
+    {
+        var counters = await CountersAsync(areaId, cancellationToken);
+        return (counters, await queues.LoadAsync(areaId, counters, cancellationToken));
+    }
+
+    private async Task<(RiskHeatmap Role, RiskHeatmap Area)> HeatmapsAsync(int? areaId, bool areaInRoleLinks, CancellationToken cancellationToken)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var areas = await AreaLookup.LoadAsync(db, areaId, cancellationToken);
-        var openCases = db.Cases.AsNoTracking().Where(c => c.Status != CaseStatus.Closed && (areaId == null || c.AreaId == areaId));
+        var openCases = db.Cases.AsNoTracking().Where(CaseRulePredicates.IsOpen).Where(c => areaId == null || c.AreaId == areaId);
 
-        var byRole = await db.CaseParticipants.AsNoTracking()
-            .Where(p => openCases.Any(c => c.Id == p.CaseId)
-                && (p.Role == PersonRole.Victim || p.Role == PersonRole.Perpetrator || p.Role == PersonRole.Witness))
+        // From the open cases to their people (indexed by case), rather than every participant probing for an open case.
+        var byRole = await (from c in openCases
+                            join p in db.CaseParticipants.AsNoTracking() on c.Id equals p.CaseId
+                            where p.Role == PersonRole.Victim || p.Role == PersonRole.Perpetrator || p.Role == PersonRole.Witness
+                            select p)
             .GroupBy(p => new { p.Role, p.RiskLevel })
             .Select(g => new { g.Key.Role, g.Key.RiskLevel, Count = g.Count() })
             .ToListAsync(cancellationToken);
@@ -81,7 +102,7 @@ public sealed class OpsDashboardQueries(
                 .ToList()))
             .ToList());
 
-        return new OpsDashboardData(counters, queueList, roleHeatmap, areaHeatmap, trend);
+        return (roleHeatmap, areaHeatmap);
     }
 
     public async Task<IReadOnlyList<HighRiskCaseRow>> HighRiskCasesAsync(int? areaId, int cap = 50, CancellationToken cancellationToken = default)
@@ -90,7 +111,8 @@ public sealed class OpsDashboardQueries(
         var plans = db.ActionPlans;
         var markers = db.Markers;
         return await db.Cases.AsNoTracking()
-            .Where(c => c.Status != CaseStatus.Closed && c.RiskLevel == RiskLevel.High && (areaId == null || c.AreaId == areaId))
+            .Where(CaseRulePredicates.IsOpen)
+            .Where(c => c.RiskLevel == RiskLevel.High && (areaId == null || c.AreaId == areaId))
             .OrderBy(c => c.HighRiskSince ?? c.OpenedAt)
             .Take(cap)
             .Select(c => new HighRiskCaseRow(

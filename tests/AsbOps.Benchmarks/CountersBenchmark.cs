@@ -1,0 +1,126 @@
+using System.Diagnostics;
+using AsbOps.Web.Features.Compliance;
+using AsbOps.Web.Features.Dashboard;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AsbOps.Benchmarks;
+
+/// <summary>
+/// The dashboard snapshot (counters, queues, both heatmaps and the trend, <see cref="IOpsDashboardQueries.LoadAsync"/>)
+/// at scale 1 and 10, force-wide and for one area, beside <see cref="CountersHandSql"/> counting the same numbers in
+/// the same run. Prints median and p95 of repeated runs, and both sets of numbers so that anyone can see they agree.
+/// </summary>
+public static class CountersBenchmark
+{
+    public const string Name = "counters";
+    private const int Runs = 15;
+
+    public static async Task RunAsync()
+    {
+        foreach (var scale in new[] { 1, 10 })
+        {
+            await using var host = JobsBenchHost.Open(scale);
+            if (host is null)
+            {
+                continue;
+            }
+
+            var options = host.Services.GetRequiredService<IOptions<ComplianceOptions>>().Value;
+            await using var setup = host.Services.CreateAsyncScope();
+            var areas = await setup.ServiceProvider.GetRequiredService<IOpsDashboardQueries>().AreasAsync();
+            var area = areas[0];
+            foreach (var (label, areaId) in new[] { ("force", (int?)null), ("area-" + area.Code, area.Id) })
+            {
+                await MeasureScopeAsync(host, options, scale, label, areaId);
+            }
+        }
+    }
+
+    private static async Task MeasureScopeAsync(JobsBenchHost host, ComplianceOptions options, int scale, string label, int? areaId)
+    {
+        // One untimed run of each warms EF Core's query cache and the SQLite page cache alike.
+        await LoadAsync(host, areaId);
+        await CountersHandSql.CountAsync(host.DatabasePath, options, areaId, DateTime.UtcNow);
+
+        var service = new List<double>();
+        var sql = new List<double>();
+        OpsDashboardData? data = null;
+        IReadOnlyDictionary<string, int>? hand = null;
+        for (var i = 0; i < Runs; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            data = await LoadAsync(host, areaId);
+            service.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+
+            start = Stopwatch.GetTimestamp();
+            hand = await CountersHandSql.CountAsync(host.DatabasePath, options, areaId, DateTime.UtcNow);
+            sql.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        }
+
+        var numbers = Numbers(data!);
+        var differ = numbers.Keys.Union(hand!.Keys).Where(k => numbers.GetValueOrDefault(k) != hand.GetValueOrDefault(k)).Order().ToList();
+        Console.WriteLine($"   scale {scale} {label} service: {Format(numbers)}");
+        Console.WriteLine($"   scale {scale} {label} hand SQL: {Format(hand)}");
+        Console.WriteLine(differ.Count == 0
+            ? $"   scale {scale} {label}: service and hand SQL agree on {numbers.Count} non-zero numbers"
+            : $"   scale {scale} {label}: MISMATCH on {string.Join(", ", differ.Select(k => $"{k} {numbers.GetValueOrDefault(k)}≠{hand.GetValueOrDefault(k)}"))}");
+
+        service.Sort();
+        sql.Sort();
+        Report.Line($"counters-scale{scale}-{label}-median", Report.Percentile(service, 50), "ms", Report.Percentile(sql, 50), "ms hand-written SQL");
+        Report.Line($"counters-scale{scale}-{label}-p95", Report.Percentile(service, 95), "ms", Report.Percentile(sql, 95), "ms hand-written SQL");
+    }
+
+    private static async Task<OpsDashboardData> LoadAsync(JobsBenchHost host, int? areaId)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IOpsDashboardQueries>().LoadAsync(areaId);
+    }
+
+    /// <summary>The service's numbers under the keys <see cref="CountersHandSql"/> uses; zeros left out, as SQL has no row for them.</summary>
+    private static Dictionary<string, int> Numbers(OpsDashboardData data)
+    {
+        var c = data.Counters;
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["awaitingScreening"] = c.AwaitingScreening,
+            ["openCases"] = c.OpenCases,
+            ["highRiskCases"] = c.HighRiskCases,
+            ["missingAssessments"] = c.MissingAssessments,
+            ["unknownAnswers"] = c.UnknownAnswers,
+            ["overdueReviews"] = c.OverdueReviews,
+        };
+        foreach (var (code, a) in c.ByArea)
+        {
+            numbers[$"{code}.awaitingScreening"] = a.AwaitingScreening;
+            numbers[$"{code}.openCases"] = a.OpenCases;
+            numbers[$"{code}.highRiskCases"] = a.HighRiskCases;
+            numbers[$"{code}.missingAssessments"] = a.MissingAssessments;
+            numbers[$"{code}.unknownAnswers"] = a.UnknownAnswers;
+            numbers[$"{code}.overdueReviews"] = a.OverdueReviews;
+        }
+
+        foreach (var queue in data.Queues)
+        {
+            numbers[$"queue.{queue.Key}"] = queue.Count;
+        }
+
+        foreach (var (prefix, map) in new[] { ("role", data.RoleHeatmap), ("area", data.AreaHeatmap) })
+        {
+            foreach (var row in map.Rows)
+            {
+                foreach (var cell in row.Cells)
+                {
+                    numbers[$"{prefix}.{row.Key}.{RiskLinks.Slug(cell.Level)}"] = cell.Count;
+                }
+            }
+        }
+
+        numbers["trendPoints"] = data.Trend.Count;
+        return numbers.Where(n => n.Value != 0).ToDictionary(StringComparer.Ordinal);
+    }
+
+    private static string Format(IReadOnlyDictionary<string, int> numbers) =>
+        string.Join(' ', numbers.OrderBy(n => n.Key, StringComparer.Ordinal).Select(n => $"{n.Key}={n.Value}"));
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using AsbOps.Domain.Risk;
+using AsbOps.Web.Features.Compliance;
+using Microsoft.Data.Sqlite;
+
+namespace AsbOps.Benchmarks;
+
+/// <summary>
+/// The dashboard's numbers written by hand in SQLite: the counters per area, every queue's count, both heatmaps and
+/// the number of trend points, in four statements over one connection. The baseline of <see cref="CountersBenchmark"/>.
+/// </summary>
+public static class CountersHandSql
+{
+    private static readonly string[] Levels = ["notassessed", "low", "medium", "high"];
+
+    public static async Task<IReadOnlyDictionary<string, int>> CountAsync(string databasePath, ComplianceOptions options, int? areaId, DateTime now)
+    {
+        var thresholds = options.ToThresholds();
+        var week = now.AddDays(7);
+        await using var connection = new SqliteConnection($"Data Source={databasePath};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        string At(DateTime t) => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture).TrimEnd('.');
+        command.Parameters.AddWithValue("$area", areaId is { } id ? id : DBNull.Value);
+        command.Parameters.AddWithValue("$now", At(now));
+        command.Parameters.AddWithValue("$week", At(week));
+        command.Parameters.AddWithValue("$victim", At(thresholds.VictimAssessmentCutoff(now)));
+        foreach (var (name, at) in new[] { ("now", now), ("week", week) })
+        {
+            command.Parameters.AddWithValue($"${name}High", At(thresholds.ReviewBasisCutoff(at, RiskLevel.High)));
+            command.Parameters.AddWithValue($"${name}Medium", At(thresholds.ReviewBasisCutoff(at, RiskLevel.Medium)));
+            command.Parameters.AddWithValue($"${name}Low", At(thresholds.ReviewBasisCutoff(at, RiskLevel.Low)));
+        }
+
+        command.CommandText = Sql;
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        void Add(string key, int value)
+        {
+            if (value != 0)
+            {
+                numbers[key] = numbers.GetValueOrDefault(key) + value;
+            }
+        }
+
+        await using var reader = await command.ExecuteReaderAsync();
+        string[] counters = ["openCases", "highRiskCases", "missingAssessments", "unknownAnswers", "overdueReviews"];
+        while (await reader.ReadAsync())
+        {
+            var code = reader.GetString(0);
+            for (var i = 0; i < counters.Length; i++)
+            {
+                Add($"{code}.{counters[i]}", reader.GetInt32(1 + i));
+                Add(counters[i], reader.GetInt32(1 + i));
+            }
+
+            Add("queue.awaitingAssessment", reader.GetInt32(6));
+            Add("queue.unknownAnswers", reader.GetInt32(4));
+            Add("queue.highRiskWithoutPlan", reader.GetInt32(7));
+            Add("queue.reviews", reader.GetInt32(8));
+            for (var level = 0; level < Levels.Length; level++)
+            {
+                Add($"area.{code}.{Levels[level]}", reader.GetInt32(9 + level));
+            }
+        }
+
+        await reader.NextResultAsync();
+        while (await reader.ReadAsync())
+        {
+            Add($"{reader.GetString(0)}.awaitingScreening", reader.GetInt32(1));
+            Add("awaitingScreening", reader.GetInt32(1));
+            Add("queue.awaitingScreening", reader.GetInt32(1));
+        }
+
+        await reader.NextResultAsync();
+        while (await reader.ReadAsync())
+        {
+            Add($"role.{reader.GetString(0).ToLowerInvariant()}.{Levels[reader.GetInt32(1)]}", reader.GetInt32(2));
+        }
+
+        await reader.NextResultAsync();
+        await reader.ReadAsync();
+        Add("queue.awaitingApproval", reader.GetInt32(0));
+        Add("trendPoints", reader.GetInt32(1));
+        return numbers;
+    }
+
+    private const string Assessed =
+        "EXISTS (SELECT 1 FROM Assessments a WHERE a.CaseId = c.Id AND a.CaseParticipantId = p.Id AND a.IsCurrent AND a.Status = 'Complete')";
+
+    private const string OpenCases = "SELECT * FROM Cases c WHERE c.Status <> 'Closed' AND ($area IS NULL OR c.AreaId = $area)";
+
+    private static string ReviewDue(string at) => $"""
+        CASE WHEN c.NextReviewDue IS NOT NULL THEN c.NextReviewDue < ${at}
+          ELSE (c.RiskLevel = 3 AND COALESCE(c.LastReviewedAt, c.OpenedAt) < ${at}High)
+            OR (c.RiskLevel = 2 AND COALESCE(c.LastReviewedAt, c.OpenedAt) < ${at}Medium)
+            OR (c.RiskLevel < 2 AND COALESCE(c.LastReviewedAt, c.OpenedAt) < ${at}Low) END
+        """;
+
+    private static readonly string Sql = $"""
+        WITH f AS (
+          SELECT c.AreaId, c.RiskLevel,
+            EXISTS (SELECT 1 FROM CaseParticipants p WHERE p.CaseId = c.Id AND p.Role = 'Victim' AND NOT {Assessed}) AS victimWaiting,
+            (NOT EXISTS (SELECT 1 FROM CaseParticipants p WHERE p.CaseId = c.Id AND p.Role = 'Victim')
+              AND NOT EXISTS (SELECT 1 FROM Assessments a WHERE a.CaseId = c.Id AND a.Kind = 'Location' AND a.IsCurrent AND a.Status = 'Complete')) AS r2,
+            EXISTS (SELECT 1 FROM CaseParticipants p WHERE p.CaseId = c.Id AND p.Role = 'Perpetrator' AND NOT {Assessed}) AS r3,
+            c.OpenedAt < $victim AS pastGrace,
+            c.OpenedAt < $now AS openedBeforeNow,
+            (SELECT COALESCE(SUM(a.UnknownCount), 0) FROM Assessments a WHERE a.CaseId = c.Id AND a.IsCurrent) AS unknown,
+            (c.RiskLevel = 3 AND NOT EXISTS (SELECT 1 FROM ActionPlans ap WHERE ap.CaseId = c.Id)) AS noPlan,
+            {ReviewDue("now")} AS overdue,
+            {ReviewDue("week")} AS dueWithinWeek
+          FROM ({OpenCases}) c)
+        SELECT ar.Code, COUNT(*), SUM(f.RiskLevel = 3), SUM((f.victimWaiting AND f.pastGrace) OR f.r2 OR f.r3), SUM(f.unknown),
+          SUM(f.overdue), SUM((f.victimWaiting AND f.openedBeforeNow) OR f.r2 OR f.r3), SUM(f.noPlan), SUM(f.dueWithinWeek),
+          SUM(f.RiskLevel = 0), SUM(f.RiskLevel = 1), SUM(f.RiskLevel = 2), SUM(f.RiskLevel = 3)
+        FROM f JOIN Areas ar ON ar.Id = f.AreaId GROUP BY ar.Code;
+
+        SELECT ar.Code, COUNT(*) FROM Incidents i JOIN Areas ar ON ar.Id = i.AreaId
+        WHERE i.CaseId IS NULL AND NOT EXISTS (SELECT 1 FROM Screenings s WHERE s.IncidentId = i.Id) AND ($area IS NULL OR i.AreaId = $area)
+        GROUP BY ar.Code;
+
+        SELECT p.Role, p.RiskLevel, COUNT(*) FROM CaseParticipants p
+        WHERE p.Role IN ('Victim', 'Perpetrator', 'Witness') AND p.CaseId IN (SELECT c.Id FROM ({OpenCases}) c)
+        GROUP BY p.Role, p.RiskLevel;
+
+        SELECT (SELECT COUNT(*) FROM Assessments a JOIN ({OpenCases}) c ON c.Id = a.CaseId WHERE a.IsCurrent AND a.JudgementApproval = 'Pending'),
+          (SELECT COUNT(*) FROM (SELECT 1 FROM ComplianceSnapshots s WHERE s.IsWeekly ORDER BY s.TakenAt DESC LIMIT 12));
+        """;
+}
