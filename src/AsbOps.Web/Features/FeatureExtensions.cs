@@ -48,5 +48,6 @@ public static class FeatureExtensions
     {
         app.MapAccountEndpoints();
         app.MapExportEndpoints();
+        app.MapMetricsEndpoints();
     }
 }

@@ -14,13 +14,12 @@ public sealed record CaseExportResult(int Cases, int People, int Assessments, in
 
 /// <summary>
 /// The case list's current selection as an xlsx streamed with SpreadCheetah: sheets of cases, people on them and
-/// their assessments, every field. Rows are read a page at a time (keyset on ids) and written straight to the
+/// their assessments, every field. Each sheet is one ordered join read as a stream and written straight to the
 /// output, so memory stays flat; at most <see cref="ExportOptions.MaxRows"/> cases (and as many people and
 /// assessment rows) are written. Text is never a formula: risky text gets the text number format too.
 /// </summary>
 public sealed class CaseExport(IDbContextFactory<AsbOpsDbContext> dbFactory, IOptions<ExportOptions> options)
 {
-    public const int PageSize = 2000;
     public const string CasesSheet = "Cases";
     public const string PeopleSheet = "People";
     public const string AssessmentsSheet = "Assessments";
@@ -56,10 +55,16 @@ public sealed class CaseExport(IDbContextFactory<AsbOpsDbContext> dbFactory, IOp
         }
 
         var matching = await cases.CountAsync(cancellationToken);
+        if (matching > max)
+        {
+            // The first max cases by id are those exported; bounding by the last of them keeps each sheet one join.
+            var last = await cases.OrderBy(c => c.Id).Skip(max - 1).Select(c => c.Id).FirstAsync(cancellationToken);
+            cases = cases.Where(c => c.Id <= last);
+        }
 
         await using var spreadsheet = await Spreadsheet.CreateNewAsync(output, new SpreadCheetahOptions { BufferSize = 65536 }, cancellationToken);
         var styles = new ExportStyles(spreadsheet);
-        var writer = new CaseExportSheets(db, spreadsheet, styles, PageSize, max);
+        var writer = new CaseExportSheets(db, spreadsheet, styles, max);
         var caseRows = await writer.WriteCasesAsync(cases, cancellationToken);
         var people = await writer.WritePeopleAsync(cases, cancellationToken);
         var assessments = await writer.WriteAssessmentsAsync(cases, cancellationToken);

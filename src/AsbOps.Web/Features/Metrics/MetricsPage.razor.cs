@@ -19,6 +19,9 @@ public sealed partial class MetricsPage
     private DateTime? _from;
     private DateTime? _to;
     private GuidanceMetrics? _metrics;
+
+    // The filter the tables show: the workbook download uses it, not choices not yet applied.
+    private MetricsFilter _applied = new();
     private bool _loading;
 
     [Inject] private IMetricsQueries Queries { get; set; } = default!;
@@ -62,9 +65,11 @@ public sealed partial class MetricsPage
         _loading = true;
         try
         {
-            _metrics = await Queries.LoadAsync(new MetricsFilter(_versionId, _areaId,
+            var filter = new MetricsFilter(_versionId, _areaId,
                 _from is { } from ? DateOnly.FromDateTime(from) : null,
-                _to is { } to ? DateOnly.FromDateTime(to) : null));
+                _to is { } to ? DateOnly.FromDateTime(to) : null);
+            _metrics = await Queries.LoadAsync(filter);
+            _applied = filter;
         }
         finally
         {

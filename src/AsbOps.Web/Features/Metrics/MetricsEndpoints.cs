@@ -1,0 +1,66 @@
+using System.Globalization;
+using AsbOps.Web.Features.Dashboard;
+using AsbOps.Web.Security;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace AsbOps.Web.Features.Metrics;
+
+/// <summary>The metrics workbook download: the page's tables for the same filter (analyst, admin).</summary>
+public static class MetricsEndpoints
+{
+    public const string WorkbookPath = "/metrics/workbook";
+
+    public static string WorkbookUrl(MetricsFilter filter) => QueryHelpers.AddQueryString(WorkbookPath, new Dictionary<string, string?>
+    {
+        ["version"] = filter.GuidanceVersionId?.ToString(CultureInfo.InvariantCulture),
+        ["area"] = filter.AreaId?.ToString(CultureInfo.InvariantCulture),
+        ["from"] = filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["to"] = filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    }.Where(w => w.Value is not null));
+
+    public static void MapMetricsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(WorkbookPath, async (int? version, int? area, string? from, string? to, IMetricsQueries queries,
+                IOpsDashboardQueries dashboard, CancellationToken cancellationToken) =>
+            {
+                if (!TryDate(from, out var fromDate) || !TryDate(to, out var toDate))
+                {
+                    return Results.BadRequest("Give dates as YYYY-MM-DD.");
+                }
+
+                var versions = await queries.VersionsAsync(cancellationToken);
+                var areas = await dashboard.AreasAsync(cancellationToken);
+                var versionLabel = version is null ? "All versions" : versions.FirstOrDefault(v => v.Id == version) is { } v ? $"Version {v.Number}" : null;
+                var areaLabel = area is null ? "All areas" : areas.FirstOrDefault(a => a.Id == area)?.Name;
+                if (versionLabel is null || areaLabel is null)
+                {
+                    return Results.NotFound("There is no such guidance version or area.");
+                }
+
+                var metrics = await queries.LoadAsync(new MetricsFilter(version, area, fromDate, toDate), cancellationToken);
+                var selection = new MetricsSelection(versionLabel, areaLabel, fromDate, toDate);
+                var file = new MemoryStream();
+                MetricsWorkbook.Write(metrics, selection, file);
+                file.Position = 0;
+                return Results.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MetricsWorkbook.FileName(selection));
+            })
+            .RequireAuthorization(policy => policy.RequireRole(Roles.MetricsReaders.Split(',')));
+    }
+
+    private static bool TryDate(string? text, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return false;
+        }
+
+        date = parsed;
+        return true;
+    }
+}

@@ -1,0 +1,39 @@
+using AsbOps.Domain.Compliance;
+using AsbOps.EndToEnd.Tests.Infrastructure;
+using AsbOps.Web.Features.Exports;
+using ClosedXML.Excel;
+using Microsoft.Playwright;
+
+namespace AsbOps.EndToEnd.Tests.Compliance;
+
+/// <summary>
+/// The demo force holds twelve weekly compliance checks, so the Compliance page offers the latest of them; the
+/// download goes through the page's button (fetched with the user's cookie, then handed to the browser).
+/// </summary>
+[Collection(LiveAppCollection.Name)]
+public sealed class WeeklyWorkbookDownloadTests(LiveAppFixture app)
+{
+    [Fact]
+    public async Task TheDemoComplianceOfficerDownloadsTheWeeklyWorkbookAndItOpens()
+    {
+        var page = await app.SignInAsync("compliance@demo.local");
+        await page.GotoAsync("/compliance");
+        await page.WaitForInteractiveAsync();
+        var button = page.GetByTestId("download-weekly-workbook");
+        await Assertions.Expect(button).ToBeEnabledAsync(new() { Timeout = 30_000 });
+
+        var download = await page.RunAndWaitForDownloadAsync(() => button.ClickAsync(), new() { Timeout = 60_000 });
+
+        Assert.Matches(@"^compliance-\d{4}-W\d{2}\.xlsx$", download.SuggestedFilename);
+        await using var file = File.OpenRead(await download.PathAsync());
+        using var workbook = new XLWorkbook(file);
+        Assert.Equal(WeeklyComplianceWorkbook.SummarySheet, workbook.Worksheet(1).Name);
+        Assert.Contains(workbook.Worksheets, w => w.Name == WeeklyComplianceWorkbook.RuleSheet(ComplianceRule.VictimWithoutAssessment));
+        Assert.Contains(workbook.Worksheets, w => w.Name == WeeklyComplianceWorkbook.HighRiskSheet);
+        var summary = workbook.Worksheet(WeeklyComplianceWorkbook.SummarySheet);
+        Assert.Equal("This week", summary.Cell(1, 2).GetString());
+        Assert.Equal(XLDataType.Number, summary.Cell(2, 2).DataType);
+        Assert.Contains(summary.Column(1).CellsUsed(), c => c.GetString() == "CHARNWOOD");
+        Assert.Equal(0, await page.GetByTestId("download-weekly-workbook-error").CountAsync());
+    }
+}
