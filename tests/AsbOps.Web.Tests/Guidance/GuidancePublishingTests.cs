@@ -19,7 +19,7 @@ public sealed class GuidancePublishingTests(AsbOpsAppFactory app) : IClassFixtur
         var draft = (await Service.DraftAsync())!;
         var v2 = V2();
 
-        var result = await Service.PublishAsync(admin, draft.BasedOnNumber, GuidanceJson.Write(v2), "Lives-alone question added");
+        var result = await Service.PublishAsync(admin, draft.BasedOnNumber, v2, "Lives-alone question added");
 
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
         Assert.Equal(draft.BasedOnNumber + 1, result.Number);
@@ -44,7 +44,7 @@ public sealed class GuidancePublishingTests(AsbOpsAppFactory app) : IClassFixtur
         };
         var count = await CountAsync();
 
-        var result = await Service.PublishAsync(admin, draft.BasedOnNumber, GuidanceJson.Write(gap), "");
+        var result = await Service.PublishAsync(admin, draft.BasedOnNumber, gap, "");
 
         Assert.False(result.Succeeded);
         Assert.Contains(result.Errors, e => e.Path == "bands[1].minScore" && e.Message.Contains("score 6"));
@@ -53,17 +53,30 @@ public sealed class GuidancePublishingTests(AsbOpsAppFactory app) : IClassFixtur
     }
 
     [Fact]
-    public async Task BrokenJsonIsRefusedWithTheLineOfTheProblem()
+    public async Task AVersionWithoutItsMatricesIsRefusedOnTheServerEvenIfTheFormWasBypassed()
     {
-        var admin = await AdminAsync("pub.json@test.local");
+        var admin = await AdminAsync("pub.bypass@test.local");
         var draft = (await Service.DraftAsync())!;
-        var json = draft.DefinitionJson.Replace("\"yesNoUnknown\"", "\"maybe\"", StringComparison.Ordinal);
+        var count = await CountAsync();
 
-        var result = await Service.PublishAsync(admin, draft.BasedOnNumber, json, "Typo");
+        var result = await Service.PublishAsync(admin, draft.BasedOnNumber, draft.Definition with { Matrices = [] }, "Hand-made");
 
-        var error = Assert.Single(result.Errors);
-        Assert.Contains("Line ", error.Message);
-        Assert.Contains("choice, yesNo or yesNoUnknown", error.Message);
+        Assert.False(result.Succeeded);
+        Assert.Equal(3, result.Errors.Count(e => e.Path == "matrices"));
+        Assert.Equal(count, await CountAsync());
+    }
+
+    [Fact]
+    public async Task TheDraftIsTheNewestVersionsDefinition()
+    {
+        await AdminAsync("pub.draft@test.local");
+        await using var db = app.CreateDbContext();
+        var newest = await db.GuidanceVersions.AsNoTracking().OrderByDescending(g => g.Number).FirstAsync();
+
+        var draft = (await Service.DraftAsync())!;
+
+        Assert.Equal(newest.Number, draft.BasedOnNumber);
+        Assert.Equal(GuidanceJson.Write(newest.Definition), GuidanceJson.Write(draft.Definition));
     }
 
     [Fact]
@@ -72,11 +85,11 @@ public sealed class GuidancePublishingTests(AsbOpsAppFactory app) : IClassFixtur
         var first = await AdminAsync("pub.race1@test.local");
         var second = await AdminAsync("pub.race2@test.local");
         var draft = (await Service.DraftAsync())!;
-        var json = GuidanceJson.Write(V2());
+        var v2 = V2();
 
         var results = await Task.WhenAll(
-            Service.PublishAsync(first, draft.BasedOnNumber, json, "First"),
-            Service.PublishAsync(second, draft.BasedOnNumber, json, "Second"));
+            Service.PublishAsync(first, draft.BasedOnNumber, v2, "First"),
+            Service.PublishAsync(second, draft.BasedOnNumber, v2, "Second"));
 
         Assert.Single(results, r => r.Succeeded);
         var refused = Assert.Single(results, r => !r.Succeeded);
@@ -92,7 +105,7 @@ public sealed class GuidancePublishingTests(AsbOpsAppFactory app) : IClassFixtur
         var count = await CountAsync();
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            Service.PublishAsync(ScreeningData.Scope(analyst, Roles.Analyst), draft.BasedOnNumber, draft.DefinitionJson, "Sneaky"));
+            Service.PublishAsync(ScreeningData.Scope(analyst, Roles.Analyst), draft.BasedOnNumber, draft.Definition, "Sneaky"));
 
         Assert.Equal(count, await CountAsync());
     }

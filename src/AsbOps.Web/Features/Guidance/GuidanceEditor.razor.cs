@@ -4,25 +4,26 @@ using Microsoft.AspNetCore.Components;
 namespace AsbOps.Web.Features.Guidance;
 
 /// <summary>A guidance version the administrator asked to publish.</summary>
-public sealed record GuidanceSubmission(int BasedOnNumber, string DefinitionJson, string Notes);
+public sealed record GuidanceSubmission(int BasedOnNumber, GuidanceDefinition Definition, string Notes);
 
 /// <summary>
-/// Edits a new guidance version as JSON, checks it with <see cref="GuidanceValidator"/> as the administrator types
-/// (every error with its path) and previews the matrices and bands once it is valid.
+/// The form for a new guidance version, started as a copy of the newest one. Every change is checked with
+/// <see cref="GuidanceValidator"/>, whose errors are shown next to their fields and in a summary; publishing stays
+/// disabled until there are none (and the service checks again).
 /// </summary>
 public sealed partial class GuidanceEditor
 {
-    private string _json = "";
+    private GuidanceForm _form = new();
+    private GuidanceDefinition _definition = new([], []);
+    private GuidanceErrorMap _errors = GuidanceErrorMap.None;
     private string _notes = "";
-    private IReadOnlyList<GuidanceError> _errors = [];
-    private GuidanceDefinition? _preview;
-    private IReadOnlyList<GuidanceError>? _shownServerErrors;
 
     [Parameter, EditorRequired]
     public int BasedOnNumber { get; set; }
 
+    /// <summary>The definition the new version starts from; read once, then the form owns its copy.</summary>
     [Parameter, EditorRequired]
-    public string InitialJson { get; set; } = "";
+    public GuidanceDefinition Initial { get; set; } = default!;
 
     /// <summary>Errors the service returned on publishing (a conflict, or a rule the form did not catch).</summary>
     [Parameter]
@@ -34,6 +35,10 @@ public sealed partial class GuidanceEditor
     [Parameter]
     public EventCallback<GuidanceSubmission> OnPublish { get; set; }
 
+    private IReadOnlyList<GuidanceError> ServerErrorsShown => ServerErrors ?? [];
+
+    private bool CanPublish => !Publishing && _errors.Count == 0 && NotesError is null;
+
     private string? NotesError => _notes.Trim() switch
     {
         { Length: 0 } => "Say what changed in this version and why.",
@@ -43,38 +48,30 @@ public sealed partial class GuidanceEditor
 
     protected override void OnInitialized()
     {
-        _json = InitialJson;
-        Check();
+        _form = GuidanceForm.From(Initial);
+        Revalidate();
     }
 
-    protected override void OnParametersSet()
+    /// <summary>The error count for a tab's badge; null hides the badge.</summary>
+    private object? Badge(string prefix) => _errors.CountUnder(prefix) is > 0 and var count ? count : null;
+
+    private void Revalidate()
     {
-        if (ServerErrors is { Count: > 0 } && !ReferenceEquals(ServerErrors, _shownServerErrors))
-        {
-            _shownServerErrors = ServerErrors;
-            _errors = ServerErrors;
-            _preview = null;
-        }
+        _definition = _form.ToDefinition();
+        _errors = new GuidanceErrorMap(GuidanceValidator.Validate(_definition));
     }
 
-    private void JsonChanged(string? json)
+    private void Import(GuidanceDefinition definition)
     {
-        _json = json ?? "";
-        Check();
-    }
-
-    private void Check()
-    {
-        var (definition, errors) = GuidanceJson.Read(_json);
-        _errors = errors;
-        _preview = definition;
+        _form = GuidanceForm.From(definition);
+        Revalidate();
     }
 
     private Task PublishAsync()
     {
-        Check();
-        return _preview is null || NotesError is not null
-            ? Task.CompletedTask
-            : OnPublish.InvokeAsync(new GuidanceSubmission(BasedOnNumber, _json, _notes));
+        Revalidate();
+        return CanPublish
+            ? OnPublish.InvokeAsync(new GuidanceSubmission(BasedOnNumber, _definition, _notes))
+            : Task.CompletedTask;
     }
 }

@@ -4,7 +4,7 @@ using AsbOps.Web.Data.Configurations;
 
 namespace AsbOps.Web.Features.Guidance;
 
-/// <summary>A guidance definition as the JSON an administrator edits: the same shape the database stores.</summary>
+/// <summary>A guidance definition as JSON, for the advanced export and import: the same shape the database stores.</summary>
 public static class GuidanceJson
 {
     private static readonly JsonSerializerOptions Indented = new(RiskGuidanceVersionConfiguration.Json) { WriteIndented = true };
@@ -18,27 +18,27 @@ public static class GuidanceJson
 
     public static string Write(GuidanceDefinition definition) => JsonSerializer.Serialize(definition, Indented);
 
-    /// <summary>The definition and what is wrong with it: a JSON error with its line, or the validator's errors.</summary>
-    public static (GuidanceDefinition? Definition, IReadOnlyList<GuidanceError> Errors) Read(string? json)
+    /// <summary>
+    /// The definition as written, not yet validated (the form shows the validator's errors next to its fields), or
+    /// the JSON error with its line.
+    /// </summary>
+    public static (GuidanceDefinition? Definition, GuidanceError? Error) Parse(string? json)
     {
         if (string.IsNullOrWhiteSpace(json))
         {
-            return (null, [new GuidanceError("$", "The definition is empty.")]);
+            return (null, new GuidanceError("$", "The definition is empty."));
         }
 
-        GuidanceDefinition? definition;
         try
         {
-            definition = JsonSerializer.Deserialize<GuidanceDefinition>(json, Strict);
+            var definition = JsonSerializer.Deserialize<GuidanceDefinition>(json, Strict);
+            return definition is null ? (null, new GuidanceError("$", "The definition is empty.")) : (definition, null);
         }
         catch (JsonException ex)
         {
             var where = ex.LineNumber is { } line ? $"Line {line + 1}, position {ex.BytePositionInLine + 1}: " : "";
-            return (null, [new GuidanceError(ex.Path ?? "$", where + Explain(ex))]);
+            return (null, new GuidanceError(ex.Path ?? "$", where + Explain(ex)));
         }
-
-        var errors = GuidanceValidator.Validate(definition);
-        return (errors.Count == 0 ? definition : null, errors);
     }
 
     /// <summary>The serializer's message names CLR types; say instead which words the field accepts.</summary>

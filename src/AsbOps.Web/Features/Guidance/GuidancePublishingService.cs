@@ -6,8 +6,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AsbOps.Web.Features.Guidance;
 
-/// <summary>Where a new version starts: the newest version's number, definition (as JSON) and notes.</summary>
-public sealed record GuidanceDraft(int BasedOnNumber, string DefinitionJson, string Notes);
+/// <summary>Where a new version starts: the newest version's number and definition.</summary>
+public sealed record GuidanceDraft(int BasedOnNumber, GuidanceDefinition Definition);
 
 /// <summary>A published number, or the errors (paths and messages) that stopped it; nothing is stored on errors.</summary>
 public sealed record PublishResult(int? Number, IReadOnlyList<GuidanceError> Errors)
@@ -32,20 +32,20 @@ public sealed class GuidancePublishingService(IDbContextFactory<AsbOpsDbContext>
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var newest = await db.GuidanceVersions.AsNoTracking().OrderByDescending(g => g.Number).FirstOrDefaultAsync(cancellationToken);
         return newest is null
-            ? new GuidanceDraft(0, GuidanceJson.Write(RiskGuidanceV1.Definition), "")
-            : new GuidanceDraft(newest.Number, GuidanceJson.Write(newest.Definition), "");
+            ? new GuidanceDraft(0, RiskGuidanceV1.Definition)
+            : new GuidanceDraft(newest.Number, newest.Definition);
     }
 
     public async Task<PublishResult> PublishAsync(
-        UserScope scope, int basedOnNumber, string definitionJson, string? notes, CancellationToken cancellationToken = default)
+        UserScope scope, int basedOnNumber, GuidanceDefinition? definition, string? notes, CancellationToken cancellationToken = default)
     {
         if (!MayPublish(scope))
         {
             throw new UnauthorizedAccessException("Only administrators publish risk guidance.");
         }
 
-        var (definition, errors) = GuidanceJson.Read(definitionJson);
-        var all = errors.ToList();
+        // The form checked this already; a circuit is not a trust boundary for what gets stored.
+        var all = GuidanceValidator.Validate(definition).ToList();
         var trimmedNotes = notes?.Trim() ?? "";
         if (trimmedNotes.Length == 0)
         {
@@ -94,5 +94,5 @@ public sealed class GuidancePublishingService(IDbContextFactory<AsbOpsDbContext>
     }
 
     private static PublishResult Conflict(int newest) => PublishResult.Refused(new GuidanceError("version",
-        $"Version {newest} was published by someone else while you were editing. Your text is kept: copy it, reload, and apply your changes to version {newest}."));
+        $"Version {newest} was published by someone else while you were editing. Your changes are kept in the form: export them as JSON, reload, and apply them to version {newest}."));
 }
