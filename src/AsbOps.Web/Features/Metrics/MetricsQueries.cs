@@ -42,7 +42,7 @@ public sealed class MetricsQueries(IDbContextFactory<AsbOpsDbContext> dbFactory)
             .ToListAsync(cancellationToken);
         var levelsByRole = levels.GroupBy(l => l.Role).OrderBy(g => g.Key is { } role ? (int)role : int.MaxValue)
             .Select(g => new LevelsByRoleRow(
-                g.Key?.ToString() ?? "Location",
+                g.Key is { } r ? Cases.CaseDisplay.Words(r) : "Location",
                 g.Where(l => l.Level == RiskLevel.Low).Sum(l => l.Count),
                 g.Where(l => l.Level == RiskLevel.Medium).Sum(l => l.Count),
                 g.Where(l => l.Level == RiskLevel.High).Sum(l => l.Count)))
