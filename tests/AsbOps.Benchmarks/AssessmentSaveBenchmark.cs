@@ -345,7 +345,8 @@ public static class AssessmentSaveBenchmark
         connection.Open();
         using (var setup = connection.CreateCommand())
         {
-            setup.CommandText = "PRAGMA journal_mode=WAL;";
+            // The app's own per-connection pragmas (synchronous=NORMAL under WAL), so the baseline's commits cost the same.
+            setup.CommandText = "PRAGMA journal_mode=WAL;" + SqlitePragmas.Pragmas;
             setup.ExecuteNonQuery();
         }
 

@@ -9,7 +9,8 @@ namespace AsbOps.Web.Data;
 /// </summary>
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=NORMAL;";
+    /// <summary>Also run by the hand-written-SQL baselines, so both sides pay the same per commit.</summary>
+    public const string Pragmas = "PRAGMA synchronous=NORMAL;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -1,4 +1,5 @@
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Features.Assessments;
 using AsbOps.Web.Features.Guidance;
 using AsbOps.Web.Security;
 using AsbOps.Web.Tests.Infrastructure;
@@ -31,6 +32,27 @@ public sealed class GuidancePublishingTests(AsbOpsAppFactory app) : IClassFixtur
         Assert.Equal(admin.UserId, stored.PublishedByUserId);
         var v1 = await db.GuidanceVersions.AsNoTracking().SingleAsync(g => g.Number == 1);
         Assert.DoesNotContain(v1.Definition.Matrix(AssessmentKind.Victim).Questions, q => q.Key == "livesAlone");
+    }
+
+    [Fact]
+    public async Task TheSavesGuidanceCacheHandsOutANewlyPublishedVersionRatherThanTheOneItParsedBefore()
+    {
+        var admin = await AdminAsync("pub.cache@test.local");
+        var cache = app.Services.GetRequiredService<GuidanceDefinitionCache>();
+        await using (var db = app.CreateDbContext())
+        {
+            // Parses and keeps the version in use before the publish.
+            await cache.NewestAsync(db, CancellationToken.None);
+        }
+
+        var draft = (await Service.DraftAsync())!;
+        var result = await Service.PublishAsync(admin, draft.BasedOnNumber, V2(), "Lives-alone question added for the cache");
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        await using var after = app.CreateDbContext();
+        var (id, definition) = await cache.NewestAsync(after, CancellationToken.None);
+        Assert.Equal(await after.GuidanceVersions.Where(g => g.Number == result.Number).Select(g => g.Id).SingleAsync(), id);
+        Assert.Contains(definition.Matrix(AssessmentKind.Victim).Questions, q => q.Key == "livesAlone");
     }
 
     [Fact]

@@ -21,6 +21,7 @@ namespace AsbOps.Web.Features.Assessments;
 public sealed class AssessmentService(
     IDbContextFactory<AsbOpsDbContext> dbFactory,
     HighRiskProcedure procedure,
+    GuidanceDefinitionCache guidanceCache,
     OpsNotifier notifier,
     RepeatThresholds thresholds,
     TimeProvider clock) : IAssessmentService
@@ -71,7 +72,7 @@ public sealed class AssessmentService(
             // Any failure below abandons the whole transaction, so the savepoint EF would set and release around each of
             // the save's SaveChanges calls is never rolled back to: skipping it saves those statements on every save.
             db.Database.AutoSavepointsEnabled = false;
-            var opened = await OpenAsync(db, command, kind.Value, user, now, cancellationToken);
+            var opened = await OpenAsync(db, guidanceCache, command, kind.Value, user, now, cancellationToken);
             if (opened.Refusal is not null)
             {
                 return opened.Refusal;
@@ -96,7 +97,7 @@ public sealed class AssessmentService(
             }
 
             await db.SaveChangesAsync(cancellationToken);
-            await AssessmentWriter.KeepSafeguardingReferralAsync(db, assessment, command.Safeguarding, evaluation.SafeguardingConcern, user, now, cancellationToken);
+            await AssessmentWriter.KeepSafeguardingReferralAsync(db, assessment, command.AssessmentId is null, command.Safeguarding, evaluation.SafeguardingConcern, user, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             outcome = await procedure.ApplyAsync(db, @case.Id, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -132,7 +133,7 @@ public sealed class AssessmentService(
 
     /// <summary>The draft to update (with the version the user saw as its concurrency token) or a new assessment.</summary>
     private static async Task<Opened> OpenAsync(
-        AsbOpsDbContext db, AssessmentCommand command, AssessmentKind kind, UserScope user, DateTime now, CancellationToken cancellationToken)
+        AsbOpsDbContext db, GuidanceDefinitionCache guidanceCache, AssessmentCommand command, AssessmentKind kind, UserScope user, DateTime now, CancellationToken cancellationToken)
     {
         if (command.AssessmentId is { } id)
         {
@@ -169,18 +170,18 @@ public sealed class AssessmentService(
                 "Someone else started or saved an assessment of this subject after you opened the form. Nothing of yours was saved; reload theirs, or re-apply your answers to it."));
         }
 
-        var version = await db.GuidanceVersions.AsNoTracking().OrderByDescending(g => g.Number).FirstAsync(cancellationToken);
+        var (versionId, definition) = await guidanceCache.NewestAsync(db, cancellationToken);
         var assessment = new Assessment
         {
             CaseId = command.CaseId,
             CaseParticipantId = command.CaseParticipantId,
             Kind = kind,
-            GuidanceVersionId = version.Id,
+            GuidanceVersionId = versionId,
             CreatedAt = now,
             CreatedByUserId = user.UserId,
         };
         db.Assessments.Add(assessment);
-        return new Opened(assessment, version.Definition, null);
+        return new Opened(assessment, definition, null);
     }
 
     internal static IQueryable<Assessment> SubjectAssessments(AsbOpsDbContext db, long caseId, long? participantId, AssessmentKind kind) =>

@@ -78,13 +78,15 @@ internal static class AssessmentWriter
     /// form once an agency is chosen; a draft whose concern is withdrawn loses its referral.
     /// </summary>
     public static async Task KeepSafeguardingReferralAsync(
-        AsbOpsDbContext db, Assessment assessment, SafeguardingForm? form, bool concern, UserScope user, DateTime now,
+        AsbOpsDbContext db, Assessment assessment, bool isNew, SafeguardingForm? form, bool concern, UserScope user, DateTime now,
         CancellationToken cancellationToken)
     {
-        // A referral lives on its assessment's case: narrowing by case uses the (CaseId, IsSafeguarding) index instead of
-        // scanning every referral of the force.
-        var referral = await db.Referrals.FirstOrDefaultAsync(
-            r => r.CaseId == assessment.CaseId && r.IsSafeguarding && r.AssessmentId == assessment.Id, cancellationToken);
+        // An assessment created by this save can have no referral yet, so the look-up is skipped. A referral lives on its
+        // assessment's case: narrowing by case uses the (CaseId, IsSafeguarding) index instead of scanning every referral.
+        var referral = isNew
+            ? null
+            : await db.Referrals.FirstOrDefaultAsync(
+                r => r.CaseId == assessment.CaseId && r.IsSafeguarding && r.AssessmentId == assessment.Id, cancellationToken);
         if (!concern || form?.Agency is not { } agency)
         {
             if (referral is not null && !concern)

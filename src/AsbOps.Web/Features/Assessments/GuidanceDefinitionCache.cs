@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+using AsbOps.Domain.Risk;
+using AsbOps.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace AsbOps.Web.Features.Assessments;
+
+/// <summary>
+/// Parsed guidance definitions by version. A published version never changes, so its 7 KB of JSON need not be read
+/// and parsed again on every save. Keyed by database as well as version id: one process may serve (or test) several
+/// databases whose version 1 differ.
+/// </summary>
+public sealed class GuidanceDefinitionCache
+{
+    private readonly ConcurrentDictionary<(string Database, int VersionId), GuidanceDefinition> definitions = new();
+
+    /// <summary>The newest published version's id and definition, reading the JSON only the first time.</summary>
+    public async Task<(int Id, GuidanceDefinition Definition)> NewestAsync(AsbOpsDbContext db, CancellationToken cancellationToken)
+    {
+        var id = await db.GuidanceVersions.AsNoTracking().OrderByDescending(g => g.Number).Select(g => g.Id).FirstAsync(cancellationToken);
+        var key = (db.Database.GetConnectionString() ?? "", id);
+        if (definitions.TryGetValue(key, out var known))
+        {
+            return (id, known);
+        }
+
+        var definition = await db.GuidanceVersions.AsNoTracking().Where(g => g.Id == id).Select(g => g.Definition).SingleAsync(cancellationToken);
+        return (id, definitions.GetOrAdd(key, definition));
+    }
+}
