@@ -93,14 +93,16 @@ public sealed class GuidanceEditorTests : BunitTestBase
     }
 
     [Fact]
-    public void PublishingSendsTheEditedDefinitionWithTheNotes()
+    public async Task PublishingSendsTheEditedDefinitionWithTheNotes()
     {
         var editor = RenderEditor();
         Field(editor, "option-score-victim-2-0").Input("4");
         WriteNotes(editor);
+        await EventuallyAsync(editor, () => Assert.False(PublishDisabled(editor)));
 
         editor.Find("[data-testid='guidance-publish-submit']").Click();
 
+        await EventuallyAsync(editor, () => Assert.Single(_published));
         var submission = Assert.Single(_published);
         Assert.Equal(1, submission.BasedOnNumber);
         Assert.Equal("Scores agreed by the group", submission.Notes);
