@@ -12,19 +12,19 @@ namespace AsbOps.Web.Features.Assessments;
 /// </summary>
 public sealed class GuidanceDefinitionCache
 {
-    private readonly ConcurrentDictionary<(string Database, int VersionId), GuidanceDefinition> definitions = new();
+    private readonly ConcurrentDictionary<(string Database, int VersionId), GuidanceDefinition> _definitions = new();
 
     /// <summary>The newest published version's id and definition, reading the JSON only the first time.</summary>
     public async Task<(int Id, GuidanceDefinition Definition)> NewestAsync(AsbOpsDbContext db, CancellationToken cancellationToken)
     {
         var id = await db.GuidanceVersions.AsNoTracking().OrderByDescending(g => g.Number).Select(g => g.Id).FirstAsync(cancellationToken);
         var key = (db.Database.GetConnectionString() ?? "", id);
-        if (definitions.TryGetValue(key, out var known))
+        if (_definitions.TryGetValue(key, out var known))
         {
             return (id, known);
         }
 
         var definition = await db.GuidanceVersions.AsNoTracking().Where(g => g.Id == id).Select(g => g.Definition).SingleAsync(cancellationToken);
-        return (id, definitions.GetOrAdd(key, definition));
+        return (id, _definitions.GetOrAdd(key, definition));
     }
 }
