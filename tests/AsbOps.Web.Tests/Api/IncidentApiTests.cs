@@ -242,6 +242,25 @@ public sealed class IncidentApiTests(ApiAppFactory app) : IClassFixture<ApiAppFa
     }
 
     [Fact]
+    public async Task ABatchItemOver64KiBIsInvalidAndTheOthersAreStored()
+    {
+        using var client = app.ClientWithKey(ApiAppFactory.StormKey);
+        var good = ApiAppFactory.Incident(NewRef());
+        var large = ApiAppFactory.Incident(NewRef());
+        large["description"] = new string('x', 70_000);
+        var batch = new JsonObject { ["incidents"] = new JsonArray(good, large) };
+
+        var response = await ApiAppFactory.PostAsync(client, batch, "/api/v1/incidents:batch");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var results = (await response.Content.ReadFromJsonAsync<JsonObject>())!["results"]!.AsArray();
+        Assert.Equal(["created", "invalid"], results.Select(r => (string)r!["status"]!));
+        Assert.NotNull(results[1]!["errors"]!["body"]);
+        Assert.Equal(1, await StoredAsync((string)good["stormRef"]!));
+        Assert.Equal(0, await StoredAsync((string)large["stormRef"]!));
+    }
+
+    [Fact]
     public async Task ABatchOfMoreThan500IsRefusedWhole()
     {
         using var client = app.ClientWithKey(ApiAppFactory.StormKey);

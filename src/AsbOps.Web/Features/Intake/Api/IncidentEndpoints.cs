@@ -161,13 +161,8 @@ public static class IncidentEndpoints
             : TypedResults.Ok(found);
     }
 
-    /// <summary>
-    /// Over the per-incident cap, counted in characters of the item's raw JSON as before. Its UTF-8 length is read
-    /// without copying and is never less than its character count, so only an item over the cap in bytes is copied
-    /// into a string to count characters.
-    /// </summary>
-    private static bool TooLarge(JsonElement item) =>
-        JsonMarshal.GetRawUtf8Value(item).Length > MaxBodyBytes && item.GetRawText().Length > MaxBodyBytes;
+    /// <summary>Over the per-incident cap: the item's raw UTF-8 JSON, measured in bytes like a single post's body, without copying it.</summary>
+    private static bool TooLarge(JsonElement item) => JsonMarshal.GetRawUtf8Value(item).Length > MaxBodyBytes;
 
     private static IResult? BodyProblem(JsonBody.Outcome outcome, string? error, int limit) => outcome switch
     {
