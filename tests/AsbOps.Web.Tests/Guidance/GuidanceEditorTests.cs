@@ -29,7 +29,7 @@ public sealed class GuidanceEditorTests : BunitTestBase
     private static void WriteNotes(IRenderedComponent<GuidanceEditor> editor) => Field(editor, "guidance-notes").Input("Scores agreed by the group");
 
     [Fact]
-    public void TheFormShowsEveryQuestionOptionAndBandOfTheVersionItStartsFrom()
+    public async Task TheFormShowsEveryQuestionOptionAndBandOfTheVersionItStartsFrom()
     {
         var editor = RenderEditor();
 
@@ -37,9 +37,10 @@ public sealed class GuidanceEditorTests : BunitTestBase
         Assert.Equal(v1.Matrix(AssessmentKind.Victim).Questions.Count, editor.FindAll("[data-testid='question-editor']").Count);
         Assert.Equal("Is the person vulnerable?", Field(editor, "question-text-victim-2").GetAttribute("value") ?? Field(editor, "question-text-victim-2").TextContent);
         Assert.Equal("3", Field(editor, "option-score-victim-2-0").GetAttribute("value"));
-        OpenTab(editor, "Perpetrator matrix");
+        await OpenTabAsync(editor, "Perpetrator matrix");
         Assert.Equal(v1.Matrix(AssessmentKind.Perpetrator).Questions.Count, editor.FindAll("[data-testid='question-editor']").Count);
-        OpenTab(editor, "Bands");
+        Assert.Empty(editor.FindAll("[data-testid='question-text-victim-0']"));
+        await OpenTabAsync(editor, "Bands");
         Assert.Equal(3, editor.FindAll("[data-testid='band-row']").Count);
         Assert.Equal(VictimMaximumV1.ToString(), MaximumOf(editor, AssessmentKind.Victim));
         Assert.Single(editor.FindAll("[data-testid='guidance-valid']"));
@@ -64,7 +65,7 @@ public sealed class GuidanceEditorTests : BunitTestBase
         var editor = RenderEditor();
         WriteNotes(editor);
         Assert.False(PublishDisabled(editor));
-        OpenTab(editor, "Bands");
+        await OpenTabAsync(editor, "Bands");
 
         Field(editor, "band-min-1").Input("7");
 
@@ -116,7 +117,7 @@ public sealed class GuidanceEditorTests : BunitTestBase
         var editor = RenderEditor();
         var count = RiskGuidanceV1.Definition.Matrix(AssessmentKind.Location).Questions.Count;
         var before = int.Parse(MaximumOf(editor, AssessmentKind.Location));
-        OpenTab(editor, "Location matrix");
+        await OpenTabAsync(editor, "Location matrix");
 
         editor.Find("[data-testid='question-add-location']").Click();
         Field(editor, $"option-score-location-{count}-0").Input("4");
@@ -135,7 +136,7 @@ public sealed class GuidanceEditorTests : BunitTestBase
     public async Task MovingAQuestionDownSwapsItWithTheNextAndKeepsItsKey()
     {
         var editor = RenderEditor();
-        OpenTab(editor, "Perpetrator matrix");
+        await OpenTabAsync(editor, "Perpetrator matrix");
 
         editor.Find("[data-testid='question-down-perpetrator-0']").Click();
 
@@ -173,11 +174,11 @@ public sealed class GuidanceEditorTests : BunitTestBase
         {
             Bands = [new(RiskLevel.Low, 0, 5), new(RiskLevel.Medium, 7, 10), new(RiskLevel.High, 11, null)],
         };
-        OpenTab(editor, "Advanced: JSON");
+        await OpenTabAsync(editor, "Advanced: JSON");
 
         Field(editor, "guidance-json-import").Change(GuidanceJson.Write(gap));
         editor.Find("[data-testid='guidance-json-import-submit']").Click();
-        OpenTab(editor, "Bands");
+        await OpenTabAsync(editor, "Bands");
 
         await EventuallyAsync(editor, () => Assert.Contains("No band covers the score 6", HelperText(editor, "band-min-1")));
         Assert.Equal("7", Field(editor, "band-min-1").GetAttribute("value"));
@@ -188,7 +189,7 @@ public sealed class GuidanceEditorTests : BunitTestBase
     {
         var editor = RenderEditor();
         var json = GuidanceJson.Write(RiskGuidanceV1.Definition).Replace("\"yesNoUnknown\"", "\"maybe\"", StringComparison.Ordinal);
-        OpenTab(editor, "Advanced: JSON");
+        await OpenTabAsync(editor, "Advanced: JSON");
 
         Field(editor, "guidance-json-import").Change(json);
         editor.Find("[data-testid='guidance-json-import-submit']").Click();

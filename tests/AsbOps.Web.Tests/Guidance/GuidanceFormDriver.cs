@@ -22,9 +22,20 @@ internal static class GuidanceFormDriver
         where T : IComponent =>
         Field(rendered, testId).Closest(".mud-input-control")?.QuerySelector(".mud-input-helper-text")?.TextContent.Trim() ?? "";
 
-    public static void OpenTab<T>(IRenderedComponent<T> rendered, string text)
+    /// <summary>
+    /// Clicks the tab and waits until MudTabs shows it as the active one: the switch can land in a later render
+    /// than the click when the machine is loaded, and a test that reads the panel before then sees the old one.
+    /// </summary>
+    public static async Task OpenTabAsync<T>(IRenderedComponent<T> rendered, string text)
+        where T : IComponent
+    {
+        await FindTab(rendered, text).ClickAsync(new Microsoft.AspNetCore.Components.Web.MouseEventArgs());
+        await EventuallyAsync(rendered, () => Xunit.Assert.Contains("mud-tab-active", FindTab(rendered, text).ClassList));
+    }
+
+    private static IElement FindTab<T>(IRenderedComponent<T> rendered, string text)
         where T : IComponent =>
-        rendered.FindAll(".mud-tab").Single(t => t.TextContent.Trim().StartsWith(text, StringComparison.Ordinal)).Click();
+        rendered.FindAll(".mud-tab").Single(t => t.TextContent.Trim().StartsWith(text, StringComparison.Ordinal));
 
     /// <summary>Waits without holding a thread: blocking waits starve the pool when many test classes run at once.</summary>
     public static Task EventuallyAsync<T>(IRenderedComponent<T> rendered, Action assertion)

@@ -53,7 +53,7 @@ public sealed class PublishGuidancePageTests : BunitTestBase, IClassFixture<AsbO
         await EventuallyAsync(page, () => Assert.Single(page.FindAll("[data-testid='guidance-editor']")));
         Assert.Contains($"Version {newest.Number + 1}, a copy of version {newest.Number}", page.Markup);
         var location = newest.Definition.Matrix(AssessmentKind.Location);
-        OpenTab(page, "Location matrix");
+        await OpenTabAsync(page, "Location matrix");
         Assert.Equal(
             location.Questions.Select(q => q.Key),
             page.FindAll("[data-testid='guidance-matrix-editor'][data-kind='Location'] [data-testid='question-editor']").Select(q => q.GetAttribute("data-key")));
@@ -70,7 +70,7 @@ public sealed class PublishGuidancePageTests : BunitTestBase, IClassFixture<AsbO
         await EventuallyAsync(page, () => Assert.Single(page.FindAll("[data-testid='guidance-editor']")));
 
         Field(page, "option-score-victim-2-0").Input("5");
-        OpenTab(page, "Bands");
+        await OpenTabAsync(page, "Bands");
         Field(page, "band-max-2").Input("40");
         Field(page, "guidance-notes").Input("Vulnerability weighs more; bands capped at 40");
         page.Find("[data-testid='guidance-publish-submit']").Click();
