@@ -55,8 +55,16 @@ public static class AssessmentSaveBenchmark
                     return;
                 }
 
+                var gcPause = TimeSpan.Zero;
+                var gcCounts = new int[3];
                 for (var i = 0; i < targets.Count; i++)
                 {
+                    if (i == Warmup)
+                    {
+                        gcPause = GC.GetTotalPauseDuration();
+                        gcCounts = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+                    }
+
                     var target = targets[i];
                     var command = Command(target, i);
                     await using var scope = app.Services.CreateAsyncScope();
@@ -71,6 +79,8 @@ public static class AssessmentSaveBenchmark
                     }
                 }
 
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"assessment-save: GC during the timed saves {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:0} ms paused; collections gen0 {GC.CollectionCount(0) - gcCounts[0]}, gen1 {GC.CollectionCount(1) - gcCounts[1]}, gen2 {GC.CollectionCount(2) - gcCounts[2]}; heap {GC.GetTotalMemory(false) / 1_048_576} MB"));
                 await PrintCheckAsync(app, results);
             }
 

@@ -85,40 +85,95 @@ public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbCont
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        ConcurrencyVersioning.BumpVersions(ChangeTracker);
-        var pending = AuditEnabled ? AuditRecorder.Capture(ChangeTracker) : [];
-        if (pending.Count == 0)
+        var auto = ChangeTracker.AutoDetectChangesEnabled;
+        var pending = Prepare();
+        try
         {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
+            if (pending.Count == 0)
+            {
+                return base.SaveChanges(acceptAllChangesOnSuccess);
+            }
 
-        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        AuditEntries.AddRange(AuditRecorder.ToEntries(pending, AuditActor, Clock.GetUtcNow().UtcDateTime, ChangeTracker));
-        base.SaveChanges(acceptAllChangesOnSuccess);
-        transaction?.Commit();
-        return saved;
+            using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+            var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+            var entries = AddAuditEntries(pending);
+            base.SaveChanges(acceptAllChangesOnSuccess);
+            transaction?.Commit();
+            ForgetWritten(entries, acceptAllChangesOnSuccess);
+            return saved;
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = auto;
+        }
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var auto = ChangeTracker.AutoDetectChangesEnabled;
+        var pending = Prepare();
+        try
+        {
+            if (pending.Count == 0)
+            {
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
+
+            // The change and its audit entries commit together or not at all.
+            await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            var entries = AddAuditEntries(pending);
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            ForgetWritten(entries, acceptAllChangesOnSuccess);
+            return saved;
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = auto;
+        }
+    }
+
+    /// <summary>
+    /// Detects changes once, bumps the concurrency versions and reads the audit trail's before → after, then turns
+    /// automatic detection off until the save ends: every later step (the versions, the audit capture, the base save,
+    /// the audit rows) would otherwise walk every tracked entity again, which was most of an assessment save's time.
+    /// Nothing changes entities between here and the save except through the change tracker itself.
+    /// </summary>
+    private List<AuditRecorder.Pending> Prepare()
+    {
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+            ChangeTracker.AutoDetectChangesEnabled = false;
+        }
+
         ConcurrencyVersioning.BumpVersions(ChangeTracker);
-        var pending = AuditEnabled ? AuditRecorder.Capture(ChangeTracker) : [];
-        if (pending.Count == 0)
+        return AuditEnabled ? AuditRecorder.Capture(ChangeTracker) : [];
+    }
+
+    private List<AuditEntry> AddAuditEntries(List<AuditRecorder.Pending> pending)
+    {
+        var entries = AuditRecorder.ToEntries(pending, AuditActor, Clock.GetUtcNow().UtcDateTime, ChangeTracker);
+        AuditEntries.AddRange(entries);
+        return entries;
+    }
+
+    /// <summary>Audit rows are write-only: once stored they are detached, so later saves of the same context do not walk them.</summary>
+    private void ForgetWritten(List<AuditEntry> entries, bool accepted)
+    {
+        if (!accepted)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return;
         }
 
-        // The change and its audit entries commit together or not at all.
-        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        AuditEntries.AddRange(AuditRecorder.ToEntries(pending, AuditActor, Clock.GetUtcNow().UtcDateTime, ChangeTracker));
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (transaction is not null)
+        foreach (var entry in entries)
         {
-            await transaction.CommitAsync(cancellationToken);
+            Entry(entry).State = EntityState.Detached;
         }
-
-        return saved;
     }
 }

@@ -70,8 +70,10 @@ public static class AuditRecorder
     }
 
     /// <summary>Makes the entries once the save has given new rows their keys.</summary>
-    public static IEnumerable<AuditEntry> ToEntries(IEnumerable<Pending> pending, AuditActor actor, DateTime at, ChangeTracker tracker) =>
-        pending.Select(p => new AuditEntry
+    public static List<AuditEntry> ToEntries(IReadOnlyCollection<Pending> pending, AuditActor actor, DateTime at, ChangeTracker tracker)
+    {
+        var parents = new ParentCases(tracker);
+        return pending.Select(p => new AuditEntry
         {
             At = at,
             UserId = actor.UserId,
@@ -79,9 +81,10 @@ public static class AuditRecorder
             Action = p.Action,
             EntityType = p.Entry.Metadata.ClrType.Name,
             EntityId = KeyOf(p.Entry),
-            CaseId = CaseIdOf(p.Entry, tracker),
+            CaseId = CaseIdOf(p.Entry, parents),
             Changes = p.Changes,
-        });
+        }).ToList();
+    }
 
     private static bool IsAudited(EntityEntry entry) =>
         !NotAudited.Contains(entry.Metadata.ClrType) && !entry.Metadata.IsOwned()
@@ -134,7 +137,7 @@ public static class AuditRecorder
     private static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
 
-    private static long? CaseIdOf(EntityEntry entry, ChangeTracker tracker)
+    private static long? CaseIdOf(EntityEntry entry, ParentCases parents)
     {
         if (entry.Entity is Domain.Cases.AsbCase @case)
         {
@@ -148,9 +151,22 @@ public static class AuditRecorder
 
         return entry.Entity switch
         {
-            AssessmentAnswer answer => tracker.Entries<Assessment>().FirstOrDefault(a => a.Entity.Id == answer.AssessmentId)?.Entity.CaseId,
-            Domain.ActionPlans.ActionItem item => tracker.Entries<Domain.ActionPlans.ActionPlan>().FirstOrDefault(p => p.Entity.Id == item.ActionPlanId)?.Entity.CaseId,
+            AssessmentAnswer answer => parents.OfAssessment(answer.AssessmentId),
+            Domain.ActionPlans.ActionItem item => parents.OfActionPlan(item.ActionPlanId),
             _ => null,
         };
+    }
+
+    /// <summary>The case of an answer's assessment or an item's plan, from the tracked parents, looked up once per save.</summary>
+    private sealed class ParentCases(ChangeTracker tracker)
+    {
+        private Dictionary<long, long>? _assessments;
+        private Dictionary<long, long>? _plans;
+
+        public long? OfAssessment(long id) =>
+            (_assessments ??= tracker.Entries<Assessment>().ToDictionary(e => e.Entity.Id, e => e.Entity.CaseId)).TryGetValue(id, out var c) ? c : null;
+
+        public long? OfActionPlan(long id) =>
+            (_plans ??= tracker.Entries<Domain.ActionPlans.ActionPlan>().ToDictionary(e => e.Entity.Id, e => e.Entity.CaseId)).TryGetValue(id, out var c) ? c : null;
     }
 }
