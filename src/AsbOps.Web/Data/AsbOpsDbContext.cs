@@ -96,10 +96,8 @@ public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbCont
 
             using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
             var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-            var entries = AddAuditEntries(pending);
-            base.SaveChanges(acceptAllChangesOnSuccess);
+            AuditWriter.Write(this, AuditEntriesFor(pending));
             transaction?.Commit();
-            ForgetWritten(entries, acceptAllChangesOnSuccess);
             return saved;
         }
         finally
@@ -122,14 +120,12 @@ public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbCont
             // The change and its audit entries commit together or not at all.
             await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            var entries = AddAuditEntries(pending);
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await AuditWriter.WriteAsync(this, AuditEntriesFor(pending), cancellationToken);
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            ForgetWritten(entries, acceptAllChangesOnSuccess);
             return saved;
         }
         finally
@@ -140,9 +136,9 @@ public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbCont
 
     /// <summary>
     /// Detects changes once, bumps the concurrency versions and reads the audit trail's before → after, then turns
-    /// automatic detection off until the save ends: every later step (the versions, the audit capture, the base save,
-    /// the audit rows) would otherwise walk every tracked entity again, which was most of an assessment save's time.
-    /// Nothing changes entities between here and the save except through the change tracker itself.
+    /// automatic detection off until the save ends: every later step (the versions, the audit capture, the base save)
+    /// would otherwise walk every tracked entity again, which was most of an assessment save's time. Nothing changes
+    /// entities between here and the save except through the change tracker itself.
     /// </summary>
     private List<AuditRecorder.Pending> Prepare()
     {
@@ -156,24 +152,6 @@ public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbCont
         return AuditEnabled ? AuditRecorder.Capture(ChangeTracker) : [];
     }
 
-    private List<AuditEntry> AddAuditEntries(List<AuditRecorder.Pending> pending)
-    {
-        var entries = AuditRecorder.ToEntries(pending, AuditActor, Clock.GetUtcNow().UtcDateTime, ChangeTracker);
-        AuditEntries.AddRange(entries);
-        return entries;
-    }
-
-    /// <summary>Audit rows are write-only: once stored they are detached, so later saves of the same context do not walk them.</summary>
-    private void ForgetWritten(List<AuditEntry> entries, bool accepted)
-    {
-        if (!accepted)
-        {
-            return;
-        }
-
-        foreach (var entry in entries)
-        {
-            Entry(entry).State = EntityState.Detached;
-        }
-    }
+    private List<AuditEntry> AuditEntriesFor(List<AuditRecorder.Pending> pending) =>
+        AuditRecorder.ToEntries(pending, AuditActor, Clock.GetUtcNow().UtcDateTime, ChangeTracker);
 }

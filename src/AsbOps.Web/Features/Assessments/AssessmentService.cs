@@ -43,36 +43,34 @@ public sealed class AssessmentService(
         db.AuditActor = new AuditActor(user.UserId, user.UserName);
         db.Clock = clock;
 
-        var @case = await db.Cases.AsNoTracking().VisibleTo(db, user)
-            .Where(c => c.Id == command.CaseId && c.Status != CaseStatus.Closed)
-            .Select(c => new { c.Id, c.Reference, AreaCode = db.Areas.Where(a => a.Id == c.AreaId).Select(a => a.Code).FirstOrDefault() })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (@case is null)
-        {
-            return AssessmentSaveResult.NotFound();
-        }
-
-        var kind = await SubjectKindAsync(db, command, cancellationToken);
-        if (kind is null)
-        {
-            return AssessmentSaveResult.NotFound();
-        }
-
-        if (kind != command.Kind)
-        {
-            return AssessmentSaveResult.Invalid(new Dictionary<string, string> { ["kind"] = $"This subject is assessed with the {kind} matrix." });
-        }
-
+        SaveHead? head;
         CaseRiskOutcome outcome;
         Assessment assessment;
         try
         {
+            // Begun before the first read, so what the save checks (the newest assessment it must be based on) is what
+            // it writes over: a save that commits in between makes this one fail rather than be overwritten.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
-            // Any failure below abandons the whole transaction, so the savepoint EF would set and release around each of
-            // the save's SaveChanges calls is never rolled back to: skipping it saves those statements on every save.
+            // Any failure below abandons the whole transaction, so the savepoint EF would set and release around a
+            // SaveChanges call is never rolled back to: skipping it saves those statements.
             db.Database.AutoSavepointsEnabled = false;
-            var opened = await OpenAsync(db, guidanceCache, command, kind.Value, user, now, cancellationToken);
+            head = await HeadAsync(db, user, command, cancellationToken);
+            var kind = head is null ? null
+                : command.CaseParticipantId is null ? AssessmentKind.Location
+                : head.Role is { } role ? AssessmentFormData.KindFor(role)
+                : (AssessmentKind?)null;
+            if (head is null || kind is null)
+            {
+                return AssessmentSaveResult.NotFound();
+            }
+
+            if (kind != command.Kind)
+            {
+                return AssessmentSaveResult.Invalid(new Dictionary<string, string> { ["kind"] = $"This subject is assessed with the {kind} matrix." });
+            }
+
+            var opened = await OpenAsync(db, guidanceCache, head, command, kind.Value, user, now, cancellationToken);
             if (opened.Refusal is not null)
             {
                 return opened.Refusal;
@@ -96,10 +94,15 @@ public sealed class AssessmentService(
                 await AssessmentWriter.SupersedeOthersAsync(db, assessment, cancellationToken);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            // A referral names its assessment by key, so a new assessment is stored first when it needs one; otherwise the
+            // whole change (assessment, answers, superseded ones, risk levels, markers, alerts) is the procedure's one save.
+            if (command.AssessmentId is null && evaluation.SafeguardingConcern && command.Safeguarding?.Agency is not null)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             await AssessmentWriter.KeepSafeguardingReferralAsync(db, assessment, command.AssessmentId is null, command.Safeguarding, evaluation.SafeguardingConcern, user, now, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            outcome = await procedure.ApplyAsync(db, @case.Id, now, cancellationToken);
+            outcome = await procedure.ApplyAsync(db, head.Id, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
@@ -107,7 +110,7 @@ public sealed class AssessmentService(
             return AssessmentSaveResult.Conflict(await ConflictMessageAsync(command, cancellationToken));
         }
 
-        foreach (var change in outcome.Changes.Prepend(new OpsChange(OpsChangeKind.AssessmentSaved, @case.AreaCode, @case.Reference, now)))
+        foreach (var change in outcome.Changes.Prepend(new OpsChange(OpsChangeKind.AssessmentSaved, head.AreaCode, head.Reference, now)))
         {
             notifier.Publish(change);
         }
@@ -115,29 +118,40 @@ public sealed class AssessmentService(
         return AssessmentSaveResult.Saved(assessment);
     }
 
-    private static async Task<AssessmentKind?> SubjectKindAsync(AsbOpsDbContext db, AssessmentCommand command, CancellationToken cancellationToken)
-    {
-        if (command.CaseParticipantId is not { } participantId)
-        {
-            return AssessmentKind.Location;
-        }
+    /// <summary>What a save needs to know before it starts, in one round trip.</summary>
+    private sealed record SaveHead(long Id, string Reference, string? AreaCode, PersonRole? Role, long? NewestAssessmentId, int? NewestGuidanceId);
 
-        var role = await db.CaseParticipants.AsNoTracking()
-            .Where(p => p.Id == participantId && p.CaseId == command.CaseId)
-            .Select(p => (PersonRole?)p.Role)
+    /// <summary>
+    /// The open case the user may edit, with its area, the subject's role on it, the subject's newest current assessment
+    /// (what a new assessment must be based on) and the newest guidance version; null when the case is not theirs to edit.
+    /// </summary>
+    private static Task<SaveHead?> HeadAsync(AsbOpsDbContext db, UserScope user, AssessmentCommand command, CancellationToken cancellationToken)
+    {
+        var caseId = command.CaseId;
+        var participantId = command.CaseParticipantId;
+        var subject = SubjectAssessments(db, caseId, participantId, AssessmentKind.Location).Where(a => a.IsCurrent);
+        return db.Cases.AsNoTracking().VisibleTo(db, user)
+            .Where(c => c.Id == caseId && c.Status != CaseStatus.Closed)
+            .Select(c => new SaveHead(
+                c.Id,
+                c.Reference,
+                db.Areas.Where(a => a.Id == c.AreaId).Select(a => a.Code).FirstOrDefault(),
+                db.CaseParticipants.Where(p => p.Id == participantId && p.CaseId == c.Id).Select(p => (PersonRole?)p.Role).FirstOrDefault(),
+                subject.OrderByDescending(a => a.Id).Select(a => (long?)a.Id).FirstOrDefault(),
+                db.GuidanceVersions.OrderByDescending(g => g.Number).Select(g => (int?)g.Id).FirstOrDefault()))
             .FirstOrDefaultAsync(cancellationToken);
-        return role is { } r ? AssessmentFormData.KindFor(r) : null;
     }
 
     private sealed record Opened(Assessment? Assessment, GuidanceDefinition? Guidance, AssessmentSaveResult? Refusal);
 
     /// <summary>The draft to update (with the version the user saw as its concurrency token) or a new assessment.</summary>
     private static async Task<Opened> OpenAsync(
-        AsbOpsDbContext db, GuidanceDefinitionCache guidanceCache, AssessmentCommand command, AssessmentKind kind, UserScope user, DateTime now, CancellationToken cancellationToken)
+        AsbOpsDbContext db, GuidanceDefinitionCache guidanceCache, SaveHead head, AssessmentCommand command, AssessmentKind kind, UserScope user,
+        DateTime now, CancellationToken cancellationToken)
     {
         if (command.AssessmentId is { } id)
         {
-            var draft = await db.Assessments.Include(a => a.Answers).Include(a => a.GuidanceVersion)
+            var draft = await db.Assessments.Include(a => a.Answers)
                 .FirstOrDefaultAsync(a => a.Id == id && a.CaseId == command.CaseId && a.CaseParticipantId == command.CaseParticipantId && a.Kind == kind, cancellationToken);
             if (draft is null)
             {
@@ -159,18 +173,17 @@ public sealed class AssessmentService(
             var token = db.Entry(draft).Property(a => a.Version);
             token.OriginalValue = expected;
             token.IsModified = true;
-            return new Opened(draft, draft.GuidanceVersion!.Definition, null);
+            return new Opened(draft, await guidanceCache.DefinitionAsync(db, draft.GuidanceVersionId, cancellationToken), null);
         }
 
-        var newest = await SubjectAssessments(db, command.CaseId, command.CaseParticipantId, kind)
-            .Where(a => a.IsCurrent).OrderByDescending(a => a.Id).Select(a => (long?)a.Id).FirstOrDefaultAsync(cancellationToken);
-        if (newest != command.BasedOnAssessmentId)
+        if (head.NewestAssessmentId != command.BasedOnAssessmentId)
         {
             return new Opened(null, null, AssessmentSaveResult.Conflict(
                 "Someone else started or saved an assessment of this subject after you opened the form. Nothing of yours was saved; reload theirs, or re-apply your answers to it."));
         }
 
-        var (versionId, definition) = await guidanceCache.NewestAsync(db, cancellationToken);
+        var versionId = head.NewestGuidanceId ?? throw new InvalidOperationException("No risk guidance version is published.");
+        var definition = await guidanceCache.DefinitionAsync(db, versionId, cancellationToken);
         var assessment = new Assessment
         {
             CaseId = command.CaseId,

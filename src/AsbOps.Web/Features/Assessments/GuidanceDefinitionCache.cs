@@ -18,13 +18,19 @@ public sealed class GuidanceDefinitionCache
     public async Task<(int Id, GuidanceDefinition Definition)> NewestAsync(AsbOpsDbContext db, CancellationToken cancellationToken)
     {
         var id = await db.GuidanceVersions.AsNoTracking().OrderByDescending(g => g.Number).Select(g => g.Id).FirstAsync(cancellationToken);
-        var key = (db.Database.GetConnectionString() ?? "", id);
+        return (id, await DefinitionAsync(db, id, cancellationToken));
+    }
+
+    /// <summary>A version's definition, reading its JSON only the first time.</summary>
+    public async Task<GuidanceDefinition> DefinitionAsync(AsbOpsDbContext db, int versionId, CancellationToken cancellationToken)
+    {
+        var key = (db.Database.GetConnectionString() ?? "", versionId);
         if (_definitions.TryGetValue(key, out var known))
         {
-            return (id, known);
+            return known;
         }
 
-        var definition = await db.GuidanceVersions.AsNoTracking().Where(g => g.Id == id).Select(g => g.Definition).SingleAsync(cancellationToken);
-        return (id, _definitions.GetOrAdd(key, definition));
+        var definition = await db.GuidanceVersions.AsNoTracking().Where(g => g.Id == versionId).Select(g => g.Definition).SingleAsync(cancellationToken);
+        return _definitions.GetOrAdd(key, definition);
     }
 }

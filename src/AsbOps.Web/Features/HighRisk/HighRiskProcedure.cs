@@ -16,7 +16,8 @@ public sealed record CaseRiskOutcome(RiskLevel Before, RiskLevel After, bool Bec
 
 /// <summary>
 /// Keeps a case's risk and the high-risk procedure in step with its assessments. Call it inside the transaction
-/// that saved an assessment (or closed the case), after that save: it sets each person's level from their current
+/// that saves an assessment (or closes the case), before or after that save (unsaved assessment changes in the
+/// context count as saved, and the procedure's own save stores them with its changes): it sets each person's level from their current
 /// complete assessment and the case level as the highest; when the case becomes high it alerts the area's sergeant
 /// and inspector in the app and by email and places history markers on each high-risk person and the location;
 /// markers of people (or the whole case) no longer high, or of a closed case, are ended, never deleted; and the next
@@ -28,16 +29,18 @@ public sealed class HighRiskProcedure(HighRiskAlertEmails alertEmails, IOptions<
 
     public async Task<CaseRiskOutcome> ApplyAsync(AsbOpsDbContext db, long caseId, DateTime now, CancellationToken cancellationToken = default)
     {
-        var @case = await db.Cases.SingleAsync(c => c.Id == caseId, cancellationToken);
+        var loaded = await (
+                from c in db.Cases
+                join a in db.Areas on c.AreaId equals a.Id
+                where c.Id == caseId
+                select new { Case = c, a.Code, a.SergeantUserId, a.InspectorUserId })
+            .SingleAsync(cancellationToken);
+        var @case = loaded.Case;
 
         // Loaded by the case's index and fixed up into @case.Participants. An Include would have SQLite join every
         // participant of the force to their person before picking this case's (over 100 ms a save at scale 10).
         await db.CaseParticipants.Include(p => p.Person).Where(p => p.CaseId == caseId).OrderBy(p => p.Id).LoadAsync(cancellationToken);
-        var area = await db.Areas.AsNoTracking().SingleAsync(a => a.Id == @case.AreaId, cancellationToken);
-        var current = await db.Assessments.AsNoTracking()
-            .Where(a => a.CaseId == caseId && a.IsCurrent && a.Status == AssessmentStatus.Complete)
-            .Select(a => new { a.CaseParticipantId, a.Level })
-            .ToListAsync(cancellationToken);
+        var current = await CurrentLevelsAsync(db, caseId, cancellationToken);
 
         foreach (var participant in @case.Participants)
         {
@@ -55,15 +58,20 @@ public sealed class HighRiskProcedure(HighRiskAlertEmails alertEmails, IOptions<
         {
             @case.HighRiskSince = now;
             var subjects = HighRiskSubjects(@case);
-            await AlertAsync(db, @case, area.Code, area.SergeantUserId, area.InspectorUserId, subjects, now, cancellationToken);
-            changes.Add(new OpsChange(OpsChangeKind.HighRiskRaised, area.Code, @case.Reference, now));
+            await AlertAsync(db, @case, loaded.Code, loaded.SergeantUserId, loaded.InspectorUserId, subjects, now, cancellationToken);
+            changes.Add(new OpsChange(OpsChangeKind.HighRiskRaised, loaded.Code, @case.Reference, now));
         }
         else if (after != RiskLevel.High || !@case.IsOpen)
         {
             @case.HighRiskSince = null;
         }
 
-        await KeepMarkersAsync(db, @case, now, cancellationToken);
+        // Markers are placed only when a case becomes high and ended when it stops being high, so a case that was not
+        // high and is not high now has none to keep or end: the look-up is skipped on most saves.
+        if (before == RiskLevel.High || after == RiskLevel.High)
+        {
+            await KeepMarkersAsync(db, @case, now, cancellationToken);
+        }
 
         if (@case.IsOpen && before != after)
         {
@@ -74,10 +82,32 @@ public sealed class HighRiskProcedure(HighRiskAlertEmails alertEmails, IOptions<
         await db.SaveChangesAsync(cancellationToken);
         if (before != after || becameHigh)
         {
-            changes.Insert(0, new OpsChange(OpsChangeKind.CaseChanged, area.Code, @case.Reference, now));
+            changes.Insert(0, new OpsChange(OpsChangeKind.CaseChanged, loaded.Code, @case.Reference, now));
         }
 
         return new CaseRiskOutcome(before, after, becameHigh, changes);
+    }
+
+    private sealed record CurrentLevel(long? CaseParticipantId, RiskLevel Level);
+
+    /// <summary>
+    /// The case's current complete assessments as this save will leave them: the stored ones, with what the context
+    /// is about to write (a new assessment, one superseded or completed) taking the place of the stored row. So the
+    /// caller may store its assessment and the procedure's changes in one save.
+    /// </summary>
+    private static async Task<List<CurrentLevel>> CurrentLevelsAsync(AsbOpsDbContext db, long caseId, CancellationToken cancellationToken)
+    {
+        var stored = await db.Assessments.AsNoTracking()
+            .Where(a => a.CaseId == caseId && a.IsCurrent && a.Status == AssessmentStatus.Complete)
+            .Select(a => new { a.Id, a.CaseParticipantId, a.Level })
+            .ToListAsync(cancellationToken);
+        var tracked = db.ChangeTracker.Entries<Assessment>().Where(e => e.Entity.CaseId == caseId).ToList();
+        var replaced = tracked.Where(e => e.State != EntityState.Added).Select(e => e.Entity.Id).ToHashSet();
+        return stored.Where(a => !replaced.Contains(a.Id)).Select(a => new CurrentLevel(a.CaseParticipantId, a.Level))
+            .Concat(tracked
+                .Where(e => e.State != EntityState.Deleted && e.Entity.IsCurrent && e.Entity.Status == AssessmentStatus.Complete)
+                .Select(e => new CurrentLevel(e.Entity.CaseParticipantId, e.Entity.Level)))
+            .ToList();
     }
 
     private static IReadOnlyList<string> HighRiskSubjects(AsbCase @case) =>
