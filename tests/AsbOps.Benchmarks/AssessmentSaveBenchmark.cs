@@ -20,7 +20,7 @@ namespace AsbOps.Benchmarks;
 /// <summary>
 /// Issue 3: saving a complete victim assessment (validation, scoring, audit, high-risk markers and alerts) through
 /// <see cref="IAssessmentService.SaveAsync"/> on the scale-10 demo force, one save at a time; beside the same rows
-/// (assessment, 8 answers, audit rows, participant and case risk level) written by hand-written prepared SQL in one
+/// (every row each save inserted and updated, see <see cref="SavedRows"/>) written by hand-written prepared SQL in one
 /// transaction per assessment on a copy of the same database. Bounded: a fixed count, and it stops by itself.
 /// Data: a copy (VACUUM INTO) of ASBOPS_BENCH_DB10 when it is a compatible <c>--seed-demo 10</c> database, otherwise a
 /// fresh scale-10 force generated in the temp folder (1.5–3.5 minutes).
@@ -41,6 +41,7 @@ public static class AssessmentSaveBenchmark
         try
         {
             var saves = new List<double>(Count);
+            List<SavedRows>? written = null;
             var results = new List<(Target Target, AssessmentSaveResult Result)>(Count);
             await using (var app = BuildHost(appDb))
             {
@@ -55,12 +56,14 @@ public static class AssessmentSaveBenchmark
                     return;
                 }
 
+                var firstIds = new Dictionary<string, long>();
                 var gcPause = TimeSpan.Zero;
                 var gcCounts = new int[3];
                 for (var i = 0; i < targets.Count; i++)
                 {
                     if (i == Warmup)
                     {
+                        firstIds = SavedRows.FirstIds(appDb);
                         gcPause = GC.GetTotalPauseDuration();
                         gcCounts = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
                     }
@@ -82,10 +85,13 @@ public static class AssessmentSaveBenchmark
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"assessment-save: GC during the timed saves {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:0} ms paused; collections gen0 {GC.CollectionCount(0) - gcCounts[0]}, gen1 {GC.CollectionCount(1) - gcCounts[1]}, gen2 {GC.CollectionCount(2) - gcCounts[2]}; heap {GC.GetTotalMemory(false) / 1_048_576} MB"));
                 await PrintCheckAsync(app, results);
+                written = SavedRows.Read(appDb, firstIds, results.Select(r => (r.Target.CaseId, r.Target.ParticipantId, r.Target.Newest)).ToList());
             }
 
             SqliteConnection.ClearAllPools();
-            var raw = RawSaves(rawDb, results);
+            var raw = SavedRows.Replay(rawDb, written!);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"assessment-save: the baseline replays the rows each save wrote: {written!.Average(w => w.Statements):0.0} statements a save on average ({written!.Sum(w => w.Inserts.Count + w.Answers.Count)} inserts, {written!.Sum(w => w.Updates.Count)} updates in all)"));
 
             saves.Sort();
             raw.Sort();
@@ -343,106 +349,5 @@ public static class AssessmentSaveBenchmark
         var markers = await db.Markers.CountAsync(m => cases.Contains(m.CaseId) && m.EndedAt == null);
         var alerts = await db.Alerts.CountAsync(a => a.CaseId != null && cases.Contains(a.CaseId.Value));
         Console.WriteLine($"assessment-save check: {markers} open markers and {alerts} alerts on the {cases.Count} timed cases");
-    }
-
-    /// <summary>
-    /// The baseline: per assessment, one transaction of prepared commands writing the assessment, its 8 answers, one
-    /// audit row per row written, and the participant's and case's risk level. Returns each transaction's time in ms.
-    /// </summary>
-    private static List<double> RawSaves(string database, List<(Target Target, AssessmentSaveResult Result)> saved)
-    {
-        using var connection = new SqliteConnection($"Data Source={database}");
-        connection.Open();
-        using (var setup = connection.CreateCommand())
-        {
-            // The app's own per-connection pragmas (synchronous=NORMAL under WAL), so the baseline's commits cost the same.
-            setup.CommandText = "PRAGMA journal_mode=WAL;" + SqlitePragmas.Pragmas;
-            setup.ExecuteNonQuery();
-        }
-
-        using var assessment = Prepare(connection, """
-            INSERT INTO Assessments (CaseId, CaseParticipantId, Kind, GuidanceVersionId, Status, CreatedAt, CreatedByUserId, CompletedAt,
-              IsCurrent, Score, ComputedLevel, JudgementLevel, JudgementRationale, JudgementApproval, ApprovedByUserId, ApprovedAt,
-              ApprovalNote, Level, UnknownCount, SafeguardingConcern, Version)
-            VALUES ($case, $participant, 'Victim', (SELECT MAX(Id) FROM GuidanceVersions), 'Complete', $at, 'raw-bench', $at,
-              1, $score, $level, NULL, NULL, 'None', NULL, NULL, NULL, $level, 0, 0, 1)
-            RETURNING Id
-            """, "$case", "$participant", "$at", "$score", "$level");
-        using var answer = Prepare(connection, """
-            INSERT INTO AssessmentAnswers (AssessmentId, QuestionKey, Value, Score, Explanation, AnsweredAt)
-            VALUES ($assessment, $key, $value, $score, $explanation, $at) RETURNING Id
-            """, "$assessment", "$key", "$value", "$score", "$explanation", "$at");
-        using var audit = Prepare(connection, """
-            INSERT INTO AuditEntries (At, UserId, UserName, Action, EntityType, EntityId, CaseId, Changes)
-            VALUES ($at, 'raw-bench', 'raw-bench@bench.local', $action, $type, $id, $case, $changes)
-            """, "$at", "$action", "$type", "$id", "$case", "$changes");
-        using var participant = Prepare(connection, "UPDATE CaseParticipants SET RiskLevel = $level WHERE Id = $id", "$level", "$id");
-        using var @case = Prepare(connection, "UPDATE Cases SET RiskLevel = $level WHERE Id = $id", "$level", "$id");
-
-        var times = new List<double>(saved.Count);
-        for (var i = 0; i < saved.Count; i++)
-        {
-            var (target, result) = saved[i];
-            var level = (int)(result.Level ?? RiskLevel.Low);
-            var answers = Command(target, i + Warmup).Answers;
-            var started = Stopwatch.GetTimestamp();
-            using var transaction = connection.BeginTransaction();
-            foreach (var command in new[] { assessment, answer, audit, participant, @case })
-            {
-                command.Transaction = transaction;
-            }
-
-            var at = DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-            Set(assessment, target.CaseId, target.ParticipantId, at, answers.Count(a => a.Value == "yes") * 2, level);
-            var assessmentId = (long)assessment.ExecuteScalar()!;
-            Audit(audit, at, "Create", "Assessment", assessmentId, target.CaseId, Change("Level", "null", level.ToString(CultureInfo.InvariantCulture)));
-            foreach (var a in answers)
-            {
-                Set(answer, assessmentId, a.QuestionKey, a.Value ?? "", a.Value == "yes" ? 2 : 0, (object?)a.Explanation ?? DBNull.Value, at);
-                var answerId = (long)answer.ExecuteScalar()!;
-                Audit(audit, at, "Create", "AssessmentAnswer", answerId, target.CaseId, Change("Value", "null", "\"" + a.Value + "\""));
-            }
-
-            Set(participant, level, target.ParticipantId);
-            participant.ExecuteNonQuery();
-            Audit(audit, at, "Update", "CaseParticipant", target.ParticipantId, target.CaseId, Change("RiskLevel", "0", level.ToString(CultureInfo.InvariantCulture)));
-            Set(@case, level, target.CaseId);
-            @case.ExecuteNonQuery();
-            Audit(audit, at, "Update", "AsbCase", target.CaseId, target.CaseId, Change("RiskLevel", "0", level.ToString(CultureInfo.InvariantCulture)));
-            transaction.Commit();
-            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-
-        return times;
-    }
-
-    private static string Change(string property, string from, string to) =>
-        "{\"" + property + "\":{\"from\":" + from + ",\"to\":" + to + "}}";
-
-    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var name in names)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        command.Prepare();
-        return command;
-    }
-
-    private static void Set(SqliteCommand command, params object[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i];
-        }
-    }
-
-    private static void Audit(SqliteCommand audit, string at, string action, string type, long id, long caseId, string changes)
-    {
-        Set(audit, at, action, type, id.ToString(CultureInfo.InvariantCulture), caseId, changes);
-        audit.ExecuteNonQuery();
     }
 }
