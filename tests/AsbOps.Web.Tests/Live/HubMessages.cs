@@ -19,6 +19,14 @@ public sealed class HubMessages
     public async Task<(JsonElement Match, IReadOnlyList<JsonElement> Before)> WaitForAsync(Func<JsonElement, bool> match, TimeSpan within)
     {
         var before = new List<JsonElement>();
+        var found = await TryWaitForAsync(match, within, before);
+        Assert.True(found is not null, $"No matching message within {within.TotalMilliseconds} ms; got {before.Count}: {string.Join(" | ", before)}");
+        return (found.Value, before);
+    }
+
+    /// <summary>As <see cref="WaitForAsync"/>, but null at the deadline, for a caller that tries again.</summary>
+    public async Task<JsonElement?> TryWaitForAsync(Func<JsonElement, bool> match, TimeSpan within, List<JsonElement>? before = null)
+    {
         using var deadline = new CancellationTokenSource(within);
         try
         {
@@ -27,16 +35,15 @@ public sealed class HubMessages
                 var message = await _received.Reader.ReadAsync(deadline.Token);
                 if (match(message))
                 {
-                    return (message, before);
+                    return message;
                 }
 
-                before.Add(message);
+                before?.Add(message);
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
         {
-            Assert.Fail($"No matching message within {within.TotalMilliseconds} ms; got {before.Count}: {string.Join(" | ", before)}");
-            throw;
+            return null;
         }
     }
 

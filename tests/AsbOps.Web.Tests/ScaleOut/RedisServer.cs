@@ -12,11 +12,13 @@ namespace AsbOps.Web.Tests.ScaleOut;
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly string _program;
+    private readonly System.Text.StringBuilder _output = new();
+    private Process? _process;
 
-    private RedisServer(Process process, string host, int port)
+    private RedisServer(string program, string host, int port)
     {
-        _process = process;
+        _program = program;
         Host = host;
         Port = port;
     }
@@ -39,31 +41,74 @@ public sealed class RedisServer : IAsyncDisposable
         }
 
         var host = Environment.GetEnvironmentVariable("ASBOPS_REDIS_HOST") is { Length: > 0 } h ? h : "127.0.0.1";
-        var port = FreePort(host);
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", host, "--save", "", "--appendonly", "no" })
+        var server = new RedisServer(program, host, FreePort(host));
+        await server.StartProcessAsync();
+        return server;
+    }
+
+    /// <summary>An outage: the server process is killed; clients see their connections drop.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is not { } process)
+        {
+            return;
+        }
+
+        _process = null;
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        await process.WaitForExitAsync();
+        process.Dispose();
+    }
+
+    /// <summary>The end of an outage: a fresh server on the same address, empty, as after a Redis restart.</summary>
+    public Task StartAgainAsync() => StartProcessAsync();
+
+    private async Task StartProcessAsync()
+    {
+        var start = new ProcessStartInfo(_program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", Host, "--save", "", "--appendonly", "no" })
         {
             start.ArgumentList.Add(argument);
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
-        var output = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, e) => output.AppendLine(e.Data);
-        process.ErrorDataReceived += (_, e) => output.AppendLine(e.Data);
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {_program}.");
+        _process = process;
+        process.OutputDataReceived += (_, e) => AppendOutput(e.Data);
+        process.ErrorDataReceived += (_, e) => AppendOutput(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new RedisServer(process, host, port);
         try
         {
-            await server.WaitUntilReadyAsync(TimeSpan.FromSeconds(20));
+            await WaitUntilReadyAsync(TimeSpan.FromSeconds(20));
         }
         catch (Exception ex)
         {
-            await server.DisposeAsync();
-            throw new InvalidOperationException($"redis-server on {host}:{port} did not answer PING: {ex.Message}\n{output}", ex);
+            await DisposeAsync();
+            throw new InvalidOperationException($"redis-server on {Host}:{Port} did not answer PING: {ex.Message}\n{Output}", ex);
         }
+    }
 
-        return server;
+    private string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    private void AppendOutput(string? line)
+    {
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
     }
 
     /// <summary>How many connections listen on a pub/sub channel (the bridge of each app instance is one).</summary>
@@ -78,9 +123,9 @@ public sealed class RedisServer : IAsyncDisposable
         using var deadline = new CancellationTokenSource(within);
         while (true)
         {
-            if (_process.HasExited)
+            if (_process is not { HasExited: false })
             {
-                throw new InvalidOperationException($"redis-server exited with code {_process.ExitCode}.");
+                throw new InvalidOperationException($"redis-server exited with code {_process?.ExitCode}.");
             }
 
             try
@@ -108,14 +153,5 @@ public sealed class RedisServer : IAsyncDisposable
             .Select(folder => Path.Combine(folder, name))
             .FirstOrDefault(File.Exists);
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-        }
-
-        await _process.WaitForExitAsync();
-        _process.Dispose();
-    }
+    public async ValueTask DisposeAsync() => await StopAsync();
 }
