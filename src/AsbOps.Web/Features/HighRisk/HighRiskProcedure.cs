@@ -7,6 +7,7 @@ using AsbOps.Web.Features.Reminders;
 using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Live;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.Options;
 
 namespace AsbOps.Web.Features.HighRisk;
@@ -101,7 +102,20 @@ public sealed class HighRiskProcedure(HighRiskAlertEmails alertEmails, IOptions<
             .Where(a => a.CaseId == caseId && a.IsCurrent && a.Status == AssessmentStatus.Complete)
             .Select(a => new { a.Id, a.CaseParticipantId, a.Level })
             .ToListAsync(cancellationToken);
-        var tracked = db.ChangeTracker.Entries<Assessment>().Where(e => e.Entity.CaseId == caseId).ToList();
+        // Only the entities' own values and their Added/Deleted state are read, which need no change detection: the
+        // save that follows detects changes once for everything.
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        List<EntityEntry<Assessment>> tracked;
+        try
+        {
+            tracked = db.ChangeTracker.Entries<Assessment>().Where(e => e.Entity.CaseId == caseId).ToList();
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+
         var replaced = tracked.Where(e => e.State != EntityState.Added).Select(e => e.Entity.Id).ToHashSet();
         return stored.Where(a => !replaced.Contains(a.Id)).Select(a => new CurrentLevel(a.CaseParticipantId, a.Level))
             .Concat(tracked
