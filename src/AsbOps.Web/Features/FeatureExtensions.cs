@@ -37,6 +37,7 @@ public static class FeatureExtensions
         services.AddSingleton<HighRiskProcedure>();
         services.AddOptions<ComplianceOptions>().BindConfiguration(ComplianceOptions.Section);
         services.AddScoped<IComplianceQueries, ComplianceQueries>();
+        services.AddScoped<OpenCaseTally>();
         services.AddScoped<DashboardQueueQueries>();
         services.AddScoped<IOpsDashboardQueries, OpsDashboardQueries>();
         services.AddScoped<IMetricsQueries, MetricsQueries>();
