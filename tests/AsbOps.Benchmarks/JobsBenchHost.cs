@@ -6,6 +6,7 @@ using AsbOps.Web.Features;
 using AsbOps.Web.Jobs;
 using AsbOps.Web.Live;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -61,7 +62,15 @@ public sealed class JobsBenchHost : IAsyncDisposable
         builder.Services.AddAsbOpsLive(builder.Configuration);
         builder.Services.AddAsbOpsEmail(builder.Configuration);
         builder.Services.AddAsbOpsJobs(builder.Configuration);
-        return new JobsBenchHost(builder.Build(), copy);
+        var app = builder.Build();
+
+        // The copy gets the schema of this build (its indexes included), as the app's start-up would give it.
+        using (var db = app.Services.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>().CreateDbContext())
+        {
+            db.Database.Migrate();
+        }
+
+        return new JobsBenchHost(app, copy);
     }
 
     public async ValueTask DisposeAsync()

@@ -37,8 +37,11 @@ public static class FeatureExtensions
         services.AddSingleton<HighRiskProcedure>();
         services.AddOptions<ComplianceOptions>().BindConfiguration(ComplianceOptions.Section);
         services.AddScoped<IComplianceQueries, ComplianceQueries>();
+        services.AddScoped<OpenCaseTally>();
         services.AddScoped<DashboardQueueQueries>();
-        services.AddScoped<IOpsDashboardQueries, OpsDashboardQueries>();
+        services.AddScoped<OpsDashboardQueries>();
+        services.AddSingleton<DashboardSnapshots>();
+        services.AddScoped<IOpsDashboardQueries, SnapshotDashboardQueries>();
         services.AddScoped<IMetricsQueries, MetricsQueries>();
         services.AddExportsFeature();
         return services;

@@ -9,6 +9,7 @@ public sealed class OpsNotifier(ILogger<OpsNotifier> logger)
 {
     private readonly Lock _gate = new();
     private Subscription[] _subscriptions = [];
+    private long _version;
 
     public int SubscriberCount => Volatile.Read(ref _subscriptions).Length;
 
@@ -24,8 +25,15 @@ public sealed class OpsNotifier(ILogger<OpsNotifier> logger)
         return subscription;
     }
 
+    /// <summary>
+    /// How many changes have been published. It moves before any subscriber hears of a change, so whatever a subscriber
+    /// reads next sees the new number: a snapshot kept under an older number is known to be out of date.
+    /// </summary>
+    public long Version => Interlocked.Read(ref _version);
+
     public void Publish(OpsChange change)
     {
+        Interlocked.Increment(ref _version);
         foreach (var subscription in Volatile.Read(ref _subscriptions))
         {
             _ = InvokeAsync(subscription, change);

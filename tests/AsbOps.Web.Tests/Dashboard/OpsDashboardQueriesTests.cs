@@ -15,7 +15,8 @@ public sealed class OpsDashboardQueriesTests(ComplianceFixture fixture) : IClass
     {
         var dbFactory = fixture.Services.GetRequiredService<IDbContextFactory<Web.Data.AsbOpsDbContext>>();
         var options = Options.Create(new ComplianceOptions());
-        return new OpsDashboardQueries(dbFactory, fixture.CreateQueries(), new DashboardQueueQueries(dbFactory, fixture.Clock, options));
+        return new OpsDashboardQueries(dbFactory, fixture.CreateQueries(), new OpenCaseTally(dbFactory, options),
+            new DashboardQueueQueries(dbFactory, options), fixture.Clock);
     }
 
     [Fact]

@@ -18,8 +18,9 @@ public sealed class AssessmentConfiguration : IEntityTypeConfiguration<Assessmen
         builder.HasOne(a => a.Participant).WithMany().HasForeignKey(a => a.CaseParticipantId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(a => a.GuidanceVersion).WithMany().HasForeignKey(a => a.GuidanceVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Answers).WithOne().HasForeignKey(a => a.AssessmentId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(a => new { a.CaseId, a.IsCurrent, a.Kind });
-        builder.HasIndex(a => new { a.CaseParticipantId, a.IsCurrent });
+        // Both carry what the assessment rules test (status, unknowns, case), so a rule's probe is answered by the index.
+        builder.HasIndex(a => new { a.CaseId, a.IsCurrent, a.Kind, a.Status, a.UnknownCount });
+        builder.HasIndex(a => new { a.CaseParticipantId, a.IsCurrent, a.Status, a.CaseId });
         builder.HasIndex(a => new { a.IsCurrent, a.UnknownCount });
         builder.HasIndex(a => new { a.JudgementApproval, a.IsCurrent });
     }

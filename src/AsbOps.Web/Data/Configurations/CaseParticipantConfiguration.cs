@@ -12,7 +12,8 @@ public sealed class CaseParticipantConfiguration : IEntityTypeConfiguration<Case
         builder.Ignore(p => p.RequiresAssessment);
         builder.HasOne(p => p.Case).WithMany(c => c.Participants).HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(p => p.Person).WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(p => new { p.CaseId, p.Role });
+        // With the level, the role heatmap counts the people of the open cases from this index alone.
+        builder.HasIndex(p => new { p.CaseId, p.Role, p.RiskLevel });
         builder.HasIndex(p => new { p.PersonId, p.CaseId, p.Role }).IsUnique();
         builder.HasIndex(p => new { p.Role, p.RiskLevel });
     }

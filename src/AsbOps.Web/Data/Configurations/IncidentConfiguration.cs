@@ -34,5 +34,9 @@ public sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.HasIndex(i => new { i.AreaId, i.ReceivedAt });
         builder.HasIndex(i => i.CaseId);
         builder.HasIndex(i => i.Postcode);
+
+        // Incidents not linked to a case (awaiting screening, or screened as not case managed): the screening queue's
+        // candidates, with its area and order. CaseId leads so that SQLite seeks it by the queue's "CaseId IS NULL".
+        builder.HasIndex(i => new { i.CaseId, i.AreaId, i.ReceivedAt }, "IX_Incidents_Unlinked").HasFilter("\"CaseId\" IS NULL");
     }
 }

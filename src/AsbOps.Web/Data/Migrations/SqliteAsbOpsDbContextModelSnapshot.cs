@@ -310,6 +310,9 @@ namespace AsbOps.Web.Data.Migrations
 
                     b.HasIndex("AreaId", "Status", "RiskLevel");
 
+                    b.HasIndex(new[] { "Status", "AreaId", "OpenedAt", "RiskLevel", "NextReviewDue", "LastReviewedAt", "HighRiskSince", "Reference" }, "IX_Cases_OpenCounters")
+                        .HasFilter("\"Status\" IN ('Open', 'UnderReview')");
+
                     b.ToTable("Cases", (string)null);
                 });
 
@@ -342,9 +345,9 @@ namespace AsbOps.Web.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId", "Role");
-
                     b.HasIndex("Role", "RiskLevel");
+
+                    b.HasIndex("CaseId", "Role", "RiskLevel");
 
                     b.HasIndex("PersonId", "CaseId", "Role")
                         .IsUnique();
@@ -772,6 +775,9 @@ namespace AsbOps.Web.Data.Migrations
 
                     b.HasIndex("AreaId", "ReceivedAt");
 
+                    b.HasIndex(new[] { "CaseId", "AreaId", "ReceivedAt" }, "IX_Incidents_Unlinked")
+                        .HasFilter("\"CaseId\" IS NULL");
+
                     b.ToTable("Incidents");
                 });
 
@@ -1138,13 +1144,13 @@ namespace AsbOps.Web.Data.Migrations
 
                     b.HasIndex("GuidanceVersionId");
 
-                    b.HasIndex("CaseParticipantId", "IsCurrent");
-
                     b.HasIndex("IsCurrent", "UnknownCount");
 
                     b.HasIndex("JudgementApproval", "IsCurrent");
 
-                    b.HasIndex("CaseId", "IsCurrent", "Kind");
+                    b.HasIndex("CaseParticipantId", "IsCurrent", "Status", "CaseId");
+
+                    b.HasIndex("CaseId", "IsCurrent", "Kind", "Status", "UnknownCount");
 
                     b.ToTable("Assessments");
                 });

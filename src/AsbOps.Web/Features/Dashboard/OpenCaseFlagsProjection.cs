@@ -1,0 +1,54 @@
+using System.Linq.Expressions;
+using AsbOps.Domain.Cases;
+using AsbOps.Domain.Risk;
+using AsbOps.Web.Features.Compliance;
+
+namespace AsbOps.Web.Features.Dashboard;
+
+/// <summary>One open case reduced to its area, level and a 0/1 flag (or a count) per dashboard number.</summary>
+internal sealed class OpenCaseFlags
+{
+    public int AreaId { get; set; }
+    public RiskLevel RiskLevel { get; set; }
+    public int Missing { get; set; }
+    public int UnknownAnswers { get; set; }
+    public int Overdue { get; set; }
+    public int ReviewDueThisWeek { get; set; }
+    public int HighRiskWithoutPlan { get; set; }
+}
+
+/// <summary>
+/// Builds the <see cref="OpenCaseFlags"/> projection by inlining the rule predicates into one expression, so that one
+/// grouped query counts the counters, the case queues and the area heatmap together.
+/// </summary>
+internal static class OpenCaseFlagsProjection
+{
+    public static Expression<Func<AsbCase, OpenCaseFlags>> Build(CaseRulePredicates rules, IQueryable<Domain.ActionPlans.ActionPlan> plans)
+    {
+        var now = rules.Now;
+        var c = Expression.Parameter(typeof(AsbCase), "c");
+        MemberAssignment Flag(string name, Expression condition) =>
+            Expression.Bind(typeof(OpenCaseFlags).GetProperty(name)!, Expression.Condition(condition, Expression.Constant(1), Expression.Constant(0)));
+
+        Expression<Func<AsbCase, int>> unknown = x => x.Assessments.Where(a => a.IsCurrent).Sum(a => a.UnknownCount);
+        Expression<Func<AsbCase, bool>> withoutPlan = x => x.RiskLevel == RiskLevel.High && !plans.Any(p => p.CaseId == x.Id);
+
+        var body = Expression.MemberInit(Expression.New(typeof(OpenCaseFlags)),
+            Expression.Bind(typeof(OpenCaseFlags).GetProperty(nameof(OpenCaseFlags.AreaId))!, Expression.Property(c, nameof(AsbCase.AreaId))),
+            Expression.Bind(typeof(OpenCaseFlags).GetProperty(nameof(OpenCaseFlags.RiskLevel))!, Expression.Property(c, nameof(AsbCase.RiskLevel))),
+            Flag(nameof(OpenCaseFlags.Missing), Inline(rules.MissingAssessment(), c)),
+            Expression.Bind(typeof(OpenCaseFlags).GetProperty(nameof(OpenCaseFlags.UnknownAnswers))!, Inline(unknown, c)),
+            Flag(nameof(OpenCaseFlags.Overdue), Inline(rules.ReviewDueBefore(now), c)),
+            Flag(nameof(OpenCaseFlags.ReviewDueThisWeek), Inline(rules.ReviewDueBefore(now.AddDays(7)), c)),
+            Flag(nameof(OpenCaseFlags.HighRiskWithoutPlan), Inline(withoutPlan, c)));
+        return Expression.Lambda<Func<AsbCase, OpenCaseFlags>>(body, c);
+    }
+
+    private static Expression Inline<T>(Expression<Func<AsbCase, T>> lambda, ParameterExpression parameter) =>
+        new ParameterSwap(lambda.Parameters[0], parameter).Visit(lambda.Body);
+
+    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}
