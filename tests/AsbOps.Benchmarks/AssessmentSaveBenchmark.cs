@@ -212,9 +212,10 @@ public static class AssessmentSaveBenchmark
                 }
             }
 
-            if (!applied.SequenceEqual(migrations))
+            // An older demo database is fine: the initializer below migrates the copy, as the app's start-up would.
+            if (applied.Count > migrations.Length || !applied.SequenceEqual(migrations.Take(applied.Count)))
             {
-                return $"migrations [{string.Join(", ", applied)}] differ from this code's [{string.Join(", ", migrations)}]";
+                return $"migrations [{string.Join(", ", applied)}] are not a start of this code's [{string.Join(", ", migrations)}]";
             }
 
             command.CommandText = "SELECT COUNT(*) FROM Cases";
