@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Linq.Expressions;
 using System.Reflection;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -14,7 +15,8 @@ namespace AsbOps.Web.Data;
 /// model (table and column names, value converters, provider type mappings) and run on the context's own
 /// connection and transaction. SaveChanges sends one command per row on SQLite and spends most of its time
 /// building them; a prepared statement re-bound per row is many times faster and is plain SQL that SQLite and
-/// PostgreSQL both accept.
+/// PostgreSQL both accept. On SQLite the statement is bound by position through <see cref="SqliteRowInsert"/> where
+/// the table's column types allow it.
 /// </summary>
 internal sealed class BulkInserter(AsbOpsDbContext db) : IDisposable
 {
@@ -31,6 +33,24 @@ internal sealed class BulkInserter(AsbOpsDbContext db) : IDisposable
         where T : class
     {
         var table = Table(typeof(T), readKeys);
+        if (table.Sqlite is { } sqlite)
+        {
+            var values = new object?[table.Columns.Count];
+            foreach (var row in rows)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                table.Read(row, values);
+                var id = sqlite.Insert(values);
+                if (table.Key is { } key)
+                {
+                    key.SetValue(row, Convert.ChangeType(id ?? throw new InvalidOperationException("The insert returned no key."),
+                        key.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+
+            return;
+        }
+
         foreach (var row in rows)
         {
             table.Bind(row);
@@ -51,6 +71,7 @@ internal sealed class BulkInserter(AsbOpsDbContext db) : IDisposable
         foreach (var table in _tables.Values)
         {
             table.Command.Dispose();
+            table.Sqlite?.Dispose();
         }
     }
 
@@ -88,9 +109,18 @@ internal sealed class BulkInserter(AsbOpsDbContext db) : IDisposable
         var values = string.Join(", ", columns.Select(c => c.Parameter.ParameterName));
         command.CommandText = $"INSERT INTO {sql.DelimitIdentifier(store.Name, store.Schema)} ({names}) VALUES ({values})"
             + (generatedKey is null || !readKeys ? "" : $" RETURNING {sql.DelimitIdentifier(generatedKey.GetColumnName(store)!)}");
-        command.Prepare();
 
-        table = new TableInsert(command, columns, readKeys ? generatedKey?.PropertyInfo : null);
+        // On SQLite, the same statement bound by position where every column allows it (see SqliteRowInsert).
+        var sqlite = command.Connection is SqliteConnection connection
+            ? SqliteRowInsert.TryCreate(connection, command.CommandText,
+                [.. columns.Select(c => (c.ProviderType, ((SqliteParameter)c.Parameter).SqliteType))])
+            : null;
+        if (sqlite is null)
+        {
+            command.Prepare();
+        }
+
+        table = new TableInsert(command, columns, readKeys ? generatedKey?.PropertyInfo : null, sqlite);
         _tables[(type, readKeys)] = table;
         return table;
     }
@@ -101,7 +131,8 @@ internal sealed class BulkInserter(AsbOpsDbContext db) : IDisposable
         var parameter = mapping.CreateParameter(command, $"@p{index}", null, property.IsNullable);
         command.Parameters.Add(parameter);
         var getter = property.PropertyInfo ?? throw new InvalidOperationException($"{property.DeclaringType.DisplayName()}.{property.Name} has no CLR property.");
-        return new Column(property.GetColumnName(store)!, parameter, Readers.GetOrAdd((getter, owner), k => Reader(k.Getter, k.Owner)), mapping.Converter);
+        return new Column(property.GetColumnName(store)!, parameter, Readers.GetOrAdd((getter, owner), k => Reader(k.Getter, k.Owner)), mapping.Converter,
+            mapping.Converter?.ProviderClrType ?? mapping.ClrType);
     }
 
     /// <summary>
@@ -130,21 +161,32 @@ internal sealed class BulkInserter(AsbOpsDbContext db) : IDisposable
         return Expression.Lambda<Func<object, object?>>(body, row).Compile();
     }
 
-    private sealed record Column(string Name, DbParameter Parameter, Func<object, object?> Read, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter);
+    private sealed record Column(
+        string Name, DbParameter Parameter, Func<object, object?> Read, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, Type ProviderType)
+    {
+        /// <summary>The row's value as the provider stores it: through the property's value converter, if any.</summary>
+        public object? Value(object row)
+        {
+            var value = Read(row);
+            return value is not null && Converter is { } converter ? converter.ConvertToProvider(value) : value;
+        }
+    }
 
-    private sealed record TableInsert(DbCommand Command, IReadOnlyList<Column> Columns, PropertyInfo? Key)
+    private sealed record TableInsert(DbCommand Command, IReadOnlyList<Column> Columns, PropertyInfo? Key, SqliteRowInsert? Sqlite)
     {
         public void Bind(object row)
         {
             foreach (var column in Columns)
             {
-                var value = column.Read(row);
-                if (value is not null && column.Converter is { } converter)
-                {
-                    value = converter.ConvertToProvider(value);
-                }
+                column.Parameter.Value = column.Value(row) ?? DBNull.Value;
+            }
+        }
 
-                column.Parameter.Value = value ?? DBNull.Value;
+        public void Read(object row, object?[] values)
+        {
+            for (var i = 0; i < Columns.Count; i++)
+            {
+                values[i] = Columns[i].Value(row);
             }
         }
     }

@@ -14,18 +14,12 @@ public sealed partial class IncidentRequestReader(TimeProvider clock)
     public const int MaxTextLength = 300;
     public const int MaxNoteLength = ThriveAssessment.NoteMaxLength;
 
-    private static readonly HashSet<string> TopLevel = new(StringComparer.Ordinal)
-    {
-        "stormRef", "receivedAt", "category", "areaCode", "location", "description", "thrive", "reporter",
-    };
+    private static readonly string[] TopLevel =
+        ["stormRef", "receivedAt", "category", "areaCode", "location", "description", "thrive", "reporter"];
 
-    private static readonly HashSet<string> LocationFields = new(StringComparer.Ordinal) { "address", "postcode", "lat", "lon" };
-    private static readonly HashSet<string> ThriveFields = new(StringComparer.Ordinal)
-    {
-        "threat", "harm", "risk", "investigation", "vulnerability", "engagement", "grade",
-    };
-
-    private static readonly HashSet<string> ReporterFields = new(StringComparer.Ordinal) { "name", "phone" };
+    private static readonly string[] LocationFields = ["address", "postcode", "lat", "lon"];
+    private static readonly string[] ThriveFields = ["threat", "harm", "risk", "investigation", "vulnerability", "engagement", "grade"];
+    private static readonly string[] ReporterFields = ["name", "phone"];
 
     /// <summary>Clock skew allowed between the control room and AsbOps before a time counts as "in the future".</summary>
     private static readonly TimeSpan AllowedSkew = TimeSpan.FromMinutes(5);
@@ -39,31 +33,30 @@ public sealed partial class IncidentRequestReader(TimeProvider clock)
             return (null, errors.ToDictionary());
         }
 
-        Unknown(body, TopLevel, "", errors);
-
-        var stormRef = Text(body, "stormRef", errors, required: true, max: 40);
+        var top = Fields.Of(body, TopLevel, "", errors);
+        var stormRef = Text(top["stormRef"], "stormRef", errors, required: true, max: 40);
         if (stormRef is not null && !StormRefPattern().IsMatch(stormRef))
         {
             errors.Add("stormRef", "Use letters, digits, '-' and '/' only (3 to 40 characters), starting with a letter or digit.");
         }
 
-        var receivedAt = Time(body, "receivedAt", errors);
-        var category = Choice<AsbCategory>(body, "category", errors, required: true, "personal, nuisance or environmental");
-        var areaCode = Text(body, "areaCode", errors, required: true, max: 16)?.ToUpperInvariant();
+        var receivedAt = Time(top["receivedAt"], "receivedAt", errors);
+        var category = Choice<AsbCategory>(top["category"], "category", errors, required: true, "personal, nuisance or environmental");
+        var areaCode = Text(top["areaCode"], "areaCode", errors, required: true, max: 16)?.ToUpperInvariant();
         if (areaCode is not null && !knownAreaCodes.Contains(areaCode))
         {
             errors.Add("areaCode", $"'{areaCode}' is not a known area code.");
         }
 
-        var description = Text(body, "description", errors, required: true, max: Incident.DescriptionMaxLength, multiline: true);
+        var description = Text(top["description"], "description", errors, required: true, max: Incident.DescriptionMaxLength, multiline: true);
 
         string? address = null, postcode = null;
         double? lat = null, lon = null;
-        if (Object(body, "location", errors, required: true) is { } location)
+        if (Object(top["location"], "location", errors, required: true) is { } locationObject)
         {
-            Unknown(location, LocationFields, "location.", errors);
-            address = Text(location, "address", errors, required: true, max: MaxTextLength, prefix: "location.");
-            postcode = Text(location, "postcode", errors, required: true, max: 10, prefix: "location.");
+            var location = Fields.Of(locationObject, LocationFields, "location.", errors);
+            address = Text(location["address"], "location.address", errors, required: true, max: MaxTextLength);
+            postcode = Text(location["postcode"], "location.postcode", errors, required: true, max: 10);
             if (postcode is not null)
             {
                 postcode = NormalisePostcode(postcode);
@@ -73,8 +66,8 @@ public sealed partial class IncidentRequestReader(TimeProvider clock)
                 }
             }
 
-            lat = Number(location, "lat", errors, -90, 90, "location.");
-            lon = Number(location, "lon", errors, -180, 180, "location.");
+            lat = Number(location["lat"], "location.lat", errors, -90, 90);
+            lon = Number(location["lon"], "location.lon", errors, -180, 180);
             if (lat.HasValue != lon.HasValue)
             {
                 errors.Add(lat.HasValue ? "location.lon" : "location.lat", "Give both lat and lon, or neither.");
@@ -82,26 +75,26 @@ public sealed partial class IncidentRequestReader(TimeProvider clock)
         }
 
         ThriveSubmission? thrive = null;
-        if (Object(body, "thrive", errors, required: true) is { } t)
+        if (Object(top["thrive"], "thrive", errors, required: true) is { } thriveObject)
         {
-            Unknown(t, ThriveFields, "thrive.", errors);
-            var grade = Choice<ThriveGrade>(t, "grade", errors, required: true, "emergency, priority, scheduled or resolution", "thrive.");
+            var t = Fields.Of(thriveObject, ThriveFields, "thrive.", errors);
+            var grade = Choice<ThriveGrade>(t["grade"], "thrive.grade", errors, required: true, "emergency, priority, scheduled or resolution");
             thrive = new ThriveSubmission(
-                Text(t, "threat", errors, false, MaxNoteLength, "thrive.", multiline: true),
-                Text(t, "harm", errors, false, MaxNoteLength, "thrive.", multiline: true),
-                Text(t, "risk", errors, false, MaxNoteLength, "thrive.", multiline: true),
-                Text(t, "investigation", errors, false, MaxNoteLength, "thrive.", multiline: true),
-                Text(t, "vulnerability", errors, false, MaxNoteLength, "thrive.", multiline: true),
-                Text(t, "engagement", errors, false, MaxNoteLength, "thrive.", multiline: true),
+                Text(t["threat"], "thrive.threat", errors, false, MaxNoteLength, multiline: true),
+                Text(t["harm"], "thrive.harm", errors, false, MaxNoteLength, multiline: true),
+                Text(t["risk"], "thrive.risk", errors, false, MaxNoteLength, multiline: true),
+                Text(t["investigation"], "thrive.investigation", errors, false, MaxNoteLength, multiline: true),
+                Text(t["vulnerability"], "thrive.vulnerability", errors, false, MaxNoteLength, multiline: true),
+                Text(t["engagement"], "thrive.engagement", errors, false, MaxNoteLength, multiline: true),
                 grade ?? ThriveGrade.Scheduled);
         }
 
         string? reporterName = null, reporterPhone = null;
-        if (Object(body, "reporter", errors, required: false) is { } reporter)
+        if (Object(top["reporter"], "reporter", errors, required: false) is { } reporterObject)
         {
-            Unknown(reporter, ReporterFields, "reporter.", errors);
-            reporterName = Text(reporter, "name", errors, false, 200, "reporter.");
-            reporterPhone = Text(reporter, "phone", errors, false, 40, "reporter.");
+            var reporter = Fields.Of(reporterObject, ReporterFields, "reporter.", errors);
+            reporterName = Text(reporter["name"], "reporter.name", errors, false, 200);
+            reporterPhone = Text(reporter["phone"], "reporter.phone", errors, false, 40);
             if (reporterPhone is not null && !IsValidPhone(reporterPhone))
             {
                 errors.Add("reporter.phone", "Use digits, spaces, '+', '(' , ')' and '-' only.");
@@ -128,45 +121,23 @@ public sealed partial class IncidentRequestReader(TimeProvider clock)
     public static bool IsValidPhone(string text) => PhonePattern().IsMatch(text);
 
     /// <summary>Control characters other than (for multi-line text) line breaks and tabs, as the API refuses.</summary>
-    public static bool HasForbiddenCharacters(string text, bool multiline) =>
-        text.Any(c => char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')) || text.Any(c => c is '\uFFFE' or '\uFFFF');
-
-    private static void Unknown(JsonElement element, HashSet<string> known, string prefix, Errors errors)
+    public static bool HasForbiddenCharacters(string text, bool multiline)
     {
-        foreach (var property in element.EnumerateObject())
+        // One pass without delegates: every text field of every incident goes through here.
+        foreach (var c in text)
         {
-            if (!known.Contains(property.Name))
+            if ((char.IsControl(c) && !(multiline && c is '\n' or '\r' or '\t')) || c is '\uFFFE' or '\uFFFF')
             {
-                errors.Add(prefix + property.Name, "Unknown field.");
+                return true;
             }
         }
+
+        return false;
     }
 
-    private static JsonElement? Object(JsonElement parent, string name, Errors errors, bool required)
+    private static JsonElement? Object(JsonElement? value, string key, Errors errors, bool required)
     {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            if (required)
-            {
-                errors.Add(name, "Required.");
-            }
-
-            return null;
-        }
-
-        if (value.ValueKind != JsonValueKind.Object)
-        {
-            errors.Add(name, "Must be an object.");
-            return null;
-        }
-
-        return value;
-    }
-
-    private static string? Text(JsonElement parent, string name, Errors errors, bool required, int max, string prefix = "", bool multiline = false)
-    {
-        var key = prefix + name;
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (value is not { ValueKind: not JsonValueKind.Null } element)
         {
             if (required)
             {
@@ -176,13 +147,34 @@ public sealed partial class IncidentRequestReader(TimeProvider clock)
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.String)
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(key, "Must be an object.");
+            return null;
+        }
+
+        return element;
+    }
+
+    private static string? Text(JsonElement? value, string key, Errors errors, bool required, int max, bool multiline = false)
+    {
+        if (value is not { ValueKind: not JsonValueKind.Null } element)
+        {
+            if (required)
+            {
+                errors.Add(key, "Required.");
+            }
+
+            return null;
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
         {
             errors.Add(key, "Must be a string.");
             return null;
         }
 
-        var text = value.GetString()!.Trim();
+        var text = element.GetString()!.Trim();
         if (text.Length == 0)
         {
             if (required)
@@ -208,43 +200,43 @@ public sealed partial class IncidentRequestReader(TimeProvider clock)
         return text;
     }
 
-    private static T? Choice<T>(JsonElement parent, string name, Errors errors, bool required, string allowed, string prefix = "")
+    private static T? Choice<T>(JsonElement? value, string key, Errors errors, bool required, string allowed)
         where T : struct, Enum
     {
-        var text = Text(parent, name, errors, required, 20, prefix);
+        var text = Text(value, key, errors, required, 20);
         if (text is null)
         {
             return null;
         }
 
-        if (text.All(char.IsAsciiLetterLower) && Enum.TryParse<T>(text, ignoreCase: true, out var parsed))
+        if (!text.AsSpan().ContainsAnyExceptInRange('a', 'z') && Enum.TryParse<T>(text, ignoreCase: true, out var parsed))
         {
             return parsed;
         }
 
-        errors.Add(prefix + name, $"Must be one of: {allowed}.");
+        errors.Add(key, $"Must be one of: {allowed}.");
         return null;
     }
 
-    private static double? Number(JsonElement parent, string name, Errors errors, double min, double max, string prefix)
+    private static double? Number(JsonElement? value, string key, Errors errors, double min, double max)
     {
-        if (!parent.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (value is not { ValueKind: not JsonValueKind.Null } element)
         {
             return null;
         }
 
-        if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number) || double.IsNaN(number) || number < min || number > max)
+        if (element.ValueKind != JsonValueKind.Number || !element.TryGetDouble(out var number) || double.IsNaN(number) || number < min || number > max)
         {
-            errors.Add(prefix + name, $"Must be a number from {min} to {max}.");
+            errors.Add(key, $"Must be a number from {min} to {max}.");
             return null;
         }
 
         return number;
     }
 
-    private DateTime? Time(JsonElement parent, string name, Errors errors)
+    private DateTime? Time(JsonElement? value, string name, Errors errors)
     {
-        var text = Text(parent, name, errors, required: true, max: 40);
+        var text = Text(value, name, errors, required: true, max: 40);
         if (text is null)
         {
             return null;
@@ -284,6 +276,36 @@ public sealed partial class IncidentRequestReader(TimeProvider clock)
 
     [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:\d{2})$")]
     private static partial Regex ZonedTimePattern();
+
+    /// <summary>
+    /// The known properties of one JSON object, found in one pass that also reports the unknown ones (looking each field
+    /// up by name would scan the object once per field). A repeated property counts once, the last one, as
+    /// <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> would find it.
+    /// </summary>
+    private readonly struct Fields(string[] known, JsonElement?[] values)
+    {
+        public JsonElement? this[string name] => values[Array.IndexOf(known, name)];
+
+        public static Fields Of(JsonElement element, string[] known, string prefix, Errors errors)
+        {
+            var values = new JsonElement?[known.Length];
+            foreach (var property in element.EnumerateObject())
+            {
+                var name = property.Name;
+                var index = Array.IndexOf(known, name);
+                if (index < 0)
+                {
+                    errors.Add(prefix + name, "Unknown field.");
+                }
+                else
+                {
+                    values[index] = property.Value;
+                }
+            }
+
+            return new Fields(known, values);
+        }
+    }
 
     private sealed class Errors
     {

@@ -144,13 +144,20 @@ public sealed class IncidentStore(
         }
     }
 
-    private static async Task<Dictionary<string, Stored>> ExistingAsync(AsbOpsDbContext db, IReadOnlyCollection<string> refs, CancellationToken cancellationToken) =>
-        await (from incident in db.Incidents.AsNoTracking()
-               where refs.Contains(incident.StormRef)
-               join @case in db.Cases on incident.CaseId equals @case.Id into cases
-               from @case in cases.DefaultIfEmpty()
-               select new Stored(incident.Id, incident.StormRef, incident.RequestHash, @case == null ? null : @case.Reference))
+    /// <summary>
+    /// One query for the whole batch. The references go as one array parameter: EF's default of one parameter per
+    /// value means up to 500 parameters bound by name, and a query plan per padded batch size.
+    /// </summary>
+    private static async Task<Dictionary<string, Stored>> ExistingAsync(AsbOpsDbContext db, IReadOnlyCollection<string> refs, CancellationToken cancellationToken)
+    {
+        var references = refs.ToArray();
+        return await (from incident in db.Incidents.AsNoTracking()
+                      where EF.Parameter(references).Contains(incident.StormRef)
+                      join @case in db.Cases on incident.CaseId equals @case.Id into cases
+                      from @case in cases.DefaultIfEmpty()
+                      select new Stored(incident.Id, incident.StormRef, incident.RequestHash, @case == null ? null : @case.Reference))
             .ToDictionaryAsync(s => s.StormRef, StringComparer.Ordinal, cancellationToken);
+    }
 
     private static IntakeResult Compare(Stored stored, string hash, string stormRef) =>
         string.Equals(stored.RequestHash, hash, StringComparison.Ordinal)
