@@ -83,15 +83,21 @@ public sealed class ComplianceQueries(
     /// The flags of one page of open cases, in case-id order after <paramref name="afterCaseId"/>: the sweep sums them
     /// into its counts and takes the breaking ones as findings, so one scan serves both.
     /// </summary>
+    /// <remarks>
+    /// The page's ids are picked in a subquery and only those cases are flagged. Flagging in the same SELECT as the
+    /// ORDER BY … LIMIT let SQLite read the open cases from their covering index, work out every rule for every open case
+    /// and only then sort and cut the page: the whole force's rules once per page.
+    /// </remarks>
     internal static Task<List<CaseFlags>> FlagsPageAsync(
-        AsbOpsDbContext db, CaseRulePredicates rules, long afterCaseId, int pageSize, CancellationToken cancellationToken) =>
-        db.Cases.AsNoTracking()
-            .Where(CaseRulePredicates.IsOpen)
-            .Where(c => c.Id > afterCaseId)
+        AsbOpsDbContext db, CaseRulePredicates rules, long afterCaseId, int pageSize, CancellationToken cancellationToken)
+    {
+        var page = db.Cases.Where(CaseRulePredicates.IsOpen).Where(c => c.Id > afterCaseId).OrderBy(c => c.Id).Take(pageSize).Select(c => c.Id);
+        return db.Cases.AsNoTracking()
+            .Where(c => page.Contains(c.Id))
             .OrderBy(c => c.Id)
-            .Take(pageSize)
             .Select(CaseFlagsProjection.Build(rules))
             .ToListAsync(cancellationToken);
+    }
 
     /// <summary>What the findings of the given cases say, one row per case, by id.</summary>
     internal static async Task<Dictionary<long, CaseFindingDetail>> DetailsAsync(
