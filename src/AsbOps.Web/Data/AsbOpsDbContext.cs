@@ -86,9 +86,9 @@ public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbCont
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var auto = ChangeTracker.AutoDetectChangesEnabled;
-        var pending = Prepare();
         try
         {
+            var pending = Prepare();
             if (pending.Count == 0)
             {
                 return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -109,9 +109,9 @@ public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbCont
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var auto = ChangeTracker.AutoDetectChangesEnabled;
-        var pending = Prepare();
         try
         {
+            var pending = Prepare();
             if (pending.Count == 0)
             {
                 return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

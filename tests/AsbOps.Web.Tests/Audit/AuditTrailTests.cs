@@ -97,4 +97,36 @@ public sealed class AuditTrailTests(AsbOpsAppFactory app) : IClassFixture<AsbOps
         await using var check = app.CreateDbContext();
         Assert.Equal(before, await check.AuditEntries.CountAsync());
     }
+
+    [Fact]
+    public async Task ASaveOfMoreRowsThanOneAuditStatementHoldsAuditsEveryRowWithItsOwnKeyAndCase()
+    {
+        // 501 new incidents with a case each: the audit rows go out in two statements (500 + 1 + the case's row).
+        var @case = await NewCaseAsync("ASB-2026-900005");
+        var receivedAt = new DateTime(2026, 11, 20, 9, 30, 0, DateTimeKind.Utc);
+        List<Incident> incidents;
+        await using (var db = app.CreateDbContext())
+        {
+            db.AuditActor = new AuditActor(null, "storm-feed");
+            incidents = Enumerable.Range(0, 501).Select(i => new Incident
+            {
+                StormRef = $"LP-AUDIT-{i:D4}", AreaId = @case.AreaId, CaseId = @case.Id, ReceivedAt = receivedAt,
+                Category = AsbCategory.Nuisance, Address = "1 Audit Row", Postcode = "LE11 1AA", Description = $"Report {i}",
+            }).ToList();
+            db.Incidents.AddRange(incidents);
+            await db.SaveChangesAsync();
+        }
+
+        var entries = (await EntriesAsync(@case.Id)).Where(e => e.EntityType == nameof(Incident)).ToList();
+        Assert.Equal(incidents.Select(i => i.Id.ToString()).Order(), entries.Select(e => e.EntityId).Order());
+        Assert.All(entries, e =>
+        {
+            Assert.Equal(AuditAction.Create, e.Action);
+            Assert.Null(e.UserId);
+            Assert.Equal("storm-feed", e.UserName);
+            Assert.Equal(DateTimeKind.Utc, e.At.Kind);
+        });
+        var last = entries.Single(e => e.EntityId == incidents[^1].Id.ToString());
+        Assert.Contains("Report 500", last.Changes);
+    }
 }
