@@ -48,8 +48,8 @@ public sealed class AssessmentService(
         Assessment assessment;
         try
         {
-            // Begun before the first read, so what the save checks (the newest assessment it must be based on) is what
-            // it writes over: a save that commits in between makes this one fail rather than be overwritten.
+            // Begun before the first read, so what the save checks (the newest assessment it must be based on) is read in
+            // the same transaction that writes over it.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
             // Any failure below abandons the whole transaction, so the savepoint EF would set and release around a

@@ -16,13 +16,13 @@ namespace AsbOps.Web.Features.HighRisk;
 public sealed record CaseRiskOutcome(RiskLevel Before, RiskLevel After, bool BecameHigh, IReadOnlyList<OpsChange> Changes);
 
 /// <summary>
-/// Keeps a case's risk and the high-risk procedure in step with its assessments. Call it inside the transaction
-/// that saves an assessment (or closes the case), before or after that save (unsaved assessment changes in the
-/// context count as saved, and the procedure's own save stores them with its changes): it sets each person's level from their current
-/// complete assessment and the case level as the highest; when the case becomes high it alerts the area's sergeant
-/// and inspector in the app and by email and places history markers on each high-risk person and the location;
-/// markers of people (or the whole case) no longer high, or of a closed case, are ended, never deleted; and the next
-/// review follows the cadence of the new level.
+/// Keeps a case's risk and the high-risk procedure in step with its assessments. Call it inside the transaction that
+/// saves an assessment (or closes the case), before or after that save: unsaved assessment changes in the context
+/// count as saved, and the procedure's own save stores them with its changes. It sets each person's level from their
+/// current complete assessment and the case level as the highest; when the case becomes high it alerts the area's
+/// sergeant and inspector in the app and by email and places history markers on each high-risk person and the
+/// location; markers of people (or the whole case) no longer high, or of a closed case, are ended, never deleted; and
+/// the next review follows the cadence of the new level.
 /// </summary>
 public sealed class HighRiskProcedure(HighRiskAlertEmails alertEmails, IOptions<ComplianceOptions> compliance)
 {
@@ -102,6 +102,7 @@ public sealed class HighRiskProcedure(HighRiskAlertEmails alertEmails, IOptions<
             .Where(a => a.CaseId == caseId && a.IsCurrent && a.Status == AssessmentStatus.Complete)
             .Select(a => new { a.Id, a.CaseParticipantId, a.Level })
             .ToListAsync(cancellationToken);
+
         // Only the entities' own values and their Added/Deleted state are read, which need no change detection: the
         // save that follows detects changes once for everything.
         var detect = db.ChangeTracker.AutoDetectChangesEnabled;
