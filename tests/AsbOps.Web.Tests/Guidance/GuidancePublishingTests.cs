@@ -2,6 +2,7 @@ using AsbOps.Domain.Risk;
 using AsbOps.Web.Features.Assessments;
 using AsbOps.Web.Features.Guidance;
 using AsbOps.Web.Security;
+using AsbOps.Web.Tests.Assessments;
 using AsbOps.Web.Tests.Infrastructure;
 using AsbOps.Web.Tests.Intake;
 using Microsoft.EntityFrameworkCore;
@@ -35,24 +36,28 @@ public sealed class GuidancePublishingTests(AsbOpsAppFactory app) : IClassFixtur
     }
 
     [Fact]
-    public async Task TheSavesGuidanceCacheHandsOutANewlyPublishedVersionRatherThanTheOneItParsedBefore()
+    public async Task AnAssessmentSavedAfterAPublishUsesTheNewVersionNotTheOneTheSavesParsedBefore()
     {
         var admin = await AdminAsync("pub.cache@test.local");
-        var cache = app.Services.GetRequiredService<GuidanceDefinitionCache>();
-        await using (var db = app.CreateDbContext())
-        {
-            // Parses and keeps the version in use before the publish.
-            await cache.NewestAsync(db, CancellationToken.None);
-        }
+        var before = await AssessmentFixture.ArrangeAsync(app, "PUBSAVEA");
+        var after = await AssessmentFixture.ArrangeAsync(app, "PUBSAVEB");
+
+        // A draft saved before the publish parses and keeps the version then in use.
+        var draftSaved = await AssessmentFixture.SaveAsync(app, AssessmentFixture.Victim(before, AssessmentFixture.VictimAnswers(), complete: false), before.Officer);
+        Assert.Equal(SaveOutcome.Saved, draftSaved.Outcome);
 
         var draft = (await Service.DraftAsync())!;
         var result = await Service.PublishAsync(admin, draft.BasedOnNumber, V2(), "Lives-alone question added for the cache");
-
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
-        await using var after = app.CreateDbContext();
-        var (id, definition) = await cache.NewestAsync(after, CancellationToken.None);
-        Assert.Equal(await after.GuidanceVersions.Where(g => g.Number == result.Number).Select(g => g.Id).SingleAsync(), id);
-        Assert.Contains(definition.Matrix(AssessmentKind.Victim).Questions, q => q.Key == "livesAlone");
+
+        // Complete only with the new question answered: a save still scoring with the old version would refuse it.
+        var saved = await AssessmentFixture.SaveAsync(app, AssessmentFixture.Victim(after,
+            AssessmentFixture.VictimAnswers(new AnswerCommand("livesAlone", "yes", "Widowed, no family nearby"))), after.Officer);
+
+        Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+        await using var db = app.CreateDbContext();
+        var newVersion = await db.GuidanceVersions.Where(g => g.Number == result.Number).Select(g => g.Id).SingleAsync();
+        Assert.Equal(newVersion, await db.Assessments.Where(a => a.Id == saved.AssessmentId).Select(a => a.GuidanceVersionId).SingleAsync());
     }
 
     [Fact]

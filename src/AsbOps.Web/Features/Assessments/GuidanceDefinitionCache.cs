@@ -14,13 +14,6 @@ public sealed class GuidanceDefinitionCache
 {
     private readonly ConcurrentDictionary<(string Database, int VersionId), GuidanceDefinition> _definitions = new();
 
-    /// <summary>The newest published version's id and definition, reading the JSON only the first time.</summary>
-    public async Task<(int Id, GuidanceDefinition Definition)> NewestAsync(AsbOpsDbContext db, CancellationToken cancellationToken)
-    {
-        var id = await db.GuidanceVersions.AsNoTracking().OrderByDescending(g => g.Number).Select(g => g.Id).FirstAsync(cancellationToken);
-        return (id, await DefinitionAsync(db, id, cancellationToken));
-    }
-
     /// <summary>A version's definition, reading its JSON only the first time.</summary>
     public async Task<GuidanceDefinition> DefinitionAsync(AsbOpsDbContext db, int versionId, CancellationToken cancellationToken)
     {

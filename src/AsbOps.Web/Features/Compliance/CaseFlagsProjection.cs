@@ -29,7 +29,7 @@ internal static class CaseFlagsProjection
         var c = Expression.Parameter(typeof(AsbCase), "c");
         MemberAssignment Flag(string name, Expression<Func<AsbCase, bool>> predicate) =>
             Expression.Bind(typeof(CaseFlags).GetProperty(name)!,
-                Expression.Condition(Inline(predicate, c), Expression.Constant(1), Expression.Constant(0)));
+                Expression.Condition(QueryExpressions.Inline(predicate, c), Expression.Constant(1), Expression.Constant(0)));
 
         Expression<Func<AsbCase, int>> unknown = x => x.Assessments.Where(a => a.IsCurrent).Sum(a => a.UnknownCount);
         Expression<Func<AsbCase, bool>> high = x => x.RiskLevel == RiskLevel.High;
@@ -43,18 +43,10 @@ internal static class CaseFlagsProjection
             Flag(nameof(CaseFlags.Rule2), CaseRulePredicates.NoVictimNoLocationAssessment),
             Flag(nameof(CaseFlags.Rule3), CaseRulePredicates.PerpetratorWithoutAssessment),
             Flag(nameof(CaseFlags.Rule4Cases), CaseRulePredicates.UnknownAnswer),
-            Expression.Bind(typeof(CaseFlags).GetProperty(nameof(CaseFlags.UnknownAnswers))!, Inline(unknown, c)),
+            Expression.Bind(typeof(CaseFlags).GetProperty(nameof(CaseFlags.UnknownAnswers))!, QueryExpressions.Inline(unknown, c)),
             Flag(nameof(CaseFlags.Rule5), rules.SafeguardingWithoutReferral()),
             Flag(nameof(CaseFlags.Rule6), rules.HighRiskWithoutPlanOrMarker()),
             Flag(nameof(CaseFlags.Rule7), rules.ReviewDueBefore(rules.Now)));
         return Expression.Lambda<Func<AsbCase, CaseFlags>>(body, c);
-    }
-
-    private static Expression Inline<T>(Expression<Func<AsbCase, T>> lambda, ParameterExpression parameter) =>
-        new ParameterSwap(lambda.Parameters[0], parameter).Visit(lambda.Body);
-
-    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }

@@ -36,19 +36,11 @@ internal static class OpenCaseFlagsProjection
         var body = Expression.MemberInit(Expression.New(typeof(OpenCaseFlags)),
             Expression.Bind(typeof(OpenCaseFlags).GetProperty(nameof(OpenCaseFlags.AreaId))!, Expression.Property(c, nameof(AsbCase.AreaId))),
             Expression.Bind(typeof(OpenCaseFlags).GetProperty(nameof(OpenCaseFlags.RiskLevel))!, Expression.Property(c, nameof(AsbCase.RiskLevel))),
-            Flag(nameof(OpenCaseFlags.Missing), Inline(rules.MissingAssessment(), c)),
-            Expression.Bind(typeof(OpenCaseFlags).GetProperty(nameof(OpenCaseFlags.UnknownAnswers))!, Inline(unknown, c)),
-            Flag(nameof(OpenCaseFlags.Overdue), Inline(rules.ReviewDueBefore(now), c)),
-            Flag(nameof(OpenCaseFlags.ReviewDueThisWeek), Inline(rules.ReviewDueBefore(now.AddDays(7)), c)),
-            Flag(nameof(OpenCaseFlags.HighRiskWithoutPlan), Inline(withoutPlan, c)));
+            Flag(nameof(OpenCaseFlags.Missing), QueryExpressions.Inline(rules.MissingAssessment(), c)),
+            Expression.Bind(typeof(OpenCaseFlags).GetProperty(nameof(OpenCaseFlags.UnknownAnswers))!, QueryExpressions.Inline(unknown, c)),
+            Flag(nameof(OpenCaseFlags.Overdue), QueryExpressions.Inline(rules.ReviewDueBefore(now), c)),
+            Flag(nameof(OpenCaseFlags.ReviewDueThisWeek), QueryExpressions.Inline(rules.ReviewDueBefore(now.AddDays(7)), c)),
+            Flag(nameof(OpenCaseFlags.HighRiskWithoutPlan), QueryExpressions.Inline(withoutPlan, c)));
         return Expression.Lambda<Func<AsbCase, OpenCaseFlags>>(body, c);
-    }
-
-    private static Expression Inline<T>(Expression<Func<AsbCase, T>> lambda, ParameterExpression parameter) =>
-        new ParameterSwap(lambda.Parameters[0], parameter).Visit(lambda.Body);
-
-    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }

@@ -117,7 +117,7 @@ public sealed class OpenCaseTally(
         var waitingInGrace = await openCases
             .Where(c => c.OpenedAt >= graceCutoff)
             .Where(rules.MissingAssessment(victimOpenedBefore: now))
-            .Where(Not(rules.MissingAssessment()))
+            .Where(QueryExpressions.Not(rules.MissingAssessment()))
             .CountAsync(cancellationToken);
 
         var awaitingScreening = await AwaitingScreening(db, areaId)
@@ -126,9 +126,6 @@ public sealed class OpenCaseTally(
             .ToDictionaryAsync(g => g.AreaId, g => g.Count, cancellationToken);
         return new DashboardTally(now, areas, rows, awaitingScreening, waitingInGrace);
     }
-
-    private static Expression<Func<AsbCase, bool>> Not(Expression<Func<AsbCase, bool>> predicate) =>
-        Expression.Lambda<Func<AsbCase, bool>>(Expression.Not(predicate.Body), predicate.Parameters);
 
     /// <summary>Incidents awaiting VICTOR-E screening: not linked to a case and not screened.</summary>
     internal static IQueryable<Domain.Incidents.Incident> AwaitingScreening(AsbOpsDbContext db, int? areaId) =>

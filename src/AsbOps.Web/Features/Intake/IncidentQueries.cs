@@ -121,7 +121,7 @@ public sealed class IncidentQueries(IDbContextFactory<AsbOpsDbContext> dbFactory
         {
             IncidentScreeningState.AwaitingScreening => incidents.Where(i => i.Screening == null),
             IncidentScreeningState.CaseManaged => incidents.Where(i => i.Screening != null).Where(CaseManaged),
-            IncidentScreeningState.NotCaseManaged => incidents.Where(i => i.Screening != null).Where(Not(CaseManaged)),
+            IncidentScreeningState.NotCaseManaged => incidents.Where(i => i.Screening != null).Where(QueryExpressions.Not(CaseManaged)),
             _ => incidents,
         };
 
@@ -140,9 +140,6 @@ public sealed class IncidentQueries(IDbContextFactory<AsbOpsDbContext> dbFactory
 
         return incidents;
     }
-
-    private static Expression<Func<Incident, bool>> Not(Expression<Func<Incident, bool>> predicate) =>
-        Expression.Lambda<Func<Incident, bool>>(Expression.Not(predicate.Body), predicate.Parameters);
 
     private static ThriveView ToView(ThriveAssessment thrive) => new(
         [

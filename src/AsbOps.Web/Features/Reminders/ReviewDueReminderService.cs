@@ -41,7 +41,7 @@ public sealed class ReviewDueReminderService(
             var lookback = now.AddDays(-Math.Max(0, compliance.Value.ReviewReminderLookbackDays));
             var dueNow = rules.ReviewDueBefore(now);
             var dueBeforeLookback = rules.ReviewDueBefore(lookback);
-            var notLongOverdue = Expression.Lambda<Func<AsbCase, bool>>(Expression.Not(dueBeforeLookback.Body), dueBeforeLookback.Parameters);
+            var notLongOverdue = QueryExpressions.Not(dueBeforeLookback);
 
             var page = await db.Cases.AsNoTracking()
                 .Where(CaseRulePredicates.IsOpen)
