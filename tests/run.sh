@@ -18,7 +18,8 @@ if [ ! -x "$ASBOPS_CHROMIUM" ]; then
 fi
 
 # PostgreSQL for the PostgreSQL integration tests: Debian's server, listening on loopback only, with a test role
-# that may create databases (each test class makes its own and drops it). A connection string already in
+# that may create databases (each test class makes its own and drops it) and may end the autovacuum worker that is
+# still analysing a database it drops (pg_signal_backend). A connection string already in
 # ASBOPS_TEST_POSTGRES (a server of your own) is used as it is.
 if [ -z "${ASBOPS_TEST_POSTGRES:-}" ]; then
   if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
@@ -45,7 +46,8 @@ if [ -z "${ASBOPS_TEST_POSTGRES:-}" ]; then
     DO \$\$ BEGIN
       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'asbops_test') THEN CREATE ROLE asbops_test; END IF;
     END \$\$;
-    ALTER ROLE asbops_test LOGIN CREATEDB PASSWORD '$pg_password';" >/dev/null)
+    ALTER ROLE asbops_test LOGIN CREATEDB PASSWORD '$pg_password';
+    GRANT pg_signal_backend TO asbops_test;" >/dev/null)
   export ASBOPS_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=asbops_test;Password=$pg_password"
 fi
 

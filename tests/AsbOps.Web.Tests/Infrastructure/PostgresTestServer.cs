@@ -28,14 +28,31 @@ public static class PostgresTestServer
         return new NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
     }
 
-    /// <summary>Drops the test database, closing any connection a pool still holds to it.</summary>
+    /// <summary>
+    /// Drops the test database, closing any connection a pool still holds to it. FORCE ends sessions the app left
+    /// open, but PostgreSQL refuses it when an autovacuum worker is analysing the database (often just after a bulk
+    /// load) and the role lacks pg_signal_backend (tests/run.sh grants it; a server of your own may not): a plain drop
+    /// then cancels the worker itself.
+    /// </summary>
     public static void Drop(string database)
     {
         NpgsqlConnection.ClearAllPools();
         using var connection = new NpgsqlConnection(ConnectionString("postgres"));
         connection.Open();
+        try
+        {
+            Execute(connection, $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            Execute(connection, $"DROP DATABASE IF EXISTS \"{database}\"");
+        }
+    }
+
+    private static void Execute(NpgsqlConnection connection, string sql)
+    {
         using var command = connection.CreateCommand();
-        command.CommandText = $"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)";
+        command.CommandText = sql;
         command.ExecuteNonQuery();
     }
 }
