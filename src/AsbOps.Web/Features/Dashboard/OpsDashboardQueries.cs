@@ -30,12 +30,13 @@ public sealed class OpsDashboardQueries(
     public async Task<OpsDashboardData> LoadAsync(int? areaId, bool areaInRoleLinks = false, CancellationToken cancellationToken = default)
     {
         // Independent reads on their own short-lived contexts, side by side (SQLite in WAL mode serves readers at once),
-        // all at one instant; the queues take their counts from the tally when it is in.
+        // all at one instant; the queues take their counts from the tally when it is in. Each starts on the thread pool:
+        // Microsoft.Data.Sqlite runs its "async" commands synchronously, so without it they would run one after another.
         var now = clock.GetUtcNow().UtcDateTime;
-        var counts = tally.CountAsync(areaId, now, cancellationToken);
-        var queueList = queues.LoadAsync(areaId, now, counts, cancellationToken);
-        var trend = compliance.WeeklyHistoryAsync(areaId, 12, cancellationToken);
-        var byRole = PeopleByRoleAndLevelAsync(areaId, cancellationToken);
+        var counts = Task.Run(() => tally.CountAsync(areaId, now, cancellationToken), cancellationToken);
+        var queueList = Task.Run(() => queues.LoadAsync(areaId, now, counts, cancellationToken), cancellationToken);
+        var trend = Task.Run(() => compliance.WeeklyHistoryAsync(areaId, 12, cancellationToken), cancellationToken);
+        var byRole = Task.Run(() => PeopleByRoleAndLevelAsync(areaId, cancellationToken), cancellationToken);
         await Task.WhenAll(counts, queueList, trend, byRole);
 
         var tallied = counts.Result;
