@@ -45,6 +45,25 @@ public sealed class AsbCase
 
     public int Version { get; set; }
 
+    // The case's standing (CaseStanding), stored so that the live counters need not work it out for every open case:
+    // written by the data layer, in the same transaction, whenever a save adds, changes or removes one of the case's
+    // people, assessments or action plans; the compliance sweep puts right any that differ. Not set by features.
+
+    /// <summary>Stored <see cref="CaseStanding.UnassessedVictim"/>.</summary>
+    public bool HasUnassessedVictim { get; set; }
+
+    /// <summary>Stored <see cref="CaseStanding.NoVictimNoLocationAssessment"/>.</summary>
+    public bool LacksVictimAndLocationAssessment { get; set; }
+
+    /// <summary>Stored <see cref="CaseStanding.UnassessedPerpetrator"/>.</summary>
+    public bool HasUnassessedPerpetrator { get; set; }
+
+    /// <summary>Stored <see cref="CaseStanding.UnknownAnswers"/>.</summary>
+    public int UnknownAnswers { get; set; }
+
+    /// <summary>Stored <see cref="CaseStanding.HasActionPlan"/>.</summary>
+    public bool HasActionPlan { get; set; }
+
     public List<CaseParticipant> Participants { get; set; } = [];
 
     public List<Incident> Incidents { get; set; } = [];

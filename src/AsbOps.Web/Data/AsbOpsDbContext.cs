@@ -89,14 +89,20 @@ public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbCont
         try
         {
             var pending = Prepare();
-            if (pending.Count == 0)
+            var touched = CaseStandingRefresh.Touched.Collect(ChangeTracker);
+            if (pending.Count == 0 && touched.IsEmpty)
             {
                 return base.SaveChanges(acceptAllChangesOnSuccess);
             }
 
             using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
             var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-            AuditWriter.Write(this, AuditEntriesFor(pending));
+            touched.Refresh(this);
+            if (pending.Count > 0)
+            {
+                AuditWriter.Write(this, AuditEntriesFor(pending));
+            }
+
             transaction?.Commit();
             return saved;
         }
@@ -112,15 +118,21 @@ public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbCont
         try
         {
             var pending = Prepare();
-            if (pending.Count == 0)
+            var touched = CaseStandingRefresh.Touched.Collect(ChangeTracker);
+            if (pending.Count == 0 && touched.IsEmpty)
             {
                 return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             }
 
-            // The change and its audit entries commit together or not at all.
+            // The change, the standing of the cases it touched and its audit entries commit together or not at all.
             await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await AuditWriter.WriteAsync(this, AuditEntriesFor(pending), cancellationToken);
+            await touched.RefreshAsync(this, cancellationToken);
+            if (pending.Count > 0)
+            {
+                await AuditWriter.WriteAsync(this, AuditEntriesFor(pending), cancellationToken);
+            }
+
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);

@@ -27,10 +27,14 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<AsbCase>
         builder.HasIndex(c => c.LeadOfficerId);
 
         // The counters' index: the open few cases only, carrying every column the dashboard's counts and queue lists
-        // read, so that a pass over the open cases reads this index and not the case rows. Status leads because the
-        // queries name it (IsOpen), which is also how SQLite matches them to this filter.
+        // read (the stored standing included), so that a pass over the open cases reads this index and nothing else.
+        // Status leads because the queries name it (IsOpen), which is also how SQLite matches them to this filter.
         builder.HasIndex(
-                c => new { c.Status, c.AreaId, c.OpenedAt, c.RiskLevel, c.NextReviewDue, c.LastReviewedAt, c.HighRiskSince, c.Reference },
+                c => new
+                {
+                    c.Status, c.AreaId, c.OpenedAt, c.RiskLevel, c.NextReviewDue, c.LastReviewedAt, c.HighRiskSince, c.Reference,
+                    c.HasUnassessedVictim, c.LacksVictimAndLocationAssessment, c.HasUnassessedPerpetrator, c.UnknownAnswers, c.HasActionPlan,
+                },
                 "IX_Cases_OpenCounters")
             .HasFilter("\"Status\" IN ('Open', 'UnderReview')");
     }

@@ -38,5 +38,8 @@ public sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         // Incidents not linked to a case (awaiting screening, or screened as not case managed): the screening queue's
         // candidates, with its area and order. CaseId leads so that SQLite seeks it by the queue's "CaseId IS NULL".
         builder.HasIndex(i => new { i.CaseId, i.AreaId, i.ReceivedAt }, "IX_Incidents_Unlinked").HasFilter("\"CaseId\" IS NULL");
+
+        // The screening queue itself: unlinked and not screened (the stored flag), a few hundred rows in a force.
+        builder.HasIndex(i => new { i.AreaId, i.ReceivedAt }, "IX_Incidents_AwaitingScreening").HasFilter("\"CaseId\" IS NULL AND NOT \"Screened\"");
     }
 }

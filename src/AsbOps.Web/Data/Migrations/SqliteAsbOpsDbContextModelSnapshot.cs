@@ -252,8 +252,20 @@ namespace AsbOps.Web.Data.Migrations
                     b.Property<bool>("CommunityTrigger")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("HasActionPlan")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasUnassessedPerpetrator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasUnassessedVictim")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("HighRiskSince")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("LacksVictimAndLocationAssessment")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("LastReviewedAt")
                         .HasColumnType("TEXT");
@@ -291,6 +303,9 @@ namespace AsbOps.Web.Data.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("UnknownAnswers")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -310,7 +325,7 @@ namespace AsbOps.Web.Data.Migrations
 
                     b.HasIndex("AreaId", "Status", "RiskLevel");
 
-                    b.HasIndex(new[] { "Status", "AreaId", "OpenedAt", "RiskLevel", "NextReviewDue", "LastReviewedAt", "HighRiskSince", "Reference" }, "IX_Cases_OpenCounters")
+                    b.HasIndex(new[] { "Status", "AreaId", "OpenedAt", "RiskLevel", "NextReviewDue", "LastReviewedAt", "HighRiskSince", "Reference", "HasUnassessedVictim", "LacksVictimAndLocationAssessment", "HasUnassessedPerpetrator", "UnknownAnswers", "HasActionPlan" }, "IX_Cases_OpenCounters")
                         .HasFilter("\"Status\" IN ('Open', 'UnderReview')");
 
                     b.ToTable("Cases", (string)null);
@@ -750,6 +765,9 @@ namespace AsbOps.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Screened")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -774,6 +792,9 @@ namespace AsbOps.Web.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("AreaId", "ReceivedAt");
+
+                    b.HasIndex(new[] { "AreaId", "ReceivedAt" }, "IX_Incidents_AwaitingScreening")
+                        .HasFilter("\"CaseId\" IS NULL AND NOT \"Screened\"");
 
                     b.HasIndex(new[] { "CaseId", "AreaId", "ReceivedAt" }, "IX_Incidents_Unlinked")
                         .HasFilter("\"CaseId\" IS NULL");

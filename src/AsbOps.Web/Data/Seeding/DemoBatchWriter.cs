@@ -77,6 +77,7 @@ internal sealed class DemoBatchWriter(IDbContextFactory<AsbOpsDbContext> dbFacto
             return r.Reminder;
         }), cancellationToken);
 
+        await RefreshStandingAsync(db, cases.Select(c => c.Id), incidents.Select(i => i.Id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -88,7 +89,27 @@ internal sealed class DemoBatchWriter(IDbContextFactory<AsbOpsDbContext> dbFacto
         using var insert = new BulkInserter(db);
         await insert.InsertAsync(incidents, cancellationToken);
         await insert.InsertAsync(incidents.Where(i => i.Screening is not null).Select(i => { i.Screening!.IncidentId = i.Id; return i.Screening; }), cancellationToken);
+        await RefreshStandingAsync(db, [], incidents.Select(i => i.Id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The stored standing of the cases and the screened flag of the incidents just written, which the bulk inserts
+    /// leave at their defaults: worked out in the database over each batch's key range (keys are handed out in order).
+    /// </summary>
+    private static async Task RefreshStandingAsync(AsbOpsDbContext db, IEnumerable<long> caseIds, IEnumerable<long> incidentIds, CancellationToken cancellationToken)
+    {
+        if (caseIds.Any())
+        {
+            var (first, last) = (caseIds.Min(), caseIds.Max());
+            await CaseStandingRefresh.RefreshCasesAsync(db, db.Cases.Where(c => c.Id >= first && c.Id <= last), cancellationToken);
+        }
+
+        if (incidentIds.Any())
+        {
+            var (first, last) = (incidentIds.Min(), incidentIds.Max());
+            await CaseStandingRefresh.RefreshIncidentsAsync(db, db.Incidents.Where(i => i.Id >= first && i.Id <= last), cancellationToken);
+        }
     }
 
     public async Task WriteSnapshotsAsync(IReadOnlyList<ComplianceSnapshot> snapshots, CancellationToken cancellationToken)

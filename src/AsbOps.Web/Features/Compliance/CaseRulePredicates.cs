@@ -24,35 +24,30 @@ public sealed class CaseRulePredicates(AsbOpsDbContext db, ComplianceThresholds 
     public static Expression<Func<AsbCase, bool>> IsOpen => c => c.Status == CaseStatus.Open || c.Status == CaseStatus.UnderReview;
 
     /// <summary>Rule 1 (victims past the grace period), or, with <paramref name="openedBefore"/> = now, every waiting victim.</summary>
-    public Expression<Func<AsbCase, bool>> VictimWithoutAssessment(DateTime? openedBefore = null)
-    {
-        var cutoff = openedBefore ?? Thresholds.VictimAssessmentCutoff(Now);
-        return c => c.OpenedAt < cutoff && c.Participants.Any(p => p.Role == PersonRole.Victim
-            && !c.Assessments.Any(a => a.CaseParticipantId == p.Id && a.IsCurrent && a.Status == AssessmentStatus.Complete));
-    }
+    public Expression<Func<AsbCase, bool>> VictimWithoutAssessment(DateTime? openedBefore = null) =>
+        QueryExpressions.And(OpenedBefore(openedBefore ?? Thresholds.VictimAssessmentCutoff(Now)), CaseStanding.UnassessedVictim);
 
     /// <summary>Rule 2: no victim on the case and no completed current location assessment.</summary>
-    public static Expression<Func<AsbCase, bool>> NoVictimNoLocationAssessment =>
-        c => !c.Participants.Any(p => p.Role == PersonRole.Victim)
-            && !c.Assessments.Any(a => a.Kind == AssessmentKind.Location && a.IsCurrent && a.Status == AssessmentStatus.Complete);
+    public static Expression<Func<AsbCase, bool>> NoVictimNoLocationAssessment => CaseStanding.NoVictimNoLocationAssessment;
 
     /// <summary>Rule 3: a perpetrator without a completed current assessment (a draft is not yet an assessment).</summary>
-    public static Expression<Func<AsbCase, bool>> PerpetratorWithoutAssessment =>
-        c => c.Participants.Any(p => p.Role == PersonRole.Perpetrator
-            && !c.Assessments.Any(a => a.CaseParticipantId == p.Id && a.IsCurrent && a.Status == AssessmentStatus.Complete));
+    public static Expression<Func<AsbCase, bool>> PerpetratorWithoutAssessment => CaseStanding.UnassessedPerpetrator;
 
     /// <summary>Rules 1, 2 or 3: the headline "missing a risk assessment".</summary>
-    public Expression<Func<AsbCase, bool>> MissingAssessment(DateTime? victimOpenedBefore = null)
+    public Expression<Func<AsbCase, bool>> MissingAssessment(DateTime? victimOpenedBefore = null) =>
+        QueryExpressions.Or(QueryExpressions.Or(VictimWithoutAssessment(victimOpenedBefore), NoVictimNoLocationAssessment), PerpetratorWithoutAssessment);
+
+    /// <summary>
+    /// <see cref="MissingAssessment"/> read from the standing stored on the case (no look-up of people or assessments):
+    /// what the live counters use; the sweep's findings use the rules themselves.
+    /// </summary>
+    public Expression<Func<AsbCase, bool>> StoredMissingAssessment(DateTime? victimOpenedBefore = null)
     {
         var cutoff = victimOpenedBefore ?? Thresholds.VictimAssessmentCutoff(Now);
-        return c =>
-            (c.OpenedAt < cutoff && c.Participants.Any(p => p.Role == PersonRole.Victim
-                && !c.Assessments.Any(a => a.CaseParticipantId == p.Id && a.IsCurrent && a.Status == AssessmentStatus.Complete)))
-            || (!c.Participants.Any(p => p.Role == PersonRole.Victim)
-                && !c.Assessments.Any(a => a.Kind == AssessmentKind.Location && a.IsCurrent && a.Status == AssessmentStatus.Complete))
-            || c.Participants.Any(p => p.Role == PersonRole.Perpetrator
-                && !c.Assessments.Any(a => a.CaseParticipantId == p.Id && a.IsCurrent && a.Status == AssessmentStatus.Complete));
+        return c => (c.OpenedAt < cutoff && c.HasUnassessedVictim) || c.LacksVictimAndLocationAssessment || c.HasUnassessedPerpetrator;
     }
+
+    private static Expression<Func<AsbCase, bool>> OpenedBefore(DateTime cutoff) => c => c.OpenedAt < cutoff;
 
     /// <summary>Rule 4: a current assessment with an unknown answer.</summary>
     public static Expression<Func<AsbCase, bool>> UnknownAnswer =>

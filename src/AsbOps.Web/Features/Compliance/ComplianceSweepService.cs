@@ -7,11 +7,13 @@ using Microsoft.Extensions.Options;
 namespace AsbOps.Web.Features.Compliance;
 
 /// <summary>What one sweep stored.</summary>
-public sealed record ComplianceSweepResult(long SnapshotId, bool Created, int OpenCases, int MissingAssessments, int Findings, int PrunedFindings)
+public sealed record ComplianceSweepResult(
+    long SnapshotId, bool Created, int OpenCases, int MissingAssessments, int Findings, int PrunedFindings, int StandingRepaired = 0)
 {
-    public override string ToString() => Created
+    public override string ToString() => (Created
         ? $"snapshot {SnapshotId}: {OpenCases} open cases, {MissingAssessments} missing an assessment, {Findings} findings; {PrunedFindings} old findings pruned"
-        : $"snapshot {SnapshotId} already held for this week";
+        : $"snapshot {SnapshotId} already held for this week")
+        + (StandingRepaired > 0 ? $"; the stored standing of {StandingRepaired} cases or incidents was out of date and has been put right" : "");
 }
 
 /// <summary>
@@ -45,6 +47,7 @@ public sealed class ComplianceSweepService(
             return new ComplianceSweepResult(existing, false, 0, 0, 0, 0);
         }
 
+        var repaired = await RepairStandingAsync(db, cancellationToken);
         var rules = new CaseRulePredicates(db, options.Value.ToThresholds(), now);
         var snapshot = new ComplianceSnapshot { TakenAt = now, IsWeekly = week is not null, IsoWeek = week?.Key };
         int findings;
@@ -76,7 +79,22 @@ public sealed class ComplianceSweepService(
         db.ChangeTracker.Clear();
         var pruned = await PruneAsync(db, now, cancellationToken);
         notifier.Publish(new OpsChange(OpsChangeKind.ComplianceSwept, null, At: now));
-        return new ComplianceSweepResult(snapshot.Id, true, snapshot.OpenCases, snapshot.MissingAssessments, findings, pruned);
+        return new ComplianceSweepResult(snapshot.Id, true, snapshot.OpenCases, snapshot.MissingAssessments, findings, pruned, repaired);
+    }
+
+    /// <summary>
+    /// Puts right the stored standing of open cases, and the screened flag of unlinked incidents, that differ from their
+    /// rows: every save through the context keeps them, so only a write that bypassed it (a hand-made fix in the
+    /// database, or two PostgreSQL transactions changing one case's people at once) leaves one wrong until here.
+    /// </summary>
+    private static async Task<int> RepairStandingAsync(AsbOpsDbContext db, CancellationToken cancellationToken)
+    {
+        var cases = await CaseStandingRefresh.RefreshCasesAsync(
+            db, CaseStandingRefresh.Stale(db, db.Cases.Where(CaseRulePredicates.IsOpen)), cancellationToken);
+        var screenings = db.Screenings;
+        var incidents = await CaseStandingRefresh.RefreshIncidentsAsync(
+            db, db.Incidents.Where(i => i.CaseId == null && i.Screened != screenings.Any(x => x.IncidentId == i.Id)), cancellationToken);
+        return cases + incidents;
     }
 
     /// <summary>

@@ -31,22 +31,20 @@ public sealed class DashboardQueueQueries(
             .Select(i => new { i.Id, i.StormRef, i.Category, i.Address, i.ReceivedAt })
             .ToListAsync(cancellationToken);
 
-        var awaitingAssessment = openCases.Where(rules.MissingAssessment(victimOpenedBefore: now));
+        var awaitingAssessment = openCases.Where(rules.StoredMissingAssessment(victimOpenedBefore: now));
         var victimCutoff = rules.Thresholds.VictimAssessmentCutoff(now);
         var assessmentRows = await awaitingAssessment.OrderBy(c => c.OpenedAt).Take(RowsPerQueue)
             .Select(c => new { c.Reference, c.OpenedAt, People = c.Participants.Count(p => p.Role == PersonRole.Victim || p.Role == PersonRole.Perpetrator) })
             .ToListAsync(cancellationToken);
 
         var unknown = from a in db.Assessments.AsNoTracking()
-                      join c in openCases on a.CaseId equals c.Id
+                      join c in openCases.Where(c => c.UnknownAnswers > 0) on a.CaseId equals c.Id
                       where a.IsCurrent && a.UnknownCount > 0
                       select new { c.Reference, a.Kind, a.UnknownCount, a.CreatedAt };
         var unknownRows = await unknown.OrderBy(u => u.CreatedAt).Take(RowsPerQueue).ToListAsync(cancellationToken);
 
-        var plans = db.ActionPlans;
         var planCutoff = rules.Thresholds.ActionPlanCutoff(now);
-        Expression<Func<AsbCase, bool>> withoutPlan = c => c.RiskLevel == RiskLevel.High && !plans.Any(p => p.CaseId == c.Id);
-        var noPlan = openCases.Where(withoutPlan);
+        var noPlan = openCases.Where(c => c.RiskLevel == RiskLevel.High && !c.HasActionPlan);
         var noPlanRows = await noPlan.OrderBy(c => c.HighRiskSince ?? c.OpenedAt).Take(RowsPerQueue)
             .Select(c => new { c.Reference, Since = c.HighRiskSince ?? c.OpenedAt }).ToListAsync(cancellationToken);
 

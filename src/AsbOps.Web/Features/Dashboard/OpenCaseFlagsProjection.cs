@@ -19,24 +19,25 @@ internal sealed class OpenCaseFlags
 
 /// <summary>
 /// Builds the <see cref="OpenCaseFlags"/> projection by inlining the rule predicates into one expression, so that one
-/// grouped query counts the counters, the case queues and the area heatmap together.
+/// grouped query counts the counters, the case queues and the area heatmap together. It reads the standing stored on
+/// each case (<see cref="CaseStanding"/>) and the case's own dates, so the pass reads the open cases' index alone.
 /// </summary>
 internal static class OpenCaseFlagsProjection
 {
-    public static Expression<Func<AsbCase, OpenCaseFlags>> Build(CaseRulePredicates rules, IQueryable<Domain.ActionPlans.ActionPlan> plans)
+    public static Expression<Func<AsbCase, OpenCaseFlags>> Build(CaseRulePredicates rules)
     {
         var now = rules.Now;
         var c = Expression.Parameter(typeof(AsbCase), "c");
         MemberAssignment Flag(string name, Expression condition) =>
             Expression.Bind(typeof(OpenCaseFlags).GetProperty(name)!, Expression.Condition(condition, Expression.Constant(1), Expression.Constant(0)));
 
-        Expression<Func<AsbCase, int>> unknown = x => x.Assessments.Where(a => a.IsCurrent).Sum(a => a.UnknownCount);
-        Expression<Func<AsbCase, bool>> withoutPlan = x => x.RiskLevel == RiskLevel.High && !plans.Any(p => p.CaseId == x.Id);
+        Expression<Func<AsbCase, int>> unknown = x => x.UnknownAnswers;
+        Expression<Func<AsbCase, bool>> withoutPlan = x => x.RiskLevel == RiskLevel.High && !x.HasActionPlan;
 
         var body = Expression.MemberInit(Expression.New(typeof(OpenCaseFlags)),
             Expression.Bind(typeof(OpenCaseFlags).GetProperty(nameof(OpenCaseFlags.AreaId))!, Expression.Property(c, nameof(AsbCase.AreaId))),
             Expression.Bind(typeof(OpenCaseFlags).GetProperty(nameof(OpenCaseFlags.RiskLevel))!, Expression.Property(c, nameof(AsbCase.RiskLevel))),
-            Flag(nameof(OpenCaseFlags.Missing), QueryExpressions.Inline(rules.MissingAssessment(), c)),
+            Flag(nameof(OpenCaseFlags.Missing), QueryExpressions.Inline(rules.StoredMissingAssessment(), c)),
             Expression.Bind(typeof(OpenCaseFlags).GetProperty(nameof(OpenCaseFlags.UnknownAnswers))!, QueryExpressions.Inline(unknown, c)),
             Flag(nameof(OpenCaseFlags.Overdue), QueryExpressions.Inline(rules.ReviewDueBefore(now), c)),
             Flag(nameof(OpenCaseFlags.ReviewDueThisWeek), QueryExpressions.Inline(rules.ReviewDueBefore(now.AddDays(7)), c)),

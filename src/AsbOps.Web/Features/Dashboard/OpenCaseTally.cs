@@ -23,8 +23,8 @@ internal sealed class OpenCaseTallyRow
 
 /// <summary>
 /// Every number of the dashboard that counts open cases or unscreened incidents, for one scope at one instant: the
-/// counters, the case queues' counts and the area heatmap. Read in two grouped queries; the rules are
-/// <see cref="CaseRulePredicates"/>, as for the compliance counts.
+/// counters, the case queues' counts and the area heatmap. Read in two grouped queries over the standing stored on
+/// the cases (<see cref="CaseRulePredicates.StoredMissingAssessment"/>): the same rules the compliance counts test row by row.
 /// </summary>
 public sealed class DashboardTally
 {
@@ -95,7 +95,7 @@ public sealed class OpenCaseTally(
 
         var openCases = db.Cases.AsNoTracking().Where(CaseRulePredicates.IsOpen).Where(c => areaId == null || c.AreaId == areaId);
         var rows = await openCases
-            .Select(OpenCaseFlagsProjection.Build(rules, db.ActionPlans))
+            .Select(OpenCaseFlagsProjection.Build(rules))
             .GroupBy(f => new { f.AreaId, f.RiskLevel })
             .Select(g => new OpenCaseTallyRow
             {
@@ -116,8 +116,8 @@ public sealed class OpenCaseTally(
         var graceCutoff = rules.Thresholds.VictimAssessmentCutoff(now);
         var waitingInGrace = await openCases
             .Where(c => c.OpenedAt >= graceCutoff)
-            .Where(rules.MissingAssessment(victimOpenedBefore: now))
-            .Where(QueryExpressions.Not(rules.MissingAssessment()))
+            .Where(rules.StoredMissingAssessment(victimOpenedBefore: now))
+            .Where(QueryExpressions.Not(rules.StoredMissingAssessment()))
             .CountAsync(cancellationToken);
 
         var awaitingScreening = await AwaitingScreening(db, areaId)
@@ -127,7 +127,7 @@ public sealed class OpenCaseTally(
         return new DashboardTally(now, areas, rows, awaitingScreening, waitingInGrace);
     }
 
-    /// <summary>Incidents awaiting VICTOR-E screening: not linked to a case and not screened.</summary>
+    /// <summary>Incidents awaiting VICTOR-E screening: not linked to a case and not screened (the stored flag, by its index).</summary>
     internal static IQueryable<Domain.Incidents.Incident> AwaitingScreening(AsbOpsDbContext db, int? areaId) =>
-        db.Incidents.AsNoTracking().Where(i => i.CaseId == null && i.Screening == null && (areaId == null || i.AreaId == areaId));
+        db.Incidents.AsNoTracking().Where(i => i.CaseId == null && !i.Screened && (areaId == null || i.AreaId == areaId));
 }

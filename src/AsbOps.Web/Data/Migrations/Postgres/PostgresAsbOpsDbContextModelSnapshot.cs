@@ -269,8 +269,20 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                     b.Property<bool>("CommunityTrigger")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("HasActionPlan")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasUnassessedPerpetrator")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasUnassessedVictim")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("HighRiskSince")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("LacksVictimAndLocationAssessment")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("LastReviewedAt")
                         .HasColumnType("timestamp with time zone");
@@ -308,6 +320,9 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int>("UnknownAnswers")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -327,7 +342,7 @@ namespace AsbOps.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AreaId", "Status", "RiskLevel");
 
-                    b.HasIndex(new[] { "Status", "AreaId", "OpenedAt", "RiskLevel", "NextReviewDue", "LastReviewedAt", "HighRiskSince", "Reference" }, "IX_Cases_OpenCounters")
+                    b.HasIndex(new[] { "Status", "AreaId", "OpenedAt", "RiskLevel", "NextReviewDue", "LastReviewedAt", "HighRiskSince", "Reference", "HasUnassessedVictim", "LacksVictimAndLocationAssessment", "HasUnassessedPerpetrator", "UnknownAnswers", "HasActionPlan" }, "IX_Cases_OpenCounters")
                         .HasFilter("\"Status\" IN ('Open', 'UnderReview')");
 
                     b.ToTable("Cases", (string)null);
@@ -787,6 +802,9 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("Screened")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -811,6 +829,9 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("AreaId", "ReceivedAt");
+
+                    b.HasIndex(new[] { "AreaId", "ReceivedAt" }, "IX_Incidents_AwaitingScreening")
+                        .HasFilter("\"CaseId\" IS NULL AND NOT \"Screened\"");
 
                     b.HasIndex(new[] { "CaseId", "AreaId", "ReceivedAt" }, "IX_Incidents_Unlinked")
                         .HasFilter("\"CaseId\" IS NULL");

@@ -1,0 +1,38 @@
+using System.Linq.Expressions;
+using AsbOps.Domain.ActionPlans;
+using AsbOps.Domain.Risk;
+
+namespace AsbOps.Domain.Cases;
+
+/// <summary>
+/// What a case still lacks, as expressions over its people, assessments and plan: the compliance rules 1–3 (without
+/// rule 1's grace period, which depends on the hour), the unknown answers of its current assessments, and whether it
+/// has an action plan. The compliance rules are built from these, and the same values are stored on the case
+/// (<see cref="AsbCase.HasUnassessedVictim"/> and the rest), refreshed by every save that changes one of their inputs,
+/// so that the live counters read them from one index instead of testing every open case again.
+/// </summary>
+public static class CaseStanding
+{
+    /// <summary>A victim without a completed current assessment.</summary>
+    public static Expression<Func<AsbCase, bool>> UnassessedVictim =>
+        c => c.Participants.Any(p => p.Role == PersonRole.Victim
+            && !c.Assessments.Any(a => a.CaseParticipantId == p.Id && a.IsCurrent && a.Status == AssessmentStatus.Complete));
+
+    /// <summary>No victim on the case and no completed current location assessment.</summary>
+    public static Expression<Func<AsbCase, bool>> NoVictimNoLocationAssessment =>
+        c => !c.Participants.Any(p => p.Role == PersonRole.Victim)
+            && !c.Assessments.Any(a => a.Kind == AssessmentKind.Location && a.IsCurrent && a.Status == AssessmentStatus.Complete);
+
+    /// <summary>A perpetrator without a completed current assessment (a draft is not yet an assessment).</summary>
+    public static Expression<Func<AsbCase, bool>> UnassessedPerpetrator =>
+        c => c.Participants.Any(p => p.Role == PersonRole.Perpetrator
+            && !c.Assessments.Any(a => a.CaseParticipantId == p.Id && a.IsCurrent && a.Status == AssessmentStatus.Complete));
+
+    /// <summary>The unknown answers of the case's current assessments.</summary>
+    public static Expression<Func<AsbCase, int>> UnknownAnswers =>
+        c => c.Assessments.Where(a => a.IsCurrent).Sum(a => a.UnknownCount);
+
+    /// <summary>The case has an action plan (plans are not a navigation of the case, so the set is passed in).</summary>
+    public static Expression<Func<AsbCase, bool>> HasActionPlan(IQueryable<ActionPlan> plans) =>
+        c => plans.Any(p => p.CaseId == c.Id);
+}
