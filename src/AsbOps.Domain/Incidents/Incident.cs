@@ -40,10 +40,11 @@ public sealed class Incident
     public VictorEScreening? Screening { get; set; }
 
     /// <summary>
-    /// Whether a screening is stored for it: kept by the data layer whenever a save adds or removes a screening, so
-    /// that the "awaiting screening" queue reads an index of the few unscreened incidents. Not set by features.
+    /// When its stored screening was made; null while it has none. Kept by the data layer whenever a save adds or
+    /// removes a screening, so that the "awaiting screening" queue seeks an index to the few unscreened incidents.
+    /// Not set by features.
     /// </summary>
-    public bool Screened { get; set; }
+    public DateTime? ScreenedAt { get; set; }
 
     /// <summary>Hash of the accepted request body, so a repeat of the same <see cref="StormRef"/> is recognised.</summary>
     public string? RequestHash { get; set; }

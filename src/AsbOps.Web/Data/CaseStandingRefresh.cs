@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Query;
 namespace AsbOps.Web.Data;
 
 /// <summary>
-/// Keeps the stored standing of cases (<see cref="CaseStanding"/>) and the screened flag of incidents right: works
+/// Keeps the stored standing of cases (<see cref="CaseStanding"/>) and the screening time of incidents right: works
 /// each out again in the database, with one UPDATE, for the cases or incidents a save touched. Called by the context's
 /// save inside the save's transaction, and by the bulk writers that bypass the change tracker.
 /// </summary>
@@ -23,17 +23,24 @@ public static class CaseStandingRefresh
 
     public static int RefreshCases(AsbOpsDbContext db, IQueryable<AsbCase> cases) => cases.ExecuteUpdate(Setters(db));
 
-    /// <summary>The screened flag of every incident of <paramref name="incidents"/>, from its stored screening.</summary>
-    public static Task<int> RefreshIncidentsAsync(AsbOpsDbContext db, IQueryable<Incident> incidents, CancellationToken cancellationToken = default)
+    /// <summary><see cref="Incident.ScreenedAt"/> of every incident of <paramref name="incidents"/>, from its stored screening.</summary>
+    public static Task<int> RefreshIncidentsAsync(AsbOpsDbContext db, IQueryable<Incident> incidents, CancellationToken cancellationToken = default) =>
+        incidents.ExecuteUpdateAsync(ScreenedAtSetter(db), cancellationToken);
+
+    public static int RefreshIncidents(AsbOpsDbContext db, IQueryable<Incident> incidents) => incidents.ExecuteUpdate(ScreenedAtSetter(db));
+
+    /// <summary>Unlinked incidents whose <see cref="Incident.ScreenedAt"/> differs from their stored screening.</summary>
+    public static IQueryable<Incident> StaleIncidents(AsbOpsDbContext db)
     {
         var screenings = db.Screenings;
-        return incidents.ExecuteUpdateAsync(s => s.SetProperty(i => i.Screened, i => screenings.Any(x => x.IncidentId == i.Id)), cancellationToken);
+        return db.Incidents.Where(i => i.CaseId == null
+            && (i.ScreenedAt == null) == screenings.Any(x => x.IncidentId == i.Id));
     }
 
-    public static int RefreshIncidents(AsbOpsDbContext db, IQueryable<Incident> incidents)
+    private static Action<UpdateSettersBuilder<Incident>> ScreenedAtSetter(AsbOpsDbContext db)
     {
         var screenings = db.Screenings;
-        return incidents.ExecuteUpdate(s => s.SetProperty(i => i.Screened, i => screenings.Any(x => x.IncidentId == i.Id)));
+        return s => s.SetProperty(i => i.ScreenedAt, i => screenings.Where(x => x.IncidentId == i.Id).Select(x => (DateTime?)x.ScreenedAt).FirstOrDefault());
     }
 
     /// <summary>The cases of <paramref name="cases"/> whose stored standing differs from what their rows say.</summary>

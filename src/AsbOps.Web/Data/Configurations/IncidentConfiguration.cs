@@ -35,11 +35,8 @@ public sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.HasIndex(i => i.CaseId);
         builder.HasIndex(i => i.Postcode);
 
-        // Incidents not linked to a case (awaiting screening, or screened as not case managed): the screening queue's
-        // candidates, with its area and order. CaseId leads so that SQLite seeks it by the queue's "CaseId IS NULL".
-        builder.HasIndex(i => new { i.CaseId, i.AreaId, i.ReceivedAt }, "IX_Incidents_Unlinked").HasFilter("\"CaseId\" IS NULL");
-
-        // The screening queue itself: unlinked and not screened (the stored flag), a few hundred rows in a force.
-        builder.HasIndex(i => new { i.AreaId, i.ReceivedAt }, "IX_Incidents_AwaitingScreening").HasFilter("\"CaseId\" IS NULL AND NOT \"Screened\"");
+        // The screening queue: unlinked and not screened, a few hundred rows in a force. Both are IS NULL tests, which
+        // SQLite seeks as equalities (a partial index on a boolean flag it would not choose over the CaseId index).
+        builder.HasIndex(i => new { i.CaseId, i.ScreenedAt, i.AreaId, i.ReceivedAt }, "IX_Incidents_AwaitingScreening").HasFilter("\"CaseId\" IS NULL");
     }
 }

@@ -1,7 +1,7 @@
 namespace AsbOps.Web.Data.Migrations;
 
 /// <summary>
-/// Fills the stored standing of every existing case and the screened flag of every existing incident when the
+/// Fills the stored standing of every existing case and the screening time of every existing incident when the
 /// <c>CaseStanding</c> migration adds them: the definitions of <see cref="Domain.Cases.CaseStanding"/> in SQL that
 /// SQLite and PostgreSQL both accept (booleans as EXISTS and bare boolean columns). From then on the context's saves keep them.
 /// </summary>
@@ -23,6 +23,6 @@ internal static class CaseStandingBackfill
                     AND a."IsCurrent" AND a."Status" = 'Complete')),
             "UnknownAnswers" = COALESCE((SELECT SUM(a."UnknownCount") FROM "Assessments" AS a WHERE a."CaseId" = "Cases"."Id" AND a."IsCurrent"), 0),
             "HasActionPlan" = EXISTS (SELECT 1 FROM "ActionPlans" AS p WHERE p."CaseId" = "Cases"."Id");
-        UPDATE "Incidents" SET "Screened" = EXISTS (SELECT 1 FROM "Screenings" AS s WHERE s."IncidentId" = "Incidents"."Id");
+        UPDATE "Incidents" SET "ScreenedAt" = (SELECT s."ScreenedAt" FROM "Screenings" AS s WHERE s."IncidentId" = "Incidents"."Id");
         """;
 }

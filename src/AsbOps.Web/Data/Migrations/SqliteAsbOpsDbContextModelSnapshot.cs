@@ -765,8 +765,8 @@ namespace AsbOps.Web.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("Screened")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTime?>("ScreenedAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -793,10 +793,7 @@ namespace AsbOps.Web.Data.Migrations
 
                     b.HasIndex("AreaId", "ReceivedAt");
 
-                    b.HasIndex(new[] { "AreaId", "ReceivedAt" }, "IX_Incidents_AwaitingScreening")
-                        .HasFilter("\"CaseId\" IS NULL AND NOT \"Screened\"");
-
-                    b.HasIndex(new[] { "CaseId", "AreaId", "ReceivedAt" }, "IX_Incidents_Unlinked")
+                    b.HasIndex(new[] { "CaseId", "ScreenedAt", "AreaId", "ReceivedAt" }, "IX_Incidents_AwaitingScreening")
                         .HasFilter("\"CaseId\" IS NULL");
 
                     b.ToTable("Incidents");

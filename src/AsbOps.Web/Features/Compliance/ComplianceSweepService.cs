@@ -83,7 +83,7 @@ public sealed class ComplianceSweepService(
     }
 
     /// <summary>
-    /// Puts right the stored standing of open cases, and the screened flag of unlinked incidents, that differ from their
+    /// Puts right the stored standing of open cases, and the screening time of unlinked incidents, that differ from their
     /// rows: every save through the context keeps them, so only a write that bypassed it (a hand-made fix in the
     /// database, or two PostgreSQL transactions changing one case's people at once) leaves one wrong until here.
     /// </summary>
@@ -91,9 +91,7 @@ public sealed class ComplianceSweepService(
     {
         var cases = await CaseStandingRefresh.RefreshCasesAsync(
             db, CaseStandingRefresh.Stale(db, db.Cases.Where(CaseRulePredicates.IsOpen)), cancellationToken);
-        var screenings = db.Screenings;
-        var incidents = await CaseStandingRefresh.RefreshIncidentsAsync(
-            db, db.Incidents.Where(i => i.CaseId == null && i.Screened != screenings.Any(x => x.IncidentId == i.Id)), cancellationToken);
+        var incidents = await CaseStandingRefresh.RefreshIncidentsAsync(db, CaseStandingRefresh.StaleIncidents(db), cancellationToken);
         return cases + incidents;
     }
 

@@ -127,7 +127,10 @@ public sealed class OpenCaseTally(
         return new DashboardTally(now, areas, rows, awaitingScreening, waitingInGrace);
     }
 
-    /// <summary>Incidents awaiting VICTOR-E screening: not linked to a case and not screened (the stored flag, by its index).</summary>
+    /// <summary>
+    /// Incidents awaiting VICTOR-E screening: not linked to a case and not screened (<see cref="Domain.Incidents.Incident.ScreenedAt"/>
+    /// null: two IS NULL tests SQLite seeks in the index IX_Incidents_AwaitingScreening).
+    /// </summary>
     internal static IQueryable<Domain.Incidents.Incident> AwaitingScreening(AsbOpsDbContext db, int? areaId) =>
-        db.Incidents.AsNoTracking().Where(i => i.CaseId == null && !i.Screened && (areaId == null || i.AreaId == areaId));
+        db.Incidents.AsNoTracking().Where(i => i.CaseId == null && i.ScreenedAt == null && (areaId == null || i.AreaId == areaId));
 }

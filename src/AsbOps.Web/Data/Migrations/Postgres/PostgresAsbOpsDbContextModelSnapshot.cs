@@ -802,8 +802,8 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<bool>("Screened")
-                        .HasColumnType("boolean");
+                    b.Property<DateTime?>("ScreenedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -830,10 +830,7 @@ namespace AsbOps.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AreaId", "ReceivedAt");
 
-                    b.HasIndex(new[] { "AreaId", "ReceivedAt" }, "IX_Incidents_AwaitingScreening")
-                        .HasFilter("\"CaseId\" IS NULL AND NOT \"Screened\"");
-
-                    b.HasIndex(new[] { "CaseId", "AreaId", "ReceivedAt" }, "IX_Incidents_Unlinked")
+                    b.HasIndex(new[] { "CaseId", "ScreenedAt", "AreaId", "ReceivedAt" }, "IX_Incidents_AwaitingScreening")
                         .HasFilter("\"CaseId\" IS NULL");
 
                     b.ToTable("Incidents");

@@ -1,3 +1,4 @@
+﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -11,15 +12,18 @@ namespace AsbOps.Web.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_Incidents_Unlinked",
+                table: "Incidents");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Cases_OpenCounters",
                 table: "Cases");
 
-            migrationBuilder.AddColumn<bool>(
-                name: "Screened",
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ScreenedAt",
                 table: "Incidents",
-                type: "boolean",
-                nullable: false,
-                defaultValue: false);
+                type: "timestamp with time zone",
+                nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "HasActionPlan",
@@ -62,8 +66,8 @@ namespace AsbOps.Web.Data.Migrations.Postgres
             migrationBuilder.CreateIndex(
                 name: "IX_Incidents_AwaitingScreening",
                 table: "Incidents",
-                columns: new[] { "AreaId", "ReceivedAt" },
-                filter: "\"CaseId\" IS NULL AND NOT \"Screened\"");
+                columns: new[] { "CaseId", "ScreenedAt", "AreaId", "ReceivedAt" },
+                filter: "\"CaseId\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_OpenCounters",
@@ -84,7 +88,7 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                 table: "Cases");
 
             migrationBuilder.DropColumn(
-                name: "Screened",
+                name: "ScreenedAt",
                 table: "Incidents");
 
             migrationBuilder.DropColumn(
@@ -106,6 +110,12 @@ namespace AsbOps.Web.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "UnknownAnswers",
                 table: "Cases");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Incidents_Unlinked",
+                table: "Incidents",
+                columns: new[] { "CaseId", "AreaId", "ReceivedAt" },
+                filter: "\"CaseId\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Cases_OpenCounters",

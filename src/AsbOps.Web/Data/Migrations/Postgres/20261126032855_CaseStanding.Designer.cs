@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AsbOps.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAsbOpsDbContext))]
-    [Migration("20261126031739_CaseStanding")]
+    [Migration("20261126032855_CaseStanding")]
     partial class CaseStanding
     {
         /// <inheritdoc />
@@ -805,8 +805,8 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<bool>("Screened")
-                        .HasColumnType("boolean");
+                    b.Property<DateTime?>("ScreenedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Source")
                         .IsRequired()
@@ -833,10 +833,7 @@ namespace AsbOps.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AreaId", "ReceivedAt");
 
-                    b.HasIndex(new[] { "AreaId", "ReceivedAt" }, "IX_Incidents_AwaitingScreening")
-                        .HasFilter("\"CaseId\" IS NULL AND NOT \"Screened\"");
-
-                    b.HasIndex(new[] { "CaseId", "AreaId", "ReceivedAt" }, "IX_Incidents_Unlinked")
+                    b.HasIndex(new[] { "CaseId", "ScreenedAt", "AreaId", "ReceivedAt" }, "IX_Incidents_AwaitingScreening")
                         .HasFilter("\"CaseId\" IS NULL");
 
                     b.ToTable("Incidents");
