@@ -43,6 +43,19 @@ public static class CaseStandingRefresh
         return s => s.SetProperty(i => i.ScreenedAt, i => screenings.Where(x => x.IncidentId == i.Id).Select(x => (DateTime?)x.ScreenedAt).FirstOrDefault());
     }
 
+    /// <summary>
+    /// Puts right the stored standing of open cases, and the screening time of unlinked incidents, that differ from
+    /// their rows; returns how many. Every save through the context keeps them, so only a write that bypassed it (a
+    /// fix made by hand in the database) leaves one wrong: the app runs this at start-up and with the weekly check.
+    /// </summary>
+    public static async Task<int> RepairAsync(AsbOpsDbContext db, CancellationToken cancellationToken = default)
+    {
+        var open = db.Cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.UnderReview);
+        var cases = await RefreshCasesAsync(db, Stale(db, open), cancellationToken);
+        var incidents = await RefreshIncidentsAsync(db, StaleIncidents(db), cancellationToken);
+        return cases + incidents;
+    }
+
     /// <summary>The cases of <paramref name="cases"/> whose stored standing differs from what their rows say.</summary>
     public static IQueryable<AsbCase> Stale(AsbOpsDbContext db, IQueryable<AsbCase> cases)
     {
@@ -120,6 +133,11 @@ public static class CaseStandingRefresh
             var (cases, incidents) = Keys();
             if (cases.Count > 0)
             {
+                if (db.Database.IsNpgsql())
+                {
+                    await LockCasesAsync(db, cases, cancellationToken);
+                }
+
                 await RefreshCasesAsync(db, db.Cases.Where(c => cases.Contains(c.Id)), cancellationToken);
             }
 
@@ -134,6 +152,11 @@ public static class CaseStandingRefresh
             var (cases, incidents) = Keys();
             if (cases.Count > 0)
             {
+                if (db.Database.IsNpgsql())
+                {
+                    LockCasesAsync(db, cases, CancellationToken.None).GetAwaiter().GetResult();
+                }
+
                 RefreshCases(db, db.Cases.Where(c => cases.Contains(c.Id)));
             }
 
@@ -141,6 +164,19 @@ public static class CaseStandingRefresh
             {
                 RefreshIncidents(db, db.Incidents.Where(i => incidents.Contains(i.Id)));
             }
+        }
+
+        /// <summary>
+        /// PostgreSQL, read committed: two transactions changing one case's people at once would each work out the
+        /// standing without the other's uncommitted rows, and the later commit would store a standing that misses
+        /// the earlier one's. Locking the case rows first (in key order, so two savers cannot deadlock) makes the
+        /// second wait for the first to commit; its UPDATE, a new statement, then reads both. SQLite needs none of
+        /// this: it lets one writer in at a time, and that writer reads the latest commit.
+        /// </summary>
+        private static Task<int> LockCasesAsync(AsbOpsDbContext db, List<long> cases, CancellationToken cancellationToken)
+        {
+            var keys = cases.ToArray();
+            return db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Cases\" WHERE \"Id\" = ANY({keys}) ORDER BY \"Id\" FOR UPDATE", cancellationToken);
         }
 
         private void Note(EntityEntry entry, string key, HashSet<long> keys, List<EntityEntry> added)

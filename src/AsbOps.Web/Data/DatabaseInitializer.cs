@@ -8,8 +8,9 @@ using Microsoft.Extensions.Options;
 namespace AsbOps.Web.Data;
 
 /// <summary>
-/// Applies migrations once at start-up, then seeds what every deployment needs (roles, risk guidance version 1),
-/// and in Development the demo force when the database is empty. Every step is idempotent.
+/// Applies migrations once at start-up, puts right any stored case standing that differs from its rows, then seeds
+/// what every deployment needs (roles, risk guidance version 1), and in Development the demo force when the database
+/// is empty. Every step is idempotent.
 /// </summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<AsbOpsDbContext> dbFactory,
@@ -41,6 +42,12 @@ public sealed class DatabaseInitializer(
                     Definition = RiskGuidanceV1.Definition,
                 });
                 await db.SaveChangesAsync(cancellationToken);
+            }
+
+            // A fix made by hand in the database while the app was down may have left a stored case standing wrong.
+            if (await CaseStandingRefresh.RepairAsync(db, cancellationToken) is > 0 and var repaired)
+            {
+                logger.LogWarning("Put right the stored standing of {Count} cases or incidents that differed from their rows", repaired);
             }
         }
 

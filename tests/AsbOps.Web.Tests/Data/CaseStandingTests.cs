@@ -1,5 +1,6 @@
 using AsbOps.Domain.ActionPlans;
 using AsbOps.Domain.Cases;
+using AsbOps.Domain.Compliance;
 using AsbOps.Domain.Incidents;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
@@ -17,7 +18,7 @@ namespace AsbOps.Web.Tests.Data;
 /// <summary>
 /// The standing stored on each case (unassessed victim or perpetrator, no victim and no location assessment, unknown
 /// answers, action plan) and the screening time stored on each incident: kept by every save, in its transaction,
-/// filled by the migration's SQL, and put right by the sweep.
+/// filled by the migration's SQL, and put right by the weekly check and at start-up.
 /// </summary>
 public sealed class CaseStandingTests(ComplianceFixture fixture, AsbOpsAppFactory app) : IClassFixture<ComplianceFixture>, IClassFixture<AsbOpsAppFactory>
 {
@@ -119,7 +120,7 @@ public sealed class CaseStandingTests(ComplianceFixture fixture, AsbOpsAppFactor
     }
 
     [Fact]
-    public async Task TheSweepPutsRightAStandingWrittenPastTheContextAndSaysHowMany()
+    public async Task TheWeeklyCheckAndTheStartUpPutRightAStandingWrittenPastTheContext()
     {
         var area = (await app.AddAreaAsync("STANDFIX")).Id;
         await using (var db = app.CreateDbContext())
@@ -130,20 +131,42 @@ public sealed class CaseStandingTests(ComplianceFixture fixture, AsbOpsAppFactor
             b.Incident(area, "T-STANDFIX", screened: true);
             b.Incident(area, "T-STANDFIX-WAITING");
             await db.SaveChangesAsync();
-            await db.Database.ExecuteSqlAsync($"UPDATE \"Cases\" SET \"UnknownAnswers\" = 9, \"HasActionPlan\" = 1 WHERE \"AreaId\" = {area}");
-            await db.Database.ExecuteSqlAsync($"UPDATE \"Incidents\" SET \"ScreenedAt\" = NULL WHERE \"AreaId\" = {area}");
         }
 
+        await SpoilAsync(area);
         var sweep = new ComplianceSweepService(app.Services.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>(),
             Options.Create(new ComplianceOptions()), app.Services.GetRequiredService<OpsNotifier>(), TimeProvider.System);
-        var result = await sweep.SweepAsync();
+        var weekly = await sweep.WeeklyAsync(ComplianceWeek.Of(DateTime.UtcNow));
 
-        Assert.Equal(2, result.StandingRepaired);
-        Assert.Contains("the stored standing of 2 cases or incidents was out of date", result.ToString());
+        Assert.Equal(2, weekly.StandingRepaired);
+        Assert.Contains("the stored standing of 2 cases or incidents was out of date", weekly.ToString());
+        await AssertRightAsync(area);
+
+        await SpoilAsync(area);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemo: false);
+        }
+
+        await AssertRightAsync(area);
         await using var check = app.CreateDbContext();
-        Assert.Equal(["ASB-2026-720001 unknown=2"], await StandingAsync(check, "ASB-2026-720001"));
-        Assert.Equal(["T-STANDFIX-WAITING"], await check.Incidents.Where(i => i.AreaId == area && i.ScreenedAt == null).Select(i => i.StormRef).ToListAsync());
-        Assert.Equal(0, (await sweep.SweepAsync()).StandingRepaired);
+        Assert.Equal(0, await CaseStandingRefresh.RepairAsync(check));
+    }
+
+    /// <summary>Writes a wrong standing on the area's case and clears its screened incident's time, past the context.</summary>
+    private async Task SpoilAsync(int area)
+    {
+        await using var db = app.CreateDbContext();
+        await db.Database.ExecuteSqlAsync($"UPDATE \"Cases\" SET \"UnknownAnswers\" = 9, \"HasActionPlan\" = 1 WHERE \"AreaId\" = {area}");
+        await db.Database.ExecuteSqlAsync($"UPDATE \"Incidents\" SET \"ScreenedAt\" = NULL WHERE \"AreaId\" = {area}");
+        Assert.Equal(["ASB-2026-720001 unknown=9 plan"], await StandingAsync(db, "ASB-2026-720001"));
+    }
+
+    private async Task AssertRightAsync(int area)
+    {
+        await using var db = app.CreateDbContext();
+        Assert.Equal(["ASB-2026-720001 unknown=2"], await StandingAsync(db, "ASB-2026-720001"));
+        Assert.Equal(["T-STANDFIX-WAITING"], await db.Incidents.Where(i => i.AreaId == area && i.ScreenedAt == null).Select(i => i.StormRef).ToListAsync());
     }
 
     [Fact]

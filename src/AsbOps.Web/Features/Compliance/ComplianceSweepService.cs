@@ -47,7 +47,8 @@ public sealed class ComplianceSweepService(
             return new ComplianceSweepResult(existing, false, 0, 0, 0, 0);
         }
 
-        var repaired = await RepairStandingAsync(db, cancellationToken);
+        // The weekly check also puts right any stored case standing a write past the context left wrong.
+        var repaired = week is null ? 0 : await CaseStandingRefresh.RepairAsync(db, cancellationToken);
         var rules = new CaseRulePredicates(db, options.Value.ToThresholds(), now);
         var snapshot = new ComplianceSnapshot { TakenAt = now, IsWeekly = week is not null, IsoWeek = week?.Key };
         int findings;
@@ -80,19 +81,6 @@ public sealed class ComplianceSweepService(
         var pruned = await PruneAsync(db, now, cancellationToken);
         notifier.Publish(new OpsChange(OpsChangeKind.ComplianceSwept, null, At: now));
         return new ComplianceSweepResult(snapshot.Id, true, snapshot.OpenCases, snapshot.MissingAssessments, findings, pruned, repaired);
-    }
-
-    /// <summary>
-    /// Puts right the stored standing of open cases, and the screening time of unlinked incidents, that differ from their
-    /// rows: every save through the context keeps them, so only a write that bypassed it (a hand-made fix in the
-    /// database, or two PostgreSQL transactions changing one case's people at once) leaves one wrong until here.
-    /// </summary>
-    private static async Task<int> RepairStandingAsync(AsbOpsDbContext db, CancellationToken cancellationToken)
-    {
-        var cases = await CaseStandingRefresh.RefreshCasesAsync(
-            db, CaseStandingRefresh.Stale(db, db.Cases.Where(CaseRulePredicates.IsOpen)), cancellationToken);
-        var incidents = await CaseStandingRefresh.RefreshIncidentsAsync(db, CaseStandingRefresh.StaleIncidents(db), cancellationToken);
-        return cases + incidents;
     }
 
     /// <summary>
