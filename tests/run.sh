@@ -47,7 +47,9 @@ if [ -z "${ASBOPS_TEST_POSTGRES:-}" ]; then
       IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'asbops_test') THEN CREATE ROLE asbops_test; END IF;
     END \$\$;
     ALTER ROLE asbops_test LOGIN CREATEDB PASSWORD '$pg_password';
-    GRANT pg_signal_backend TO asbops_test;" >/dev/null)
+    DO \$\$ BEGIN
+      IF NOT pg_has_role('asbops_test', 'pg_signal_backend', 'MEMBER') THEN GRANT pg_signal_backend TO asbops_test; END IF;
+    END \$\$;" >/dev/null)
   export ASBOPS_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=asbops_test;Password=$pg_password"
 fi
 
