@@ -4,6 +4,7 @@ using AsbOps.Domain.Cases;
 using AsbOps.Domain.Incidents;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Features;
+using AsbOps.Web.Features.Compliance;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Query;
@@ -50,8 +51,7 @@ public static class CaseStandingRefresh
     /// </summary>
     public static async Task<int> RepairAsync(AsbOpsDbContext db, CancellationToken cancellationToken = default)
     {
-        var open = db.Cases.Where(c => c.Status == CaseStatus.Open || c.Status == CaseStatus.UnderReview);
-        var cases = await RefreshCasesAsync(db, Stale(db, open), cancellationToken);
+        var cases = await RefreshCasesAsync(db, Stale(db, db.Cases.Where(CaseRulePredicates.IsOpen)), cancellationToken);
         var incidents = await RefreshIncidentsAsync(db, StaleIncidents(db), cancellationToken);
         return cases + incidents;
     }
@@ -135,7 +135,7 @@ public static class CaseStandingRefresh
             {
                 if (db.Database.IsNpgsql())
                 {
-                    await LockCasesAsync(db, cases, cancellationToken);
+                    await db.Database.ExecuteSqlAsync(LockCases(cases), cancellationToken);
                 }
 
                 await RefreshCasesAsync(db, db.Cases.Where(c => cases.Contains(c.Id)), cancellationToken);
@@ -154,7 +154,7 @@ public static class CaseStandingRefresh
             {
                 if (db.Database.IsNpgsql())
                 {
-                    LockCasesAsync(db, cases, CancellationToken.None).GetAwaiter().GetResult();
+                    db.Database.ExecuteSql(LockCases(cases));
                 }
 
                 RefreshCases(db, db.Cases.Where(c => cases.Contains(c.Id)));
@@ -173,10 +173,10 @@ public static class CaseStandingRefresh
         /// second wait for the first to commit; its UPDATE, a new statement, then reads both. SQLite needs none of
         /// this: it lets one writer in at a time, and that writer reads the latest commit.
         /// </summary>
-        private static Task<int> LockCasesAsync(AsbOpsDbContext db, List<long> cases, CancellationToken cancellationToken)
+        private static FormattableString LockCases(List<long> cases)
         {
             var keys = cases.ToArray();
-            return db.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Cases\" WHERE \"Id\" = ANY({keys}) ORDER BY \"Id\" FOR UPDATE", cancellationToken);
+            return $"SELECT 1 FROM \"Cases\" WHERE \"Id\" = ANY({keys}) ORDER BY \"Id\" FOR UPDATE";
         }
 
         private void Note(EntityEntry entry, string key, HashSet<long> keys, List<EntityEntry> added)

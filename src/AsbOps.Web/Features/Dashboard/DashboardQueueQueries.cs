@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Linq.Expressions;
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;

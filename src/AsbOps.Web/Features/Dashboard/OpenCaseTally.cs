@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
