@@ -7,13 +7,20 @@ namespace AsbOps.Benchmarks;
 
 /// <summary>
 /// The dashboard's numbers written by hand in SQLite: the counters per area, every queue's count, both heatmaps and
-/// the number of trend points, in four statements over one connection. The baseline of <see cref="CountersBenchmark"/>.
+/// the number of trend points, in four statements over one connection; from the raw rows, or from the stored standing.
+/// The baselines of <see cref="CountersBenchmark"/>.
 /// </summary>
 public static class CountersHandSql
 {
     private static readonly string[] Levels = ["notassessed", "low", "medium", "high"];
 
-    public static async Task<IReadOnlyDictionary<string, int>> CountAsync(string databasePath, ComplianceOptions options, int? areaId, DateTime now)
+    /// <summary>
+    /// The numbers, from the raw rows (people, assessments, plans, screenings) as the rules define them, or with
+    /// <paramref name="fromStoredStanding"/> from the standing stored on each case and the screening time stored on
+    /// each incident, as the service reads them.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, int>> CountAsync(
+        string databasePath, ComplianceOptions options, int? areaId, DateTime now, bool fromStoredStanding = false)
     {
         var thresholds = options.ToThresholds();
         var week = now.AddDays(7);
@@ -32,7 +39,7 @@ public static class CountersHandSql
             command.Parameters.AddWithValue($"${name}Low", At(thresholds.ReviewBasisCutoff(at, RiskLevel.Low)));
         }
 
-        command.CommandText = Sql;
+        command.CommandText = fromStoredStanding ? StoredSql : Sql;
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         void Add(string key, int value)
         {
@@ -96,34 +103,56 @@ public static class CountersHandSql
             OR (c.RiskLevel < 2 AND COALESCE(c.LastReviewedAt, c.OpenedAt) < ${at}Low) END
         """;
 
-    private static readonly string Sql = $"""
+    private static readonly string Sql = Statements(
+        victimWaiting: $"EXISTS (SELECT 1 FROM CaseParticipants p WHERE p.CaseId = c.Id AND p.Role = 'Victim' AND NOT {Assessed})",
+        noVictimNoLocation: """
+            (NOT EXISTS (SELECT 1 FROM CaseParticipants p WHERE p.CaseId = c.Id AND p.Role = 'Victim')
+              AND NOT EXISTS (SELECT 1 FROM Assessments a WHERE a.CaseId = c.Id AND a.Kind = 'Location' AND a.IsCurrent AND a.Status = 'Complete'))
+            """,
+        perpetratorWaiting: $"EXISTS (SELECT 1 FROM CaseParticipants p WHERE p.CaseId = c.Id AND p.Role = 'Perpetrator' AND NOT {Assessed})",
+        unknown: "(SELECT COALESCE(SUM(a.UnknownCount), 0) FROM Assessments a WHERE a.CaseId = c.Id AND a.IsCurrent)",
+        noPlan: "(c.RiskLevel = 3 AND NOT EXISTS (SELECT 1 FROM ActionPlans ap WHERE ap.CaseId = c.Id))",
+        unscreened: "NOT EXISTS (SELECT 1 FROM Screenings s WHERE s.IncidentId = i.Id)",
+        openCases: OpenCases);
+
+    private static readonly string StoredSql = Statements(
+        victimWaiting: "c.HasUnassessedVictim",
+        noVictimNoLocation: "c.LacksVictimAndLocationAssessment",
+        perpetratorWaiting: "c.HasUnassessedPerpetrator",
+        unknown: "c.UnknownAnswers",
+        noPlan: "(c.RiskLevel = 3 AND NOT c.HasActionPlan)",
+        unscreened: "i.ScreenedAt IS NULL",
+        openCases: "SELECT * FROM Cases c WHERE c.Status IN ('Open', 'UnderReview') AND ($area IS NULL OR c.AreaId = $area)");
+
+    private static string Statements(
+        string victimWaiting, string noVictimNoLocation, string perpetratorWaiting, string unknown, string noPlan, string unscreened,
+        string openCases) => $"""
         WITH f AS (
           SELECT c.AreaId, c.RiskLevel,
-            EXISTS (SELECT 1 FROM CaseParticipants p WHERE p.CaseId = c.Id AND p.Role = 'Victim' AND NOT {Assessed}) AS victimWaiting,
-            (NOT EXISTS (SELECT 1 FROM CaseParticipants p WHERE p.CaseId = c.Id AND p.Role = 'Victim')
-              AND NOT EXISTS (SELECT 1 FROM Assessments a WHERE a.CaseId = c.Id AND a.Kind = 'Location' AND a.IsCurrent AND a.Status = 'Complete')) AS r2,
-            EXISTS (SELECT 1 FROM CaseParticipants p WHERE p.CaseId = c.Id AND p.Role = 'Perpetrator' AND NOT {Assessed}) AS r3,
+            {victimWaiting} AS victimWaiting,
+            {noVictimNoLocation} AS r2,
+            {perpetratorWaiting} AS r3,
             c.OpenedAt < $victim AS pastGrace,
             c.OpenedAt < $now AS openedBeforeNow,
-            (SELECT COALESCE(SUM(a.UnknownCount), 0) FROM Assessments a WHERE a.CaseId = c.Id AND a.IsCurrent) AS unknown,
-            (c.RiskLevel = 3 AND NOT EXISTS (SELECT 1 FROM ActionPlans ap WHERE ap.CaseId = c.Id)) AS noPlan,
+            {unknown} AS unknown,
+            {noPlan} AS noPlan,
             {ReviewDue("now")} AS overdue,
             {ReviewDue("week")} AS dueWithinWeek
-          FROM ({OpenCases}) c)
+          FROM ({openCases}) c)
         SELECT ar.Code, COUNT(*), SUM(f.RiskLevel = 3), SUM((f.victimWaiting AND f.pastGrace) OR f.r2 OR f.r3), SUM(f.unknown),
           SUM(f.overdue), SUM((f.victimWaiting AND f.openedBeforeNow) OR f.r2 OR f.r3), SUM(f.noPlan), SUM(f.dueWithinWeek),
           SUM(f.RiskLevel = 0), SUM(f.RiskLevel = 1), SUM(f.RiskLevel = 2), SUM(f.RiskLevel = 3)
         FROM f JOIN Areas ar ON ar.Id = f.AreaId GROUP BY ar.Code;
 
         SELECT ar.Code, COUNT(*) FROM Incidents i JOIN Areas ar ON ar.Id = i.AreaId
-        WHERE i.CaseId IS NULL AND NOT EXISTS (SELECT 1 FROM Screenings s WHERE s.IncidentId = i.Id) AND ($area IS NULL OR i.AreaId = $area)
+        WHERE i.CaseId IS NULL AND {unscreened} AND ($area IS NULL OR i.AreaId = $area)
         GROUP BY ar.Code;
 
         SELECT p.Role, p.RiskLevel, COUNT(*) FROM CaseParticipants p
-        WHERE p.Role IN ('Victim', 'Perpetrator', 'Witness') AND p.CaseId IN (SELECT c.Id FROM ({OpenCases}) c)
+        WHERE p.Role IN ('Victim', 'Perpetrator', 'Witness') AND p.CaseId IN (SELECT c.Id FROM ({openCases}) c)
         GROUP BY p.Role, p.RiskLevel;
 
-        SELECT (SELECT COUNT(*) FROM Assessments a JOIN ({OpenCases}) c ON c.Id = a.CaseId WHERE a.IsCurrent AND a.JudgementApproval = 'Pending'),
+        SELECT (SELECT COUNT(*) FROM Assessments a JOIN ({openCases}) c ON c.Id = a.CaseId WHERE a.IsCurrent AND a.JudgementApproval = 'Pending'),
           (SELECT COUNT(*) FROM (SELECT 1 FROM ComplianceSnapshots s WHERE s.IsWeekly ORDER BY s.TakenAt DESC LIMIT 12));
         """;
 }
