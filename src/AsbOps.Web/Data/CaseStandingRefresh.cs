@@ -114,13 +114,13 @@ public static class CaseStandingRefresh
                 switch (entry.Entity)
                 {
                     case CaseParticipant or Assessment or ActionPlan:
-                        touched.Note(entry, nameof(CaseParticipant.CaseId), touched._cases, touched._addedCaseRows);
+                        Note(entry, nameof(CaseParticipant.CaseId), touched._cases, touched._addedCaseRows);
                         break;
                     case AsbCase when entry.State == EntityState.Added:
                         touched._addedCases.Add(entry);
                         break;
                     case VictorEScreening:
-                        touched.Note(entry, nameof(VictorEScreening.IncidentId), touched._incidents, touched._addedScreenings);
+                        Note(entry, nameof(VictorEScreening.IncidentId), touched._incidents, touched._addedScreenings);
                         break;
                 }
             }
@@ -179,7 +179,7 @@ public static class CaseStandingRefresh
             return $"SELECT 1 FROM \"Cases\" WHERE \"Id\" = ANY({keys}) ORDER BY \"Id\" FOR UPDATE";
         }
 
-        private void Note(EntityEntry entry, string key, HashSet<long> keys, List<EntityEntry> added)
+        private static void Note(EntityEntry entry, string key, HashSet<long> keys, List<EntityEntry> added)
         {
             if (entry.State == EntityState.Added)
             {
