@@ -12,7 +12,10 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AsbOps.Web.Tests.Live;
 
-/// <summary>The dashboard and wallboard follow <see cref="OpsNotifier"/>: throttled on a fake clock, scoped to their area, unsubscribed on dispose.</summary>
+/// <summary>
+/// The dashboard and wallboard follow <see cref="OpsNotifier"/>: throttled on a fake clock, scoped to their area, once a
+/// minute without a change, unsubscribed on dispose.
+/// </summary>
 public sealed class DashboardLiveTests : BunitTestBase
 {
     private readonly FakeDashboardQueries _queries = new();
@@ -87,6 +90,23 @@ public sealed class DashboardLiveTests : BunitTestBase
         _clock.Advance(DashboardPage.LiveReloadInterval);
         page.WaitForAssertion(() => Assert.Equal("13", Counter(page, "missingAssessments")));
         Assert.Equal(3, _queries.LoadedAreas.Count);
+    }
+
+    [Fact]
+    public void TheDashboardAndTheWallboardReloadOnceAMinuteWhenNoChangeIsHeard()
+    {
+        SignIn(Roles.Inspector, 1);
+        var page = Render<DashboardPage>();
+        var wall = Render<WallboardPage>();
+        _queries.MissingAssessments = 14;
+
+        // Short of the minute nothing reloads: no change was published (a review falling due with the clock, say).
+        _clock.Advance(LiveReload.FallbackEvery - TimeSpan.FromSeconds(1));
+        Assert.Equal("7", Counter(page, "missingAssessments"));
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        page.WaitForAssertion(() => Assert.Equal("14", Counter(page, "missingAssessments")));
+        wall.WaitForAssertion(() => Assert.Equal("14", wall.Find("[data-testid='counter-missingAssessments']").TextContent));
     }
 
     [Fact]

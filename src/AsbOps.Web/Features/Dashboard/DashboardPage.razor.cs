@@ -7,8 +7,8 @@ namespace AsbOps.Web.Features.Dashboard;
 
 /// <summary>
 /// The operations dashboard. It reads through <see cref="IOpsDashboardQueries"/> and reloads on
-/// <see cref="ReloadAsync"/>: from the Refresh button, and live from <see cref="OpsNotifier"/> for changes in the
-/// area on screen, throttled to a few reloads a second.
+/// <see cref="ReloadAsync"/>: from the Refresh button, and through <see cref="LiveReload"/> for changes in the area on
+/// screen (throttled to a few reloads a second) and once a minute without one.
 /// </summary>
 public sealed partial class DashboardPage : IDisposable
 {
@@ -26,10 +26,7 @@ public sealed partial class DashboardPage : IDisposable
     private DateTimeOffset? _updatedAt;
     private bool _loading;
     private string? _message;
-    private IDisposable? _subscription;
-    private ReloadThrottle? _throttle;
-    private volatile bool _live;
-    private volatile string? _watchedArea;
+    private LiveReload? _live;
 
     [Inject] private IOpsDashboardQueries Queries { get; set; } = default!;
 
@@ -43,11 +40,8 @@ public sealed partial class DashboardPage : IDisposable
         ? (_areas.FirstOrDefault(a => a.Code == _selectedArea)?.Name ?? "All areas")
         : _data?.Counters.ByArea.Keys.FirstOrDefault() ?? "";
 
-    protected override void OnInitialized()
-    {
-        _throttle = new ReloadThrottle(LiveReloadInterval, Clock, () => InvokeAsync(ReloadAsync), DispatchExceptionAsync);
-        _subscription = Notifier.Subscribe(OnOpsChangeAsync);
-    }
+    protected override void OnInitialized() =>
+        _live = new LiveReload(Notifier, Clock, LiveReloadInterval, () => InvokeAsync(ReloadAsync), DispatchExceptionAsync);
 
     protected override async Task OnInitializedAsync()
     {
@@ -59,21 +53,8 @@ public sealed partial class DashboardPage : IDisposable
         }
 
         _areas = await Queries.AreasAsync(_disposed.Token);
-        _watchedArea = _scope.IsForceWide ? null : _areas.FirstOrDefault(a => a.Id == _scope.AreaId)?.Code;
-        _live = true;
+        _live?.Start(_scope.IsForceWide ? null : _areas.FirstOrDefault(a => a.Id == _scope.AreaId)?.Code);
         await ReloadAsync();
-    }
-
-    /// <summary>Called on the publisher's thread: only notes that a reload is due when the change is in the area on screen.</summary>
-    private Task OnOpsChangeAsync(OpsChange change)
-    {
-        var watched = _watchedArea;
-        if (_live && (watched is null || change.AreaCode is null || string.Equals(change.AreaCode, watched, StringComparison.Ordinal)))
-        {
-            _throttle?.Request();
-        }
-
-        return Task.CompletedTask;
     }
 
     /// <summary>Reloads every counter, queue and heatmap of the current scope.</summary>
@@ -104,7 +85,11 @@ public sealed partial class DashboardPage : IDisposable
     private async Task AreaChangedAsync(string code)
     {
         _selectedArea = code;
-        _watchedArea = code == AllAreas ? null : code;
+        if (_live is not null)
+        {
+            _live.WatchedArea = code == AllAreas ? null : code;
+        }
+
         await ReloadAsync();
     }
 
@@ -112,8 +97,7 @@ public sealed partial class DashboardPage : IDisposable
 
     public void Dispose()
     {
-        _subscription?.Dispose();
-        _throttle?.Dispose();
+        _live?.Dispose();
         _disposed.Cancel();
         _disposed.Dispose();
     }

@@ -5,26 +5,21 @@ using Microsoft.AspNetCore.Components;
 namespace AsbOps.Web.Features.Dashboard;
 
 /// <summary>
-/// The read-only wall screen of one area's counters and high-risk cases, live from <see cref="OpsNotifier"/> (at most
-/// a couple of reloads a second), with a slow <see cref="PeriodicTimer"/> as a fallback that ends with the page.
+/// The read-only wall screen of one area's counters and high-risk cases, live through <see cref="LiveReload"/> (at
+/// most a couple of reloads a second on changes, and once a minute without one), ending with the page.
 /// </summary>
 public sealed partial class WallboardPage : IDisposable
 {
-    private static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan LiveReloadInterval = TimeSpan.FromMilliseconds(500);
 
     private readonly CancellationTokenSource _disposed = new();
-    private PeriodicTimer? _timer;
     private int? _areaId;
     private string _title = "";
     private string? _message;
     private OpsCounters? _counters;
     private IReadOnlyList<HighRiskCaseRow> _highRisk = [];
     private DateTimeOffset? _updatedAt;
-    private IDisposable? _subscription;
-    private ReloadThrottle? _throttle;
-    private volatile bool _live;
-    private volatile string? _watchedArea;
+    private LiveReload? _live;
 
     [Inject] private IOpsDashboardQueries Queries { get; set; } = default!;
 
@@ -36,20 +31,8 @@ public sealed partial class WallboardPage : IDisposable
 
     [SupplyParameterFromQuery(Name = "area")] public string? Area { get; set; }
 
-    protected override void OnInitialized()
-    {
-        _throttle = new ReloadThrottle(LiveReloadInterval, Clock, () => InvokeAsync(ReloadAsync), DispatchExceptionAsync);
-        _subscription = Notifier.Subscribe(change =>
-        {
-            var watched = _watchedArea;
-            if (_live && (watched is null || change.AreaCode is null || string.Equals(change.AreaCode, watched, StringComparison.Ordinal)))
-            {
-                _throttle.Request();
-            }
-
-            return Task.CompletedTask;
-        });
-    }
+    protected override void OnInitialized() =>
+        _live = new LiveReload(Notifier, Clock, LiveReloadInterval, () => InvokeAsync(ReloadAsync), DispatchExceptionAsync);
 
     protected override async Task OnInitializedAsync()
     {
@@ -78,11 +61,8 @@ public sealed partial class WallboardPage : IDisposable
 
         _areaId = requested?.Id;
         _title = requested?.Name ?? "All areas";
-        _watchedArea = requested?.Code;
-        _live = true;
+        _live?.Start(requested?.Code);
         await LoadAsync();
-        _timer = new PeriodicTimer(RefreshEvery, Clock);
-        _ = RefreshLoopAsync(_timer);
     }
 
     private async Task LoadAsync()
@@ -103,31 +83,10 @@ public sealed partial class WallboardPage : IDisposable
         StateHasChanged();
     }
 
-    private async Task RefreshLoopAsync(PeriodicTimer timer)
-    {
-        try
-        {
-            while (await timer.WaitForNextTickAsync(_disposed.Token))
-            {
-                _throttle?.Request();
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // The page was closed.
-        }
-        catch (Exception exception)
-        {
-            await DispatchExceptionAsync(exception);
-        }
-    }
-
     public void Dispose()
     {
-        _subscription?.Dispose();
-        _throttle?.Dispose();
+        _live?.Dispose();
         _disposed.Cancel();
-        _timer?.Dispose();
         _disposed.Dispose();
     }
 }
