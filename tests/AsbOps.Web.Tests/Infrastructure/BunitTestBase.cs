@@ -13,6 +13,9 @@ public abstract class BunitTestBase : BunitContext, IAsyncLifetime
 {
     protected BunitTestBase()
     {
+        // Waits end as soon as their assertion passes; bUnit's default of one second is too short for a first render
+        // of a MudBlazor page on a loaded 2-core machine (CI runs the test classes in parallel).
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
     }
