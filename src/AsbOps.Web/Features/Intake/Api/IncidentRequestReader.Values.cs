@@ -9,15 +9,32 @@ namespace AsbOps.Web.Features.Intake.Api;
 /// </summary>
 public sealed partial class IncidentRequestReader
 {
+    /// <summary>The value when it is there and not null; otherwise false, and "Required." against the key if it is.</summary>
+    private static bool Present(JsonElement? value, string key, Errors errors, bool required, out JsonElement element)
+    {
+        if (value is { ValueKind: not JsonValueKind.Null } present)
+        {
+            element = present;
+            return true;
+        }
+
+        Missing(key, errors, required);
+        element = default;
+        return false;
+    }
+
+    private static void Missing(string key, Errors errors, bool required)
+    {
+        if (required)
+        {
+            errors.Add(key, "Required.");
+        }
+    }
+
     private static JsonElement? Object(JsonElement? value, string key, Errors errors, bool required)
     {
-        if (value is not { ValueKind: not JsonValueKind.Null } element)
+        if (!Present(value, key, errors, required, out var element))
         {
-            if (required)
-            {
-                errors.Add(key, "Required.");
-            }
-
             return null;
         }
 
@@ -32,13 +49,8 @@ public sealed partial class IncidentRequestReader
 
     private static string? Text(JsonElement? value, string key, Errors errors, bool required, int max, bool multiline = false)
     {
-        if (value is not { ValueKind: not JsonValueKind.Null } element)
+        if (!Present(value, key, errors, required, out var element))
         {
-            if (required)
-            {
-                errors.Add(key, "Required.");
-            }
-
             return null;
         }
 
@@ -51,11 +63,7 @@ public sealed partial class IncidentRequestReader
         var text = element.GetString()!.Trim();
         if (text.Length == 0)
         {
-            if (required)
-            {
-                errors.Add(key, "Required.");
-            }
-
+            Missing(key, errors, required);
             return null;
         }
 
@@ -94,7 +102,7 @@ public sealed partial class IncidentRequestReader
 
     private static double? Number(JsonElement? value, string key, Errors errors, double min, double max)
     {
-        if (value is not { ValueKind: not JsonValueKind.Null } element)
+        if (!Present(value, key, errors, required: false, out var element))
         {
             return null;
         }
