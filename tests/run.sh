@@ -65,10 +65,17 @@ fi
 echo "== build"
 dotnet build AsbOps.sln -c Release -nologo -v:q -clp:ErrorsOnly
 
+# The house style (.editorconfig): a file dotnet format would change fails the run, named in the output.
+echo "== format"
+if ! dotnet format AsbOps.sln --verify-no-changes --no-restore -v q; then
+  echo "dotnet format would change the files above: run 'dotnet format AsbOps.sln' and commit the result"
+  exit 1
+fi
+
 results="$(pwd)/TestResults"
 rm -rf "$results"
 passed=0; failed=0; skipped=0; status=0
-for project in tests/AsbOps.Domain.Tests tests/AsbOps.Web.Tests tests/AsbOps.EndToEnd.Tests; do
+for project in tests/AsbOps.Domain.Tests tests/AsbOps.Architecture.Tests tests/AsbOps.Web.Tests tests/AsbOps.EndToEnd.Tests; do
   name=$(basename "$project")
   echo "== $name"
   if ! dotnet test "$project" -c Release --no-build -nologo \

@@ -18,8 +18,14 @@ public sealed class VictorEScreeningTests
     {
         var screening = new VictorEScreening
         {
-            ScreenedByUserId = "o", Vulnerable = true, Impact = true, CombinedApproach = true, Targeted = true,
-            Ongoing = true, Risk = true, Hate = true,
+            ScreenedByUserId = "o",
+            Vulnerable = true,
+            Impact = true,
+            CombinedApproach = true,
+            Targeted = true,
+            Ongoing = true,
+            Risk = true,
+            Hate = true,
         };
 
         Assert.False(screening.ShouldBeCaseManaged);

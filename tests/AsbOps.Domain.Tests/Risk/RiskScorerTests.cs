@@ -83,9 +83,13 @@ public sealed class RiskScorerTests
             ? Victim(safeguarding: "yes")
             : new Dictionary<string, AnswerInput>
             {
-                ["frequency"] = new("first", null), ["impact"] = new("minimal", null), ["escalating"] = new("no", null),
-                ["vulnerabilities"] = new("no", null), ["support"] = new("comprehensive", null),
-                ["targeting"] = new("no", null), ["safeguarding"] = new("yes", "Exploited by older group"),
+                ["frequency"] = new("first", null),
+                ["impact"] = new("minimal", null),
+                ["escalating"] = new("no", null),
+                ["vulnerabilities"] = new("no", null),
+                ["support"] = new("comprehensive", null),
+                ["targeting"] = new("no", null),
+                ["safeguarding"] = new("yes", "Exploited by older group"),
             };
 
         var result = RiskScorer.Evaluate(V1, kind, answers);
@@ -125,9 +129,13 @@ public sealed class RiskScorerTests
     {
         var answers = new Dictionary<string, AnswerInput>
         {
-            ["frequency"] = new("daily", null), ["impact"] = new("severe", null),
-            ["escalating"] = new("yes", "Now carrying a knife"), ["vulnerabilities"] = new("unknown", null),
-            ["support"] = new("none", null), ["targeting"] = new("yes", "Same family"), ["safeguarding"] = new("no", null),
+            ["frequency"] = new("daily", null),
+            ["impact"] = new("severe", null),
+            ["escalating"] = new("yes", "Now carrying a knife"),
+            ["vulnerabilities"] = new("unknown", null),
+            ["support"] = new("none", null),
+            ["targeting"] = new("yes", "Same family"),
+            ["safeguarding"] = new("no", null),
         };
 
         var result = RiskScorer.Evaluate(V1, AssessmentKind.Perpetrator, answers);
@@ -141,8 +149,11 @@ public sealed class RiskScorerTests
     {
         var answers = new Dictionary<string, AnswerInput>
         {
-            ["frequency"] = new("weekly", null), ["impact"] = new("some", null), ["escalation"] = new("medium", null),
-            ["vulnerableNearby"] = new("yes", "Primary school opposite"), ["measures"] = new("some", null),
+            ["frequency"] = new("weekly", null),
+            ["impact"] = new("some", null),
+            ["escalation"] = new("medium", null),
+            ["vulnerableNearby"] = new("yes", "Primary school opposite"),
+            ["measures"] = new("some", null),
         };
 
         var result = RiskScorer.Evaluate(V1, AssessmentKind.Location, answers);

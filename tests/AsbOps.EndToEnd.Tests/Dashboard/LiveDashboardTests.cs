@@ -45,8 +45,13 @@ public sealed class LiveDashboardTests(LiveAppFixture app)
             description = "Group of youths shouting outside the shops",
             thrive = new
             {
-                threat = "Low", harm = "Nuisance to shoppers", risk = "May recur tonight", investigation = "CCTV",
-                vulnerability = "None known", engagement = "Caller willing", grade = "scheduled",
+                threat = "Low",
+                harm = "Nuisance to shoppers",
+                risk = "May recur tonight",
+                investigation = "CCTV",
+                vulnerability = "None known",
+                engagement = "Caller willing",
+                grade = "scheduled",
             },
             reporter = new { name = "A Shopkeeper", phone = "07000 000001" },
         });

@@ -113,8 +113,13 @@ public sealed class ActionPlanComponentTests : BunitTestBase
     {
         _plans.Model = new ActionPlanPageModel
         {
-            CaseId = 42, Reference = "ASB-2026-004213", Status = CaseStatus.Open, RiskLevel = RiskLevel.High, OpenedAt = Now.AddDays(-10),
-            HighRiskSince = Now.AddHours(-80), CanEdit = true,
+            CaseId = 42,
+            Reference = "ASB-2026-004213",
+            Status = CaseStatus.Open,
+            RiskLevel = RiskLevel.High,
+            OpenedAt = Now.AddDays(-10),
+            HighRiskSince = Now.AddHours(-80),
+            CanEdit = true,
         };
 
         var page = Render<ActionPlanPage>(p => p.Add(x => x.CaseRef, "ASB-2026-004213"));
@@ -126,6 +131,10 @@ public sealed class ActionPlanComponentTests : BunitTestBase
 
     private static ActionInput Valid() => new()
     {
-        Type = ActionType.Visit, Description = "Visit the victim", OwnerUserId = "pc-1", DueDate = new DateOnly(2026, 11, 30), Version = 3,
+        Type = ActionType.Visit,
+        Description = "Visit the victim",
+        OwnerUserId = "pc-1",
+        DueDate = new DateOnly(2026, 11, 30),
+        Version = 3,
     };
 }

@@ -17,7 +17,10 @@ public sealed class ActionPlanServiceTests(AsbOpsAppFactory app) : IClassFixture
 
     private static ActionInput Visit(DateOnly due, string owner = "PCSO Green") => new()
     {
-        Type = ActionType.Visit, Description = "Visit the victim and agree a contact plan", OwnerName = owner, DueDate = due,
+        Type = ActionType.Visit,
+        Description = "Visit the victim and agree a contact plan",
+        OwnerName = owner,
+        DueDate = due,
     };
 
     private async Task<(PlanWorld World, long ActionId)> WorldWithActionAsync(string prefix, DateOnly due)
@@ -126,7 +129,10 @@ public sealed class ActionPlanServiceTests(AsbOpsAppFactory app) : IClassFixture
         await Plans.SavePlanAsync(world.Officer, world.CaseId, new PlanInput { Objective = "Stop the abuse" });
         var bad = new ActionInput
         {
-            Type = null, Description = new string('x', 2001), OwnerName = " ", DueDate = DateOnly.FromDateTime(PlanWorld.OpenedAt).AddDays(-1),
+            Type = null,
+            Description = new string('x', 2001),
+            OwnerName = " ",
+            DueDate = DateOnly.FromDateTime(PlanWorld.OpenedAt).AddDays(-1),
         };
 
         var result = await Plans.AddActionAsync(world.Officer, world.CaseId, bad);

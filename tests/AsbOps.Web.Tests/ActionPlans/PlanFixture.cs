@@ -40,8 +40,13 @@ public sealed record PlanWorld(long CaseId, string Reference, int AreaId, string
         (await db.Areas.SingleAsync(a => a.Id == area.Id)).SergeantUserId = sergeant.Id;
         var @case = new AsbCase
         {
-            Reference = $"ASB-2026-{Random.Shared.Next(100_000, 999_999):D6}", AreaId = area.Id, Category = AsbCategory.Personal,
-            Address = "9 Hill St", Postcode = "LE11 2BB", Summary = "Targeted abuse", OpenedAt = OpenedAt,
+            Reference = $"ASB-2026-{Random.Shared.Next(100_000, 999_999):D6}",
+            AreaId = area.Id,
+            Category = AsbCategory.Personal,
+            Address = "9 Hill St",
+            Postcode = "LE11 2BB",
+            Summary = "Targeted abuse",
+            OpenedAt = OpenedAt,
             NextReviewDue = OpenedAt.AddDays(56),
         };
         db.Cases.Add(@case);
@@ -69,9 +74,16 @@ public sealed record PlanWorld(long CaseId, string Reference, int AreaId, string
         var version = await db.GuidanceVersions.OrderByDescending(g => g.Number).FirstAsync();
         db.Assessments.Add(new Assessment
         {
-            CaseId = CaseId, CaseParticipantId = victim.Id, Kind = AssessmentKind.Victim, GuidanceVersionId = version.Id,
-            Status = AssessmentStatus.Complete, CreatedAt = Now.AddDays(-1), CompletedAt = Now.AddDays(-1), CreatedByUserId = Officer.UserId,
-            ComputedLevel = RiskLevel.High, Level = RiskLevel.High,
+            CaseId = CaseId,
+            CaseParticipantId = victim.Id,
+            Kind = AssessmentKind.Victim,
+            GuidanceVersionId = version.Id,
+            Status = AssessmentStatus.Complete,
+            CreatedAt = Now.AddDays(-1),
+            CompletedAt = Now.AddDays(-1),
+            CreatedByUserId = Officer.UserId,
+            ComputedLevel = RiskLevel.High,
+            Level = RiskLevel.High,
         });
         await db.SaveChangesAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();

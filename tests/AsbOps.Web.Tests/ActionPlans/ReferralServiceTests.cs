@@ -15,7 +15,9 @@ public sealed class ReferralServiceTests(AsbOpsAppFactory app) : IClassFixture<A
 
     private static ReferralInput To(Agency agency) => new()
     {
-        Agency = agency, Reason = "Tenancy breaches by the perpetrator", SentOn = DateOnly.FromDateTime(PlanWorld.Now).AddDays(-2),
+        Agency = agency,
+        Reason = "Tenancy breaches by the perpetrator",
+        SentOn = DateOnly.FromDateTime(PlanWorld.Now).AddDays(-2),
     };
 
     private async Task<(PlanWorld World, long ReferralId)> WorldWithReferralAsync(string prefix, Agency agency)

@@ -45,8 +45,13 @@ public sealed class AdminQueriesTests(AsbOpsAppFactory app) : IClassFixture<AsbO
             {
                 var asbCase = new AsbCase
                 {
-                    Reference = new CaseReference(2026, 900 + n).ToString(), AreaId = area.Id, Category = AsbCategory.Nuisance,
-                    OpenedAt = opened, Address = "Park", Postcode = "CA1 1SE", Summary = "Count test",
+                    Reference = new CaseReference(2026, 900 + n).ToString(),
+                    AreaId = area.Id,
+                    Category = AsbCategory.Nuisance,
+                    OpenedAt = opened,
+                    Address = "Park",
+                    Postcode = "CA1 1SE",
+                    Summary = "Count test",
                 };
                 if (n == 3)
                 {

@@ -56,8 +56,12 @@ public class ApiAppFactory : AsbOpsAppFactory
         ["description"] = "Youths kicking door, shouting abuse at occupant",
         ["thrive"] = new JsonObject
         {
-            ["threat"] = "Verbal threats", ["harm"] = "Occupant distressed", ["risk"] = "Likely to recur",
-            ["investigation"] = "CCTV on street", ["vulnerability"] = "Occupant is elderly", ["engagement"] = "Willing to engage",
+            ["threat"] = "Verbal threats",
+            ["harm"] = "Occupant distressed",
+            ["risk"] = "Likely to recur",
+            ["investigation"] = "CCTV on street",
+            ["vulnerability"] = "Occupant is elderly",
+            ["engagement"] = "Willing to engage",
             ["grade"] = "priority",
         },
         ["reporter"] = new JsonObject { ["name"] = "A Person", ["phone"] = "07000 000000" },

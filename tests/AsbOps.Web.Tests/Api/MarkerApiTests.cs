@@ -17,20 +17,33 @@ public sealed class MarkerApiTests(ApiAppFactory app) : IClassFixture<ApiAppFact
         var @case = new AsbCase
         {
             Reference = new CaseReference(2026, Random.Shared.Next(100_000, 999_999)).ToString(),
-            AreaId = area.Id, Category = AsbCategory.Personal, Address = "4 Marker Lane, Loughborough", Postcode = postcode,
-            Summary = "Targeted harassment", RiskLevel = RiskLevel.High, OpenedAt = DateTime.UtcNow.AddDays(-3),
+            AreaId = area.Id,
+            Category = AsbCategory.Personal,
+            Address = "4 Marker Lane, Loughborough",
+            Postcode = postcode,
+            Summary = "Targeted harassment",
+            RiskLevel = RiskLevel.High,
+            OpenedAt = DateTime.UtcNow.AddDays(-3),
         };
         db.Cases.Add(@case);
         await db.SaveChangesAsync();
         var person = new Marker
         {
-            CaseId = @case.Id, SubjectType = MarkerSubjectType.Person, Subject = personName, Address = @case.Address,
-            Postcode = postcode, PlacedAt = DateTime.UtcNow.AddDays(-2),
+            CaseId = @case.Id,
+            SubjectType = MarkerSubjectType.Person,
+            Subject = personName,
+            Address = @case.Address,
+            Postcode = postcode,
+            PlacedAt = DateTime.UtcNow.AddDays(-2),
         };
         var location = new Marker
         {
-            CaseId = @case.Id, SubjectType = MarkerSubjectType.Location, Subject = @case.Address, Address = @case.Address,
-            Postcode = postcode, PlacedAt = DateTime.UtcNow.AddDays(-2),
+            CaseId = @case.Id,
+            SubjectType = MarkerSubjectType.Location,
+            Subject = @case.Address,
+            Address = @case.Address,
+            Postcode = postcode,
+            PlacedAt = DateTime.UtcNow.AddDays(-2),
         };
         db.Markers.AddRange(person, location);
         await db.SaveChangesAsync();

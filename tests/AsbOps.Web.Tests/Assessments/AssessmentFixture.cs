@@ -30,13 +30,22 @@ public static class AssessmentFixture
         stored.InspectorUserId = inspector.Id;
         var person = new Person
         {
-            FirstName = "Vera", LastName = "Victim" + areaCode, SearchName = Person.ToSearchName("Vera", "Victim" + areaCode),
-            DateOfBirth = new DateOnly(1970, 5, 1), Address = "9 Hill St", Postcode = "LE11 2BB",
+            FirstName = "Vera",
+            LastName = "Victim" + areaCode,
+            SearchName = Person.ToSearchName("Vera", "Victim" + areaCode),
+            DateOfBirth = new DateOnly(1970, 5, 1),
+            Address = "9 Hill St",
+            Postcode = "LE11 2BB",
         };
         var @case = new AsbCase
         {
-            Reference = $"ASB-2026-{900_000 + Interlocked.Increment(ref _sequence):D6}", AreaId = area.Id, Category = AsbCategory.Personal,
-            Address = "9 Hill St", Postcode = "LE11 2BB", Summary = "Targeted abuse", OpenedAt = DateTime.UtcNow.AddDays(-1),
+            Reference = $"ASB-2026-{900_000 + Interlocked.Increment(ref _sequence):D6}",
+            AreaId = area.Id,
+            Category = AsbCategory.Personal,
+            Address = "9 Hill St",
+            Postcode = "LE11 2BB",
+            Summary = "Targeted abuse",
+            OpenedAt = DateTime.UtcNow.AddDays(-1),
         };
         var victim = new CaseParticipant { Case = @case, Person = person, Role = PersonRole.Victim, AddedAt = DateTime.UtcNow.AddDays(-1) };
         db.AddRange(person, @case, victim);
@@ -71,7 +80,11 @@ public static class AssessmentFixture
 
     public static AssessmentCommand Victim(AssessmentWorld w, IReadOnlyList<AnswerCommand> answers, bool complete = true) => new()
     {
-        CaseId = w.CaseId, CaseParticipantId = w.VictimId, Kind = AssessmentKind.Victim, Answers = answers, Complete = complete,
+        CaseId = w.CaseId,
+        CaseParticipantId = w.VictimId,
+        Kind = AssessmentKind.Victim,
+        Answers = answers,
+        Complete = complete,
     };
 
     public static async Task<AssessmentSaveResult> SaveAsync(AsbOpsAppFactory app, AssessmentCommand command, UserScope user)

@@ -78,7 +78,8 @@ public sealed class AssessmentServiceTests(AsbOpsAppFactory app) : IClassFixture
         var draft = await SaveAsync(app, Victim(w, answers, complete: false), w.Officer);
         var complete = await SaveAsync(app, Victim(w, answers) with
         {
-            AssessmentId = draft.AssessmentId, ExpectedVersion = draft.Version,
+            AssessmentId = draft.AssessmentId,
+            ExpectedVersion = draft.Version,
             Safeguarding = new SafeguardingForm(Agency.ChildrensSocialCare, "Child frightened at night", true, "Called duty social worker"),
         }, w.Officer);
 

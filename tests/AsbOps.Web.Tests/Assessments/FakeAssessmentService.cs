@@ -15,8 +15,13 @@ public sealed class FakeAssessmentService : IAssessmentService
 
     public static AssessmentFormData Sample() => new()
     {
-        CaseId = 42, CaseReference = "ASB-2026-004213", CaseParticipantId = 7, Kind = AssessmentKind.Victim, Subject = "Vera Victim",
-        GuidanceVersionNumber = 1, Guidance = RiskGuidanceV1.Definition,
+        CaseId = 42,
+        CaseReference = "ASB-2026-004213",
+        CaseParticipantId = 7,
+        Kind = AssessmentKind.Victim,
+        Subject = "Vera Victim",
+        GuidanceVersionNumber = 1,
+        Guidance = RiskGuidanceV1.Definition,
     };
 
     public Task<AssessmentFormData?> LoadFormAsync(UserScope user, string caseReference, long? participantId, CancellationToken cancellationToken = default) =>

@@ -17,8 +17,13 @@ public sealed class AuditTrailTests(AsbOpsAppFactory app) : IClassFixture<AsbOps
         db.AuditActor = new AuditActor("user-1", "pc.jones@test.local");
         var @case = new AsbCase
         {
-            Reference = reference, AreaId = area.Id, Category = AsbCategory.Nuisance, Address = "1 Audit Row",
-            Postcode = "LE11 1AA", Summary = "Loud music", OpenedAt = DateTime.UtcNow,
+            Reference = reference,
+            AreaId = area.Id,
+            Category = AsbCategory.Nuisance,
+            Address = "1 Audit Row",
+            Postcode = "LE11 1AA",
+            Summary = "Loud music",
+            OpenedAt = DateTime.UtcNow,
         };
         db.Cases.Add(@case);
         await db.SaveChangesAsync();
@@ -88,8 +93,13 @@ public sealed class AuditTrailTests(AsbOpsAppFactory app) : IClassFixture<AsbOps
         var before = await db.AuditEntries.CountAsync();
         db.Cases.Add(new AsbCase
         {
-            Reference = first.Reference, AreaId = first.AreaId, Category = AsbCategory.Nuisance, Address = "x",
-            Postcode = "LE11 1AA", Summary = "duplicate reference", OpenedAt = DateTime.UtcNow,
+            Reference = first.Reference,
+            AreaId = first.AreaId,
+            Category = AsbCategory.Nuisance,
+            Address = "x",
+            Postcode = "LE11 1AA",
+            Summary = "duplicate reference",
+            OpenedAt = DateTime.UtcNow,
         });
 
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
@@ -110,8 +120,14 @@ public sealed class AuditTrailTests(AsbOpsAppFactory app) : IClassFixture<AsbOps
             db.AuditActor = new AuditActor(null, "storm-feed");
             incidents = Enumerable.Range(0, 501).Select(i => new Incident
             {
-                StormRef = $"LP-AUDIT-{i:D4}", AreaId = @case.AreaId, CaseId = @case.Id, ReceivedAt = receivedAt,
-                Category = AsbCategory.Nuisance, Address = "1 Audit Row", Postcode = "LE11 1AA", Description = $"Report {i}",
+                StormRef = $"LP-AUDIT-{i:D4}",
+                AreaId = @case.AreaId,
+                CaseId = @case.Id,
+                ReceivedAt = receivedAt,
+                Category = AsbCategory.Nuisance,
+                Address = "1 Audit Row",
+                Postcode = "LE11 1AA",
+                Description = $"Report {i}",
             }).ToList();
             db.Incidents.AddRange(incidents);
             await db.SaveChangesAsync();

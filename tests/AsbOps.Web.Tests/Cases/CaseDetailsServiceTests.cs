@@ -51,15 +51,23 @@ public sealed class CaseDetailsServiceTests(AsbOpsAppFactory app) : IClassFixtur
         {
             var incident = new Incident
             {
-                StormRef = "LP-" + asbCase.Reference, ReceivedAt = Now.AddDays(-20), AreaId = area.Id, CaseId = asbCase.Id,
-                Address = "1 Test Street", Postcode = "LE11 1AA", Description = "Door kicked",
+                StormRef = "LP-" + asbCase.Reference,
+                ReceivedAt = Now.AddDays(-20),
+                AreaId = area.Id,
+                CaseId = asbCase.Id,
+                Address = "1 Test Street",
+                Postcode = "LE11 1AA",
+                Description = "Door kicked",
                 Thrive = new ThriveAssessment { Threat = "Threat of violence", Grade = ThriveGrade.Priority },
             };
             incident.Screening = new VictorEScreening { ScreenedByUserId = "u", HarassmentAlarmDistress = true, Vulnerable = true, Hate = true, ScreenedAt = Now.AddDays(-19) };
             db.Incidents.Add(incident);
             db.ActionPlans.Add(new ActionPlan
             {
-                CaseId = asbCase.Id, CreatedByUserId = "u", CreatedAt = Now.AddDays(-10), Objective = "Stop the abuse",
+                CaseId = asbCase.Id,
+                CreatedByUserId = "u",
+                CreatedAt = Now.AddDays(-10),
+                Objective = "Stop the abuse",
                 Actions =
                 [
                     new ActionItem { Type = ActionType.Visit, Description = "Visit", OwnerName = "PC One", DueDate = new DateOnly(2026, 11, 20) },
@@ -68,8 +76,13 @@ public sealed class CaseDetailsServiceTests(AsbOpsAppFactory app) : IClassFixtur
             });
             db.Referrals.Add(new Referral
             {
-                CaseId = asbCase.Id, Agency = Agency.Housing, Reason = "Tenancy", SentAt = Now.AddDays(-5), CreatedByUserId = "u",
-                IsSafeguarding = true, SafeguardingConcerns = "Elderly, alone",
+                CaseId = asbCase.Id,
+                Agency = Agency.Housing,
+                Reason = "Tenancy",
+                SentAt = Now.AddDays(-5),
+                CreatedByUserId = "u",
+                IsSafeguarding = true,
+                SafeguardingConcerns = "Elderly, alone",
             });
             db.Markers.Add(new Marker { CaseId = asbCase.Id, SubjectType = MarkerSubjectType.Location, Subject = "1 Test Street", PlacedAt = Now.AddDays(-3) });
             db.Markers.Add(new Marker { CaseId = asbCase.Id, SubjectType = MarkerSubjectType.Person, Subject = "Old Subject", PlacedAt = Now.AddDays(-30), EndedAt = Now.AddDays(-25), EndReason = "Risk fell below high" });
@@ -108,22 +121,43 @@ public sealed class CaseDetailsServiceTests(AsbOpsAppFactory app) : IClassFixtur
             var v1 = await db.GuidanceVersions.SingleAsync(g => g.Number == 1);
             var v2 = await db.GuidanceVersions.SingleOrDefaultAsync(g => g.Number == 2) ?? db.GuidanceVersions.Add(new RiskGuidanceVersion
             {
-                Number = 2, Notes = "Reworded", PublishedAt = Now.AddDays(-1), Definition = Reworded(v1.Definition),
+                Number = 2,
+                Notes = "Reworded",
+                PublishedAt = Now.AddDays(-1),
+                Definition = Reworded(v1.Definition),
             }).Entity;
             await db.SaveChangesAsync();
             v2Id = v2.Id;
             var participantId = await db.CaseParticipants.Where(p => p.CaseId == asbCase.Id).Select(p => p.Id).SingleAsync();
             db.Assessments.Add(new Assessment
             {
-                CaseId = asbCase.Id, CaseParticipantId = participantId, Kind = AssessmentKind.Victim, GuidanceVersionId = v1.Id,
-                CreatedByUserId = "u", CreatedAt = Now.AddDays(-40), IsCurrent = false, Score = 4, ComputedLevel = RiskLevel.Low, Level = RiskLevel.Low,
+                CaseId = asbCase.Id,
+                CaseParticipantId = participantId,
+                Kind = AssessmentKind.Victim,
+                GuidanceVersionId = v1.Id,
+                CreatedByUserId = "u",
+                CreatedAt = Now.AddDays(-40),
+                IsCurrent = false,
+                Score = 4,
+                ComputedLevel = RiskLevel.Low,
+                Level = RiskLevel.Low,
                 Answers = [new AssessmentAnswer { QuestionKey = "frequency", Value = "weekly", Score = 2, AnsweredAt = Now.AddDays(-40) }],
             });
             db.Assessments.Add(new Assessment
             {
-                CaseId = asbCase.Id, CaseParticipantId = participantId, Kind = AssessmentKind.Victim, GuidanceVersionId = v2Id,
-                CreatedByUserId = "u", CreatedAt = Now.AddDays(-6), Score = 7, ComputedLevel = RiskLevel.Medium, Level = RiskLevel.Medium,
-                UnknownCount = 1, JudgementLevel = RiskLevel.Medium, JudgementRationale = "Agreed", JudgementApproval = OverrideApproval.NotRequired,
+                CaseId = asbCase.Id,
+                CaseParticipantId = participantId,
+                Kind = AssessmentKind.Victim,
+                GuidanceVersionId = v2Id,
+                CreatedByUserId = "u",
+                CreatedAt = Now.AddDays(-6),
+                Score = 7,
+                ComputedLevel = RiskLevel.Medium,
+                Level = RiskLevel.Medium,
+                UnknownCount = 1,
+                JudgementLevel = RiskLevel.Medium,
+                JudgementRationale = "Agreed",
+                JudgementApproval = OverrideApproval.NotRequired,
                 Answers =
                 [
                     new AssessmentAnswer { QuestionKey = "frequency", Value = "daily", Score = 3, AnsweredAt = Now.AddDays(-6) },
@@ -160,8 +194,12 @@ public sealed class CaseDetailsServiceTests(AsbOpsAppFactory app) : IClassFixtur
         {
             var assessment = new Assessment
             {
-                CaseId = asbCase.Id, Kind = AssessmentKind.Location, GuidanceVersionId = await db.GuidanceVersions.Where(g => g.Number == 1).Select(g => g.Id).SingleAsync(),
-                CreatedByUserId = "u", CreatedAt = Now.AddDays(-8), UnknownCount = 1,
+                CaseId = asbCase.Id,
+                Kind = AssessmentKind.Location,
+                GuidanceVersionId = await db.GuidanceVersions.Where(g => g.Number == 1).Select(g => g.Id).SingleAsync(),
+                CreatedByUserId = "u",
+                CreatedAt = Now.AddDays(-8),
+                UnknownCount = 1,
             };
             db.Assessments.Add(assessment);
             await db.SaveChangesAsync();
@@ -190,8 +228,15 @@ public sealed class CaseDetailsServiceTests(AsbOpsAppFactory app) : IClassFixtur
             db.Referrals.Add(new Referral { CaseId = asbCase.Id, Agency = Agency.LocalAuthority, Reason = "Noise nuisance team", SentAt = Now, CreatedByUserId = "u" });
             db.Referrals.Add(new Referral
             {
-                CaseId = asbCase.Id, Agency = Agency.Housing, Reason = "Tenancy", SentAt = Now, CreatedByUserId = "u",
-                IsSafeguarding = true, SafeguardingConcerns = "Private concern for housing only", ConsentToShare = true, ImmediateActions = "Visit",
+                CaseId = asbCase.Id,
+                Agency = Agency.Housing,
+                Reason = "Tenancy",
+                SentAt = Now,
+                CreatedByUserId = "u",
+                IsSafeguarding = true,
+                SafeguardingConcerns = "Private concern for housing only",
+                ConsentToShare = true,
+                ImmediateActions = "Visit",
             });
             await db.SaveChangesAsync();
         }

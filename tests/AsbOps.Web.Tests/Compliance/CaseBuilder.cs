@@ -77,22 +77,39 @@ public sealed class CaseBuilder(AsbOpsDbContext db, int guidanceVersionId, DateT
 
     public void Marker(AsbCase c, bool active = true) => db.Add(new Marker
     {
-        CaseId = c.Id, SubjectType = MarkerSubjectType.Location, Subject = c.Address, PlacedAt = now.AddDays(-3),
+        CaseId = c.Id,
+        SubjectType = MarkerSubjectType.Location,
+        Subject = c.Address,
+        PlacedAt = now.AddDays(-3),
         EndedAt = active ? null : now.AddDays(-1),
     });
 
     public void SafeguardingReferral(AsbCase c, bool complete) => db.Add(new Referral
     {
-        CaseId = c.Id, Agency = Agency.ChildrensSocialCare, Reason = "Safeguarding", SentAt = now, IsSafeguarding = true,
-        SafeguardingConcerns = "Concern", ConsentToShare = true, ImmediateActions = complete ? "Visited" : null, CreatedByUserId = "test",
+        CaseId = c.Id,
+        Agency = Agency.ChildrensSocialCare,
+        Reason = "Safeguarding",
+        SentAt = now,
+        IsSafeguarding = true,
+        SafeguardingConcerns = "Concern",
+        ConsentToShare = true,
+        ImmediateActions = complete ? "Visited" : null,
+        CreatedByUserId = "test",
     });
 
     public Incident Incident(int areaId, string stormRef, AsbCase? linkedTo = null, bool screened = false)
     {
         var incident = new Incident
         {
-            StormRef = stormRef, AreaId = areaId, ReceivedAt = now.AddHours(-3), CreatedAt = now.AddHours(-3), Address = "2 Test Street",
-            Postcode = "LE1 1AB", Description = "Noise", Category = AsbCategory.Nuisance, CaseId = linkedTo?.Id,
+            StormRef = stormRef,
+            AreaId = areaId,
+            ReceivedAt = now.AddHours(-3),
+            CreatedAt = now.AddHours(-3),
+            Address = "2 Test Street",
+            Postcode = "LE1 1AB",
+            Description = "Noise",
+            Category = AsbCategory.Nuisance,
+            CaseId = linkedTo?.Id,
             Screening = screened ? new VictorEScreening { ScreenedAt = now.AddHours(-2), ScreenedByUserId = "test" } : null,
         };
         db.Incidents.Add(incident);

@@ -46,7 +46,9 @@ public sealed class GuidancePageTests(AsbOpsAppFactory app) : IClassFixture<AsbO
                 [new ScoreBand(RiskLevel.Low, 0, 2), new ScoreBand(RiskLevel.High, 3, null)]);
             db.GuidanceVersions.Add(new RiskGuidanceVersion
             {
-                Number = 2, PublishedAt = new DateTime(2026, 11, 24, 9, 0, 0, DateTimeKind.Utc), Notes = "Trial of a lighting question",
+                Number = 2,
+                PublishedAt = new DateTime(2026, 11, 24, 9, 0, 0, DateTimeKind.Utc),
+                Notes = "Trial of a lighting question",
                 Definition = definition,
             });
             await db.SaveChangesAsync();

@@ -6,10 +6,10 @@ using AsbOps.Web.Security;
 using AsbOps.Web.Tests.Infrastructure;
 using Bunit;
 using Bunit.TestDoubles;
-using static AsbOps.Web.Tests.Guidance.GuidanceFormDriver;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static AsbOps.Web.Tests.Guidance.GuidanceFormDriver;
 
 namespace AsbOps.Web.Tests.Guidance;
 

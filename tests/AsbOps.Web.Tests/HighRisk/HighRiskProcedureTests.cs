@@ -30,8 +30,13 @@ public sealed class HighRiskProcedureTests(AsbOpsAppFactory app) : IClassFixture
         var person = new Person { FirstName = "Ada", LastName = "Victim", SearchName = Person.ToSearchName("Ada", "Victim"), Address = "9 Hill St", Postcode = "LE11 2BB" };
         var @case = new AsbCase
         {
-            Reference = $"ASB-2026-{Random.Shared.Next(100_000, 999_999):D6}", AreaId = area.Id, Category = AsbCategory.Personal,
-            Address = "9 Hill St", Postcode = "LE11 2BB", Summary = "Targeted abuse", OpenedAt = Now.AddDays(-2),
+            Reference = $"ASB-2026-{Random.Shared.Next(100_000, 999_999):D6}",
+            AreaId = area.Id,
+            Category = AsbCategory.Personal,
+            Address = "9 Hill St",
+            Postcode = "LE11 2BB",
+            Summary = "Targeted abuse",
+            OpenedAt = Now.AddDays(-2),
         };
         var victim = new CaseParticipant { Case = @case, Person = person, Role = PersonRole.Victim, AddedAt = Now.AddDays(-2) };
         db.AddRange(person, @case, victim);
@@ -47,9 +52,16 @@ public sealed class HighRiskProcedureTests(AsbOpsAppFactory app) : IClassFixture
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.IsCurrent, false));
         var assessment = new Assessment
         {
-            CaseId = f.CaseId, CaseParticipantId = f.VictimParticipantId, Kind = AssessmentKind.Victim, GuidanceVersionId = version.Id,
-            Status = AssessmentStatus.Complete, CreatedAt = Now, CompletedAt = Now, CreatedByUserId = "officer",
-            ComputedLevel = level, Level = level,
+            CaseId = f.CaseId,
+            CaseParticipantId = f.VictimParticipantId,
+            Kind = AssessmentKind.Victim,
+            GuidanceVersionId = version.Id,
+            Status = AssessmentStatus.Complete,
+            CreatedAt = Now,
+            CompletedAt = Now,
+            CreatedByUserId = "officer",
+            ComputedLevel = level,
+            Level = level,
         };
         db.Assessments.Add(assessment);
         await db.SaveChangesAsync();

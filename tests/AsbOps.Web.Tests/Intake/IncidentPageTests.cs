@@ -15,8 +15,11 @@ public sealed class IncidentPageTests(AsbOpsAppFactory app) : IClassFixture<AsbO
         var caseRef = new CaseReference(2026, 101).ToString();
         var id = await AddIncidentAsync(area.Id, "SA-0001", caseRef, new VictorEScreening
         {
-            ScreenedAt = new DateTime(2026, 11, 21, 9, 30, 0, DateTimeKind.Utc), ScreenedByUserId = officer.Id,
-            HarassmentAlarmDistress = true, Vulnerable = true, Targeted = true,
+            ScreenedAt = new DateTime(2026, 11, 21, 9, 30, 0, DateTimeKind.Utc),
+            ScreenedByUserId = officer.Id,
+            HarassmentAlarmDistress = true,
+            Vulnerable = true,
+            Targeted = true,
         });
         using var client = await app.CreateSignedInClientAsync("screen.officer@test.local");
 
@@ -46,7 +49,8 @@ public sealed class IncidentPageTests(AsbOpsAppFactory app) : IClassFixture<AsbO
         var officer = await app.AddUserAsync("screen.b@test.local", Roles.Officer, area.Id);
         var id = await AddIncidentAsync(area.Id, "SB-0001", null, new VictorEScreening
         {
-            ScreenedAt = new DateTime(2026, 11, 21, 9, 30, 0, DateTimeKind.Utc), ScreenedByUserId = officer.Id,
+            ScreenedAt = new DateTime(2026, 11, 21, 9, 30, 0, DateTimeKind.Utc),
+            ScreenedByUserId = officer.Id,
             HarassmentAlarmDistress = true,
         });
         using var client = await app.CreateSignedInClientAsync("screen.b@test.local");
@@ -142,8 +146,13 @@ public sealed class IncidentPageTests(AsbOpsAppFactory app) : IClassFixture<AsbO
         {
             asbCase = new AsbCase
             {
-                Reference = caseRef, AreaId = areaId, Category = AsbCategory.Personal, OpenedAt = at,
-                Address = "3 Test Street", Postcode = "TE1 1ST", Summary = "Test case",
+                Reference = caseRef,
+                AreaId = areaId,
+                Category = AsbCategory.Personal,
+                OpenedAt = at,
+                Address = "3 Test Street",
+                Postcode = "TE1 1ST",
+                Summary = "Test case",
             };
             db.Cases.Add(asbCase);
             await db.SaveChangesAsync();
@@ -151,9 +160,16 @@ public sealed class IncidentPageTests(AsbOpsAppFactory app) : IClassFixture<AsbO
 
         var incident = new Incident
         {
-            StormRef = stormRef, ReceivedAt = at, CreatedAt = at, AreaId = areaId, Category = AsbCategory.Personal,
-            Address = "3 Test Street", Postcode = "TE1 1ST", Description = $"Secret description {stormRef}",
-            CaseId = asbCase?.Id, Screening = screening,
+            StormRef = stormRef,
+            ReceivedAt = at,
+            CreatedAt = at,
+            AreaId = areaId,
+            Category = AsbCategory.Personal,
+            Address = "3 Test Street",
+            Postcode = "TE1 1ST",
+            Description = $"Secret description {stormRef}",
+            CaseId = asbCase?.Id,
+            Screening = screening,
             Thrive = new ThriveAssessment { Threat = "Verbal threats", Harm = "Distress", Grade = ThriveGrade.Priority },
         };
         db.Incidents.Add(incident);

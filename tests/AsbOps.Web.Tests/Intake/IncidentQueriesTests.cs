@@ -90,8 +90,14 @@ public sealed class IncidentQueriesTests(AsbOpsAppFactory app) : IClassFixture<A
         await using var db = app.CreateDbContext();
         var incident = new Incident
         {
-            StormRef = stormRef, ReceivedAt = at, CreatedAt = at, AreaId = areaId, Category = AsbCategory.Nuisance,
-            Address = "5 Query Lane", Postcode = postcode, Description = "Query test",
+            StormRef = stormRef,
+            ReceivedAt = at,
+            CreatedAt = at,
+            AreaId = areaId,
+            Category = AsbCategory.Nuisance,
+            Address = "5 Query Lane",
+            Postcode = postcode,
+            Description = "Query test",
             Screening = screenedBy is null
                 ? null
                 : new VictorEScreening { ScreenedAt = at, ScreenedByUserId = screenedBy, HarassmentAlarmDistress = true, Ongoing = letter },

@@ -235,8 +235,15 @@ public sealed class RepeatDetectionTests(AsbOpsAppFactory app) : IClassFixture<A
         await using var db = app.CreateDbContext();
         var incident = new Incident
         {
-            StormRef = stormRef, ReceivedAt = receivedAt, CreatedAt = receivedAt, AreaId = areaId, Category = AsbCategory.Nuisance,
-            Address = address, Postcode = postcode, Description = $"Shouting and banging at {address} late at night", ReporterName = reporter,
+            StormRef = stormRef,
+            ReceivedAt = receivedAt,
+            CreatedAt = receivedAt,
+            AreaId = areaId,
+            Category = AsbCategory.Nuisance,
+            Address = address,
+            Postcode = postcode,
+            Description = $"Shouting and banging at {address} late at night",
+            ReporterName = reporter,
             CaseId = caseId,
         };
         db.Incidents.Add(incident);

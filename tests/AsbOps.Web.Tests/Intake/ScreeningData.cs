@@ -19,8 +19,15 @@ public static class ScreeningData
         await using var db = app.CreateDbContext();
         var incident = new Incident
         {
-            StormRef = stormRef, ReceivedAt = At, CreatedAt = At, AreaId = areaId, Category = AsbCategory.Nuisance,
-            Address = address, Postcode = postcode, Description = $"Loud music and threats at {address}", ReporterName = reporter,
+            StormRef = stormRef,
+            ReceivedAt = At,
+            CreatedAt = At,
+            AreaId = areaId,
+            Category = AsbCategory.Nuisance,
+            Address = address,
+            Postcode = postcode,
+            Description = $"Loud music and threats at {address}",
+            ReporterName = reporter,
             Thrive = new ThriveAssessment { Threat = "Verbal threats", Grade = ThriveGrade.Priority },
         };
         db.Incidents.Add(incident);
@@ -35,8 +42,14 @@ public static class ScreeningData
         await using var db = app.CreateDbContext();
         var asbCase = new AsbCase
         {
-            Reference = reference, AreaId = areaId, Category = AsbCategory.Personal, OpenedAt = openedAt, Status = status,
-            Address = address, Postcode = postcode, Summary = "Existing problem",
+            Reference = reference,
+            AreaId = areaId,
+            Category = AsbCategory.Personal,
+            OpenedAt = openedAt,
+            Status = status,
+            Address = address,
+            Postcode = postcode,
+            Summary = "Existing problem",
         };
         db.Cases.Add(asbCase);
         if (person is { } p)

@@ -59,7 +59,11 @@ public sealed class MetricsTimingFixture() : MetricsFixtureBase("TIM", "TIMB")
             var queuedAt = Now.AddDays(-queuedDaysAgo).AddHours(-step);
             db.Reminders.Add(new Reminder
             {
-                AssessmentId = assessment.Id, CaseId = assessment.CaseId, Step = step, DueAt = queuedAt, QueuedAt = queuedAt,
+                AssessmentId = assessment.Id,
+                CaseId = assessment.CaseId,
+                Step = step,
+                DueAt = queuedAt,
+                QueuedAt = queuedAt,
                 RecipientUserId = "test",
             });
         }

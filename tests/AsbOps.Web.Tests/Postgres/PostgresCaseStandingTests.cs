@@ -61,9 +61,17 @@ public sealed class PostgresCaseStandingTests(PostgresAppFactory app) : IClassFi
 
     private static Assessment Assessment(long caseId, long participantId, int guidance) => new()
     {
-        CaseId = caseId, CaseParticipantId = participantId, Kind = AssessmentKind.Victim, GuidanceVersionId = guidance,
-        Status = AssessmentStatus.Complete, CreatedAt = Now, CompletedAt = Now, CreatedByUserId = "test", IsCurrent = true,
-        ComputedLevel = RiskLevel.Low, Level = RiskLevel.Low,
+        CaseId = caseId,
+        CaseParticipantId = participantId,
+        Kind = AssessmentKind.Victim,
+        GuidanceVersionId = guidance,
+        Status = AssessmentStatus.Complete,
+        CreatedAt = Now,
+        CompletedAt = Now,
+        CreatedByUserId = "test",
+        IsCurrent = true,
+        ComputedLevel = RiskLevel.Low,
+        Level = RiskLevel.Low,
     };
 
     /// <summary>Polls pg_stat_activity (bounded) until a session of this database waits on a row lock.</summary>

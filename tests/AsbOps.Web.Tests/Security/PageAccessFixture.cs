@@ -36,16 +36,27 @@ public sealed class PageAccessFixture : IAsyncLifetime
         await using var db = App.CreateDbContext();
         var asbCase = new AsbCase
         {
-            Reference = CaseRef, AreaId = area.Id, Category = AsbCategory.Personal, OpenedAt = at,
-            Address = "1 Access Road", Postcode = "AC1 1AA", Summary = "Access test case",
+            Reference = CaseRef,
+            AreaId = area.Id,
+            Category = AsbCategory.Personal,
+            OpenedAt = at,
+            Address = "1 Access Road",
+            Postcode = "AC1 1AA",
+            Summary = "Access test case",
         };
         db.Cases.Add(asbCase);
         await db.SaveChangesAsync();
         db.CaseShares.Add(new CaseShare { CaseId = asbCase.Id, Agency = Agency.LocalAuthority, SharedAt = at });
         var incident = new Incident
         {
-            StormRef = "AC-20261120-0001", ReceivedAt = at, AreaId = area.Id, Category = AsbCategory.Personal,
-            Address = "1 Access Road", Postcode = "AC1 1AA", Description = "Access test incident", CaseId = asbCase.Id,
+            StormRef = "AC-20261120-0001",
+            ReceivedAt = at,
+            AreaId = area.Id,
+            Category = AsbCategory.Personal,
+            Address = "1 Access Road",
+            Postcode = "AC1 1AA",
+            Description = "Access test incident",
+            CaseId = asbCase.Id,
             CreatedAt = at,
             Screening = new VictorEScreening { ScreenedAt = at, ScreenedByUserId = officerId, HarassmentAlarmDistress = true, Targeted = true },
         };

@@ -32,8 +32,19 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<AsbCase>
         builder.HasIndex(
                 c => new
                 {
-                    c.Status, c.AreaId, c.OpenedAt, c.RiskLevel, c.NextReviewDue, c.LastReviewedAt, c.HighRiskSince, c.Reference,
-                    c.HasUnassessedVictim, c.LacksVictimAndLocationAssessment, c.HasUnassessedPerpetrator, c.UnknownAnswers, c.HasActionPlan,
+                    c.Status,
+                    c.AreaId,
+                    c.OpenedAt,
+                    c.RiskLevel,
+                    c.NextReviewDue,
+                    c.LastReviewedAt,
+                    c.HighRiskSince,
+                    c.Reference,
+                    c.HasUnassessedVictim,
+                    c.LacksVictimAndLocationAssessment,
+                    c.HasUnassessedPerpetrator,
+                    c.UnknownAnswers,
+                    c.HasActionPlan,
                 },
                 "IX_Cases_OpenCounters")
             .HasFilter("\"Status\" IN ('Open', 'UnderReview')");

@@ -11,8 +11,15 @@ internal sealed class DemoAssessmentBuilder(GuidanceDefinition guidance, int gui
     // How often each yes/no question is answered yes for a middling case.
     private static readonly Dictionary<string, double> YesRates = new(StringComparer.Ordinal)
     {
-        ["vulnerable"] = 0.22, ["repeatVictim"] = 0.35, ["targeted"] = 0.3, ["hate"] = 0.06, ["safeguarding"] = 0.07,
-        ["escalating"] = 0.3, ["vulnerabilities"] = 0.35, ["targeting"] = 0.35, ["vulnerableNearby"] = 0.4,
+        ["vulnerable"] = 0.22,
+        ["repeatVictim"] = 0.35,
+        ["targeted"] = 0.3,
+        ["hate"] = 0.06,
+        ["safeguarding"] = 0.07,
+        ["escalating"] = 0.3,
+        ["vulnerabilities"] = 0.35,
+        ["targeting"] = 0.35,
+        ["vulnerableNearby"] = 0.4,
     };
 
     /// <summary>A complete assessment; <paramref name="unknownRate"/> is the chance of each Y/N/U question being unknown.</summary>

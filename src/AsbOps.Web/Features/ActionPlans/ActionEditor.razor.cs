@@ -57,8 +57,13 @@ public sealed partial class ActionEditor
         {
             _input = new ActionInput
             {
-                Type = initial.Type, Description = initial.Description, OwnerUserId = initial.OwnerUserId, OwnerName = initial.OwnerName,
-                DueDate = initial.DueDate, Status = initial.Status, Version = initial.Version,
+                Type = initial.Type,
+                Description = initial.Description,
+                OwnerUserId = initial.OwnerUserId,
+                OwnerName = initial.OwnerName,
+                DueDate = initial.DueDate,
+                Status = initial.Status,
+                Version = initial.Version,
             };
         }
     }

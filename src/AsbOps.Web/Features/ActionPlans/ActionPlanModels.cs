@@ -67,7 +67,12 @@ public sealed class ActionInput
 
     public static ActionInput From(ActionRow row) => new()
     {
-        Type = row.Type, Description = row.Description, OwnerUserId = row.OwnerUserId,
-        OwnerName = row.OwnerUserId is null ? row.OwnerName : null, DueDate = row.DueDate, Status = row.Status, Version = row.Version,
+        Type = row.Type,
+        Description = row.Description,
+        OwnerUserId = row.OwnerUserId,
+        OwnerName = row.OwnerUserId is null ? row.OwnerName : null,
+        DueDate = row.DueDate,
+        Status = row.Status,
+        Version = row.Version,
     };
 }

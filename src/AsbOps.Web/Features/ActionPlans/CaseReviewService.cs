@@ -99,8 +99,13 @@ public sealed class CaseReviewService(
         @case.Status = input.Status;
         db.CaseReviews.Add(new CaseReview
         {
-            CaseId = @case.Id, ReviewedAt = now, ReviewedByUserId = user.UserId, RiskLevel = @case.RiskLevel, StatusAfter = input.Status,
-            Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(), NextReviewDue = next,
+            CaseId = @case.Id,
+            ReviewedAt = now,
+            ReviewedByUserId = user.UserId,
+            RiskLevel = @case.RiskLevel,
+            StatusAfter = input.Status,
+            Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
+            NextReviewDue = next,
         });
         try
         {

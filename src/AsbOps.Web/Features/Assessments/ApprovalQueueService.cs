@@ -52,9 +52,18 @@ public sealed class ApprovalQueueService(
             .Where(a => a.JudgementApproval == OverrideApproval.Pending && a.IsCurrent && a.Status == AssessmentStatus.Complete)
             .Join(visible, a => a.CaseId, c => c.Id, (a, c) => new
             {
-                a.Id, a.Version, c.Reference, c.Address, AreaCode = db.Areas.Where(x => x.Id == c.AreaId).Select(x => x.Code).FirstOrDefault(),
+                a.Id,
+                a.Version,
+                c.Reference,
+                c.Address,
+                AreaCode = db.Areas.Where(x => x.Id == c.AreaId).Select(x => x.Code).FirstOrDefault(),
                 Person = a.Participant == null ? null : a.Participant.Person!.FirstName + " " + a.Participant.Person.LastName,
-                a.Kind, a.Score, a.ComputedLevel, a.JudgementLevel, a.JudgementRationale, a.CompletedAt,
+                a.Kind,
+                a.Score,
+                a.ComputedLevel,
+                a.JudgementLevel,
+                a.JudgementRationale,
+                a.CompletedAt,
                 AssessedBy = db.Users.Where(u => u.Id == a.CreatedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .OrderBy(r => r.CompletedAt)

@@ -59,8 +59,14 @@ internal sealed class AssessmentFormLoader(IDbContextFactory<AsbOpsDbContext> db
             .ToListAsync(cancellationToken);
         var form = new AssessmentFormData
         {
-            CaseId = @case.Id, CaseReference = @case.Reference, CaseParticipantId = participantId, Kind = kind, Subject = subject,
-            Role = role, GuidanceVersionNumber = 0, Guidance = RiskGuidanceV1.Definition,
+            CaseId = @case.Id,
+            CaseReference = @case.Reference,
+            CaseParticipantId = participantId,
+            Kind = kind,
+            Subject = subject,
+            Role = role,
+            GuidanceVersionNumber = 0,
+            Guidance = RiskGuidanceV1.Definition,
             RepeatVictimHint = kind == AssessmentKind.Victim && participantId is { } victim
                 ? await PersonRepeatCheck.FindAsync(db, victim, @case.AreaId, clock.GetUtcNow().UtcDateTime, thresholds, cancellationToken)
                 : null,

@@ -32,7 +32,11 @@ internal static class AssessmentWriter
             {
                 assessment.Answers.Add(new AssessmentAnswer
                 {
-                    QuestionKey = question.Key, Value = option.Value, Score = option.Score, Explanation = explanation, AnsweredAt = now,
+                    QuestionKey = question.Key,
+                    Value = option.Value,
+                    Score = option.Score,
+                    Explanation = explanation,
+                    AnsweredAt = now,
                 });
                 continue;
             }

@@ -160,7 +160,10 @@ public sealed class CaseDetailsService(IDbContextFactory<AsbOpsDbContext> dbFact
             .OrderBy(r => r.QueuedAt).ThenBy(r => r.Step)
             .Select(r => new
             {
-                r.AssessmentId, r.Step, r.DueAt, r.QueuedAt,
+                r.AssessmentId,
+                r.Step,
+                r.DueAt,
+                r.QueuedAt,
                 Recipient = db.Users.Where(u => u.Id == r.RecipientUserId).Select(u => u.DisplayName).FirstOrDefault(),
             })
             .ToListAsync(cancellationToken);

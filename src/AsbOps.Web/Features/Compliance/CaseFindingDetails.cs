@@ -68,6 +68,7 @@ internal static class CaseFindingDetails
             _ => (r.OpenedAt, ComplianceRuleText.Missing(rule)),
         };
         return new ComplianceFindingRow(rule, r.Id, r.Reference, areas.CodeOf(r.AreaId), r.LeadOfficer, since,
-            Math.Max(0, (int)(rules.Now - since).TotalDays), missing) { AreaId = r.AreaId };
+            Math.Max(0, (int)(rules.Now - since).TotalDays), missing)
+        { AreaId = r.AreaId };
     }
 }

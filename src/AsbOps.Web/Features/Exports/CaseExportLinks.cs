@@ -12,15 +12,23 @@ public static class CaseExportLinks
     {
         var words = new Dictionary<string, string?>
         {
-            ["area"] = query.Area, ["status"] = query.Status, ["risk"] = query.Risk,
-            ["category"] = query.Category, ["role"] = query.Role, ["q"] = query.Q,
+            ["area"] = query.Area,
+            ["status"] = query.Status,
+            ["risk"] = query.Risk,
+            ["category"] = query.Category,
+            ["role"] = query.Role,
+            ["q"] = query.Q,
         };
         return QueryHelpers.AddQueryString(Path, words.Where(w => !string.IsNullOrWhiteSpace(w.Value)));
     }
 
     public static CaseListQuery Parse(IQueryCollection query) => new()
     {
-        Area = query["area"], Status = query["status"], Risk = query["risk"],
-        Category = query["category"], Role = query["role"], Q = query["q"],
+        Area = query["area"],
+        Status = query["status"],
+        Risk = query["risk"],
+        Category = query["category"],
+        Role = query["role"],
+        Q = query["q"],
     };
 }

@@ -41,9 +41,22 @@ internal sealed class CaseExportSheets(AsbOpsDbContext db, Spreadsheet spreadshe
             orderby c.Id
             select new
             {
-                c.Reference, Area = a == null ? null : a.Code, c.Category, c.Status, c.ClosureReason, c.RiskLevel, c.HighRiskSince,
-                c.OpenedAt, c.ClosedAt, LeadOfficer = u == null ? null : u.DisplayName, c.Address, c.Postcode, c.Summary,
-                c.LastReviewedAt, c.NextReviewDue, c.CommunityTrigger,
+                c.Reference,
+                Area = a == null ? null : a.Code,
+                c.Category,
+                c.Status,
+                c.ClosureReason,
+                c.RiskLevel,
+                c.HighRiskSince,
+                c.OpenedAt,
+                c.ClosedAt,
+                LeadOfficer = u == null ? null : u.DisplayName,
+                c.Address,
+                c.Postcode,
+                c.Summary,
+                c.LastReviewedAt,
+                c.NextReviewDue,
+                c.CommunityTrigger,
             };
         var row = new Cell[CaseHeaders.Length];
         var written = 0;
@@ -83,8 +96,16 @@ internal sealed class CaseExportSheets(AsbOpsDbContext db, Spreadsheet spreadshe
             orderby c.Id, p.Id
             select new
             {
-                c.Reference, p.Role, person.FirstName, person.LastName, person.DateOfBirth, person.Address, person.Postcode,
-                person.Phone, p.RiskLevel, p.AddedAt,
+                c.Reference,
+                p.Role,
+                person.FirstName,
+                person.LastName,
+                person.DateOfBirth,
+                person.Address,
+                person.Postcode,
+                person.Phone,
+                p.RiskLevel,
+                p.AddedAt,
             };
         var row = new Cell[PeopleHeaders.Length];
         var written = 0;
@@ -123,9 +144,22 @@ internal sealed class CaseExportSheets(AsbOpsDbContext db, Spreadsheet spreadshe
             orderby c.Id, a.Id
             select new
             {
-                c.Reference, Subject = person == null ? null : person.FirstName + " " + person.LastName,
-                Role = p == null ? (PersonRole?)null : p.Role, a.Kind, g.Number, a.Status, a.CreatedAt, a.CompletedAt, a.IsCurrent,
-                a.Score, a.ComputedLevel, a.JudgementLevel, a.JudgementRationale, a.JudgementApproval, a.Level, a.UnknownCount,
+                c.Reference,
+                Subject = person == null ? null : person.FirstName + " " + person.LastName,
+                Role = p == null ? (PersonRole?)null : p.Role,
+                a.Kind,
+                g.Number,
+                a.Status,
+                a.CreatedAt,
+                a.CompletedAt,
+                a.IsCurrent,
+                a.Score,
+                a.ComputedLevel,
+                a.JudgementLevel,
+                a.JudgementRationale,
+                a.JudgementApproval,
+                a.Level,
+                a.UnknownCount,
                 a.SafeguardingConcern,
             };
         var row = new Cell[AssessmentHeaders.Length];

@@ -3,8 +3,8 @@ using AsbOps.Domain.Cases;
 using AsbOps.Domain.Markers;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
-using AsbOps.Web.Features.Reminders;
 using AsbOps.Web.Features.Compliance;
+using AsbOps.Web.Features.Reminders;
 using AsbOps.Web.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -181,8 +181,14 @@ public sealed class HighRiskProcedure(HighRiskAlertEmails alertEmails, IOptions<
         {
             db.Markers.Add(new Marker
             {
-                CaseId = @case.Id, SubjectType = MarkerSubjectType.Person, PersonId = person.Id, Subject = person.FullName,
-                Address = person.Address, Postcode = person.Postcode, RiskLevel = RiskLevel.High, PlacedAt = now,
+                CaseId = @case.Id,
+                SubjectType = MarkerSubjectType.Person,
+                PersonId = person.Id,
+                Subject = person.FullName,
+                Address = person.Address,
+                Postcode = person.Postcode,
+                RiskLevel = RiskLevel.High,
+                PlacedAt = now,
             });
         }
 
@@ -190,8 +196,13 @@ public sealed class HighRiskProcedure(HighRiskAlertEmails alertEmails, IOptions<
         {
             db.Markers.Add(new Marker
             {
-                CaseId = @case.Id, SubjectType = MarkerSubjectType.Location, Subject = @case.Address, Address = @case.Address,
-                Postcode = @case.Postcode, RiskLevel = RiskLevel.High, PlacedAt = now,
+                CaseId = @case.Id,
+                SubjectType = MarkerSubjectType.Location,
+                Subject = @case.Address,
+                Address = @case.Address,
+                Postcode = @case.Postcode,
+                RiskLevel = RiskLevel.High,
+                PlacedAt = now,
             });
         }
     }

@@ -56,8 +56,13 @@ internal sealed class PersonPreparer(AsbOpsDbContext db, DateTime now)
 
         return new Prepared(new Person
         {
-            FirstName = tidy.FirstName!, LastName = tidy.LastName!, SearchName = searchName, DateOfBirth = tidy.DateOfBirth,
-            Address = tidy.Address, Postcode = tidy.Postcode, Phone = tidy.Phone,
+            FirstName = tidy.FirstName!,
+            LastName = tidy.LastName!,
+            SearchName = searchName,
+            DateOfBirth = tidy.DateOfBirth,
+            Address = tidy.Address,
+            Postcode = tidy.Postcode,
+            Phone = tidy.Phone,
         }, errors);
     }
 }

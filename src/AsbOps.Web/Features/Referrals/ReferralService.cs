@@ -84,7 +84,10 @@ public sealed class ReferralService(IDbContextFactory<AsbOpsDbContext> dbFactory
         var sentOn = input.SentOn!.Value;
         var referral = new Referral
         {
-            CaseId = caseId, CaseParticipantId = input.CaseParticipantId, Agency = agency, Reason = input.Reason!.Trim(),
+            CaseId = caseId,
+            CaseParticipantId = input.CaseParticipantId,
+            Agency = agency,
+            Reason = input.Reason!.Trim(),
             // Today's referral keeps the time it was recorded; an earlier one is dated at midday, which reads as the same day in UK time.
             SentAt = sentOn == DateOnly.FromDateTime(now) ? now : sentOn.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc),
             CreatedByUserId = user.UserId,

@@ -31,9 +31,13 @@ public sealed class SimulatedIncidents(Random random)
             ["description"] = DemoIncidentTexts.Description(random, category, home.Line, street, where.Line),
             ["thrive"] = new JsonObject
             {
-                ["threat"] = thrive.Threat, ["harm"] = thrive.Harm, ["risk"] = thrive.Risk,
-                ["investigation"] = thrive.Investigation, ["vulnerability"] = thrive.Vulnerability,
-                ["engagement"] = thrive.Engagement, ["grade"] = random.Pick(Grades),
+                ["threat"] = thrive.Threat,
+                ["harm"] = thrive.Harm,
+                ["risk"] = thrive.Risk,
+                ["investigation"] = thrive.Investigation,
+                ["vulnerability"] = thrive.Vulnerability,
+                ["engagement"] = thrive.Engagement,
+                ["grade"] = random.Pick(Grades),
             },
             ["reporter"] = new JsonObject
             {
