@@ -1,25 +1,56 @@
 using AsbOps.Web;
+using AsbOps.Web.Api;
 using AsbOps.Web.Components;
 using AsbOps.Web.Data;
 using AsbOps.Web.Email;
-using AsbOps.Web.Features;
-using AsbOps.Web.Features.Intake.Simulator;
+using AsbOps.Web.Features.Account;
+using AsbOps.Web.Features.ActionPlans;
+using AsbOps.Web.Features.Admin;
+using AsbOps.Web.Features.Alerts;
+using AsbOps.Web.Features.Assessments;
+using AsbOps.Web.Features.Cases;
+using AsbOps.Web.Features.Compliance;
+using AsbOps.Web.Features.Dashboard;
+using AsbOps.Web.Features.Guidance;
+using AsbOps.Web.Features.HighRisk;
+using AsbOps.Web.Features.Intake;
+using AsbOps.Web.Features.Markers;
+using AsbOps.Web.Features.Metrics;
+using AsbOps.Web.Features.People;
+using AsbOps.Web.Features.Referrals;
+using AsbOps.Web.Features.Reminders;
 using AsbOps.Web.Jobs;
 using AsbOps.Web.Live;
 using AsbOps.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// The host: data, security, UI, API, live messages, email and the scheduler.
 builder.Services.AddAsbOpsData(builder.Configuration, builder.Environment);
 builder.Services.AddAsbOpsSecurity(builder.Configuration);
 builder.Services.AddAsbOpsUi();
-builder.Services.AddAsbOpsFeatures();
 builder.Services.AddAsbOpsApi();
-builder.Services.AddFeedSimulator(builder.Configuration, args);
 builder.Services.AddAsbOpsLive(builder.Configuration);
-builder.Services.AddAsbOpsEmail(builder.Configuration);
 builder.Services.AddAsbOpsJobs(builder.Configuration);
+builder.Services.AddAsbOpsEmail(builder.Configuration);
 builder.Services.AddAsbOpsHealth();
+
+// The slices.
+builder.Services.AddIntakeFeature(builder.Configuration, args);
+builder.Services.AddCasesFeature();
+builder.Services.AddPeopleFeature();
+builder.Services.AddAssessmentsFeature();
+builder.Services.AddHighRiskFeature();
+builder.Services.AddActionPlansFeature();
+builder.Services.AddReferralsFeature();
+builder.Services.AddMarkersFeature();
+builder.Services.AddAlertsFeature();
+builder.Services.AddRemindersFeature();
+builder.Services.AddComplianceFeature();
+builder.Services.AddDashboardFeature();
+builder.Services.AddMetricsFeature();
+builder.Services.AddGuidanceFeature();
+builder.Services.AddAdminFeature();
 
 var app = builder.Build();
 
@@ -32,9 +63,14 @@ await app.InitializeDatabaseAsync();
 
 app.UseAsbOpsPipeline();
 app.MapAsbOpsHealth();
-app.MapAsbOpsFeatures();
-app.MapAsbOpsApi();
-app.MapAsbOpsLive();
+var api = app.MapAsbOpsApi();
+api.MapIntakeFeature();
+api.MapMarkersFeature();
+app.MapAccountFeature();
+app.MapCasesFeature();
+app.MapComplianceFeature();
+app.MapMetricsFeature();
+app.MapDashboardFeature();
 app.UseAsbOpsJobs();
 app.MapAsbOpsUi();
 

@@ -5,8 +5,10 @@ using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
 using AsbOps.Web.Data.Seeding;
 using AsbOps.Web.Email;
-using AsbOps.Web.Features;
 using AsbOps.Web.Features.Assessments;
+using AsbOps.Web.Features.Compliance;
+using AsbOps.Web.Features.HighRisk;
+using AsbOps.Web.Features.Intake;
 using AsbOps.Web.Jobs;
 using AsbOps.Web.Live;
 using AsbOps.Web.Security;
@@ -125,7 +127,10 @@ public static class AssessmentSaveBenchmark
         builder.Configuration["Jobs:Enabled"] = "false";
         builder.Services.AddAsbOpsData(builder.Configuration, builder.Environment);
         builder.Services.AddAsbOpsSecurity(builder.Configuration); // Identity: the initializer's roles, the demo staff
-        builder.Services.AddAsbOpsFeatures();
+        builder.Services.AddIntakeFeature(builder.Configuration, []);
+        builder.Services.AddAssessmentsFeature();
+        builder.Services.AddHighRiskFeature();
+        builder.Services.AddComplianceFeature();
         builder.Services.AddAsbOpsLive(builder.Configuration);
         builder.Services.AddAsbOpsEmail(builder.Configuration);
         builder.Services.AddAsbOpsJobs(builder.Configuration);

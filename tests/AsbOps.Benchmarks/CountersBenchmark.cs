@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Features.Dashboard;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using AsbOps.Web.Data;
 using AsbOps.Web.Features.Cases;
-using AsbOps.Web.Features.Exports;
+using AsbOps.Web.Features.Cases.Export;
 using AsbOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

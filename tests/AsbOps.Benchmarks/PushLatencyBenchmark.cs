@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AsbOps.Domain.Incidents;
+using AsbOps.Web.Features.Dashboard.Feed;
 using AsbOps.Web.Features.Intake.Api;
 using AsbOps.Web.Live;
 using Microsoft.AspNetCore.Http.Connections;

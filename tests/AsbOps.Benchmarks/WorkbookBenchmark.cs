@@ -1,6 +1,6 @@
 using AsbOps.Domain.Compliance;
 using AsbOps.Web.Features.Compliance;
-using AsbOps.Web.Features.Exports;
+using AsbOps.Web.Features.Compliance.Workbook;
 using Microsoft.Extensions.DependencyInjection;
 using SpreadCheetah;
 

@@ -3,8 +3,6 @@ using AsbOps.Domain.ActionPlans;
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Incidents;
 using AsbOps.Domain.Risk;
-using AsbOps.Web.Features;
-using AsbOps.Web.Features.Compliance;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Query;
@@ -51,7 +49,7 @@ public static class CaseStandingRefresh
     /// </summary>
     public static async Task<int> RepairAsync(AsbOpsDbContext db, CancellationToken cancellationToken = default)
     {
-        var cases = await RefreshCasesAsync(db, Stale(db, db.Cases.Where(CaseRulePredicates.IsOpen)), cancellationToken);
+        var cases = await RefreshCasesAsync(db, Stale(db, db.Cases.Where(CaseStanding.IsOpen)), cancellationToken);
         var incidents = await RefreshIncidentsAsync(db, StaleIncidents(db), cancellationToken);
         return cases + incidents;
     }

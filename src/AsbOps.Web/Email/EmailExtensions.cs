@@ -1,10 +1,14 @@
+using AsbOps.Web.Jobs;
 using Microsoft.Extensions.Options;
 
 namespace AsbOps.Web.Email;
 
 public static class EmailExtensions
 {
-    /// <summary>MailKit over SMTP when <c>Smtp:Host</c> is set, otherwise .eml files in the pickup folder.</summary>
+    /// <summary>
+    /// MailKit over SMTP when <c>Smtp:Host</c> is set, otherwise .eml files in the pickup folder; the outbox and the job
+    /// that sends it.
+    /// </summary>
     public static IServiceCollection AddAsbOpsEmail(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
@@ -16,6 +20,8 @@ public static class EmailExtensions
             : sp.GetRequiredService<PickupDirectoryEmailSender>());
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddScheduledJob<OutboxDispatchJob>(sp => new JobDefinition(OutboxDispatchJob.Name, "Send queued email", typeof(OutboxDispatchJob),
+            JobTiming.EverySeconds(sp.GetRequiredService<IOptions<JobsOptions>>().Value.OutboxEverySeconds)));
         return services;
     }
 }

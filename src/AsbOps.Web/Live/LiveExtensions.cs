@@ -1,5 +1,3 @@
-using AsbOps.Web.Features.Dashboard;
-
 namespace AsbOps.Web.Live;
 
 public static class LiveExtensions
@@ -7,17 +5,13 @@ public static class LiveExtensions
     public const string RedisSetting = "Redis:Configuration";
 
     /// <summary>
-    /// The notifier, the hub and its broadcaster; with <c>Redis:Configuration</c> set, the SignalR Redis backplane and
+    /// The notifier and SignalR (the dashboard slice maps its hub on it); with <c>Redis:Configuration</c> set, the SignalR Redis backplane and
     /// the bridge that carries every change to every instance's notifier.
     /// </summary>
     public static IServiceCollection AddAsbOpsLive(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<OpsNotifier>();
         services.AddSingleton<OpsChangeOrigin>();
-        services.AddSingleton<OpsAudience>();
-        services.AddSingleton<OpsCaseSummaries>();
-        services.AddSingleton<OpsBroadcaster>();
-        services.AddHostedService(sp => sp.GetRequiredService<OpsBroadcaster>());
 
         var signalR = services.AddSignalR();
         var redis = configuration[RedisSetting];
@@ -34,6 +28,4 @@ public static class LiveExtensions
 
         return services;
     }
-
-    public static void MapAsbOpsLive(this WebApplication app) => app.MapHub<OpsHub>(OpsHub.Route);
 }

@@ -1,6 +1,6 @@
 using AsbOps.Domain.Compliance;
 using AsbOps.EndToEnd.Tests.Infrastructure;
-using AsbOps.Web.Features.Exports;
+using AsbOps.Web.Features.Compliance.Workbook;
 using ClosedXML.Excel;
 using Microsoft.Playwright;
 

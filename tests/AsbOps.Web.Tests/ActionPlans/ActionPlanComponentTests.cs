@@ -1,6 +1,8 @@
 using AsbOps.Domain.ActionPlans;
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Components.Shared;
+using AsbOps.Web.Data;
 using AsbOps.Web.Features.ActionPlans;
 using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Security;

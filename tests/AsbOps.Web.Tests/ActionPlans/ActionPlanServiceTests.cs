@@ -1,6 +1,7 @@
 using AsbOps.Domain.ActionPlans;
 using AsbOps.Domain.Audit;
 using AsbOps.Domain.Referrals;
+using AsbOps.Web.Data;
 using AsbOps.Web.Features.ActionPlans;
 using AsbOps.Web.Security;
 using AsbOps.Web.Tests.Infrastructure;

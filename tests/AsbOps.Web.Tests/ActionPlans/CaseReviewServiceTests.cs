@@ -1,6 +1,8 @@
 using AsbOps.Domain.Audit;
 using AsbOps.Domain.Cases;
+using AsbOps.Web.Data;
 using AsbOps.Web.Features.ActionPlans;
+using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Live;
 using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

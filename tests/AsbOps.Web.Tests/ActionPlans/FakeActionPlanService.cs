@@ -1,3 +1,4 @@
+using AsbOps.Web.Data;
 using AsbOps.Web.Features.ActionPlans;
 using AsbOps.Web.Security;
 

@@ -1,4 +1,5 @@
 using AsbOps.Domain.Referrals;
+using AsbOps.Web.Data;
 using AsbOps.Web.Features.ActionPlans;
 using AsbOps.Web.Features.Referrals;
 using AsbOps.Web.Tests.Infrastructure;

@@ -1,3 +1,4 @@
+using AsbOps.Web.Data;
 using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Security;
 
@@ -10,7 +11,7 @@ public sealed class FakeCaseListService : ICaseListService
 
     public CaseListResult Result { get; set; } = CaseListResult.Empty();
 
-    public IReadOnlyList<AreaOption> Areas { get; set; } = [new("CHARNWOOD", "Charnwood"), new("MELTON", "Melton")];
+    public IReadOnlyList<AreaInfo> Areas { get; set; } = [new(1, "CHARNWOOD", "Charnwood"), new(2, "MELTON", "Melton")];
 
     public IReadOnlyList<CaseListQuery> Queries
     {
@@ -33,7 +34,7 @@ public sealed class FakeCaseListService : ICaseListService
         return Task.FromResult(Result);
     }
 
-    public Task<IReadOnlyList<AreaOption>> GetAreasAsync(UserScope user, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<AreaInfo>> GetAreasAsync(UserScope user, CancellationToken cancellationToken = default) =>
         Task.FromResult(Areas);
 }
 

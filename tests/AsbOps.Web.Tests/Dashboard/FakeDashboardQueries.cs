@@ -1,4 +1,6 @@
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Components.Shared;
+using AsbOps.Web.Data;
 using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Features.Dashboard;
 
@@ -11,9 +13,9 @@ public sealed class FakeDashboardQueries : IOpsDashboardQueries
 
     public int MissingAssessments { get; set; } = 7;
 
-    public IReadOnlyList<AreaOption> Areas { get; set; } = [new(1, "NORTH", "North"), new(2, "SOUTH", "South")];
+    public IReadOnlyList<AreaInfo> Areas { get; set; } = [new(1, "NORTH", "North"), new(2, "SOUTH", "South")];
 
-    public Task<IReadOnlyList<AreaOption>> AreasAsync(CancellationToken cancellationToken = default) => Task.FromResult(Areas);
+    public Task<IReadOnlyList<AreaInfo>> AreasAsync(CancellationToken cancellationToken = default) => Task.FromResult(Areas);
 
     public Task<OpsCounters> CountersAsync(int? areaId, CancellationToken cancellationToken = default) =>
         Task.FromResult(new OpsCounters(DateTime.UtcNow, 4, 120, 9, MissingAssessments, 31, 5,

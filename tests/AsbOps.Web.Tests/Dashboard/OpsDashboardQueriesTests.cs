@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Features.Dashboard;
 using AsbOps.Web.Tests.Compliance;

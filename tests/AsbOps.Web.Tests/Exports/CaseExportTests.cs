@@ -1,7 +1,7 @@
 using System.Net;
 using AsbOps.Web.Data;
 using AsbOps.Web.Features.Cases;
-using AsbOps.Web.Features.Exports;
+using AsbOps.Web.Features.Cases.Export;
 using AsbOps.Web.Security;
 using AsbOps.Web.Tests.Compliance;
 using ClosedXML.Excel;

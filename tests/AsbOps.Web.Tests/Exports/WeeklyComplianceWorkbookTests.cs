@@ -1,5 +1,5 @@
 using AsbOps.Domain.Compliance;
-using AsbOps.Web.Features.Exports;
+using AsbOps.Web.Features.Compliance.Workbook;
 using ClosedXML.Excel;
 
 namespace AsbOps.Web.Tests.Exports;

@@ -1,7 +1,7 @@
 using System.Net;
 using AsbOps.Domain.Compliance;
 using AsbOps.Web.Features.Compliance;
-using AsbOps.Web.Features.Exports;
+using AsbOps.Web.Features.Compliance.Workbook;
 using AsbOps.Web.Security;
 using AsbOps.Web.Tests.Compliance;
 using ClosedXML.Excel;
@@ -26,11 +26,11 @@ public sealed class WeeklyWorkbookEndpointTests(ComplianceFixture fixture) : ICl
         var compliance = await fixture.CreateSignedInClientAsync($"co-{suffix}@test.local");
         var sergeant = await fixture.CreateSignedInClientAsync($"sgt-{suffix}@test.local");
 
-        using var ok = await compliance.GetAsync(ExportEndpoints.WeeklyWorkbookUrl(week));
-        using var missing = await compliance.GetAsync($"{ExportEndpoints.WeeklyWorkbookPath}?week=2020-W01");
-        using var bad = await compliance.GetAsync($"{ExportEndpoints.WeeklyWorkbookPath}?week=2026-W99");
-        using var denied = await sergeant.GetAsync(ExportEndpoints.WeeklyWorkbookUrl(week));
-        using var anonymous = await fixture.CreateClient(new() { AllowAutoRedirect = false }).GetAsync(ExportEndpoints.WeeklyWorkbookUrl(week));
+        using var ok = await compliance.GetAsync(WeeklyWorkbookEndpoint.WeeklyWorkbookUrl(week));
+        using var missing = await compliance.GetAsync($"{WeeklyWorkbookEndpoint.WeeklyWorkbookPath}?week=2020-W01");
+        using var bad = await compliance.GetAsync($"{WeeklyWorkbookEndpoint.WeeklyWorkbookPath}?week=2026-W99");
+        using var denied = await sergeant.GetAsync(WeeklyWorkbookEndpoint.WeeklyWorkbookUrl(week));
+        using var anonymous = await fixture.CreateClient(new() { AllowAutoRedirect = false }).GetAsync(WeeklyWorkbookEndpoint.WeeklyWorkbookUrl(week));
 
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal("compliance-2026-W11.xlsx", ok.Content.Headers.ContentDisposition?.FileName?.Trim('"'));

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using AsbOps.Domain.Incidents;
-using AsbOps.Web.Features;
+using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Features.Intake;
 using AsbOps.Web.Features.Intake.Logging;
 using AsbOps.Web.Security;

@@ -1,7 +1,7 @@
 using AsbOps.Domain.Audit;
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Risk;
-using AsbOps.Web.Features;
+using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Features.Intake.Screening;
 using AsbOps.Web.Live;
 using AsbOps.Web.Security;

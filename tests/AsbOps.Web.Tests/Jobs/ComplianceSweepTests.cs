@@ -3,7 +3,7 @@ using AsbOps.Domain.Email;
 using AsbOps.Web.Data;
 using AsbOps.Web.Email;
 using AsbOps.Web.Features.Compliance;
-using AsbOps.Web.Features.Exports;
+using AsbOps.Web.Features.Compliance.Workbook;
 using AsbOps.Web.Live;
 using AsbOps.Web.Security;
 using AsbOps.Web.Tests.Compliance;

@@ -3,6 +3,7 @@ using AsbOps.Domain.Cases;
 using AsbOps.Domain.Incidents;
 using AsbOps.Domain.Markers;
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Features.Dashboard.Feed;
 using AsbOps.Web.Live;
 using AsbOps.Web.Security;
 using AsbOps.Web.Tests.Infrastructure;

@@ -1,5 +1,6 @@
 using System.Net;
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Features.Dashboard.Feed;
 using AsbOps.Web.Live;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;

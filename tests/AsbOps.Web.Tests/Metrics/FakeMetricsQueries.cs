@@ -1,3 +1,4 @@
+using AsbOps.Web.Data;
 using AsbOps.Web.Features.Metrics;
 
 namespace AsbOps.Web.Tests.Metrics;
@@ -13,6 +14,10 @@ public sealed class FakeMetricsQueries : IMetricsQueries
     public List<MetricsFilter> Filters { get; } = [];
 
     public IReadOnlyList<GuidanceVersionOption> Versions { get; set; } = [new(1, 1), new(5, 2)];
+
+    public IReadOnlyList<AreaInfo> Areas { get; set; } = [new(1, "NORTH", "North"), new(2, "SOUTH", "South")];
+
+    public Task<IReadOnlyList<AreaInfo>> AreasAsync(CancellationToken cancellationToken = default) => Task.FromResult(Areas);
 
     public Task<IReadOnlyList<GuidanceVersionOption>> VersionsAsync(CancellationToken cancellationToken = default) => Task.FromResult(Versions);
 

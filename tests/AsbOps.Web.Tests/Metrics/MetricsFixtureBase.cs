@@ -16,7 +16,7 @@ public abstract class MetricsFixtureBase(string areaCode, string otherAreaCode) 
 
     public int VersionId { get; private set; }
 
-    public MetricsQueries CreateQueries() => new(Services.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>());
+    public MetricsQueries CreateQueries() => new(Services.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>(), Services.GetRequiredService<AreaDirectory>());
 
     public async Task InitializeAsync()
     {

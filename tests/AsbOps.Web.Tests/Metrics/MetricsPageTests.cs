@@ -1,7 +1,7 @@
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Features.Dashboard;
-using AsbOps.Web.Features.Exports;
 using AsbOps.Web.Features.Metrics;
 using AsbOps.Web.Tests.Dashboard;
 using AsbOps.Web.Tests.Infrastructure;
@@ -21,7 +21,6 @@ public sealed class MetricsPageTests : BunitTestBase
     public MetricsPageTests()
     {
         Services.AddSingleton<IMetricsQueries>(_metrics);
-        Services.AddSingleton<IOpsDashboardQueries>(new FakeDashboardQueries());
     }
 
     private static GuidanceMetrics Fixture(string role = "Victim") => new(

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using AsbOps.Web.Features.Dashboard.Feed;
 using AsbOps.Web.Live;
 using AsbOps.Web.Tests.Api;
 using AsbOps.Web.Tests.Live;

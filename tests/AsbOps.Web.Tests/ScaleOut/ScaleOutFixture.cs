@@ -1,3 +1,4 @@
+using AsbOps.Web.Features.Dashboard.Feed;
 using AsbOps.Web.Live;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,5 @@
 using System.Net;
+using AsbOps.Web.Features.Dashboard.Feed;
 using AsbOps.Web.Live;
 using AsbOps.Web.Tests.Api;
 using AsbOps.Web.Tests.Infrastructure;

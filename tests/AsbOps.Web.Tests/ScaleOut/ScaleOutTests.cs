@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using AsbOps.Web.Features.Dashboard.Feed;
 using AsbOps.Web.Live;
 using AsbOps.Web.Tests.Live;
 using Microsoft.AspNetCore.SignalR.Client;

@@ -1,3 +1,4 @@
+using AsbOps.Web.Data;
 using AsbOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using F = AsbOps.Web.Features.ActionPlans.ActionPlanValidation.Fields;

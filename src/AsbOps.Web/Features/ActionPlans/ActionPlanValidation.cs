@@ -1,4 +1,5 @@
 using AsbOps.Domain.ActionPlans;
+using AsbOps.Web.Components.Shared;
 
 namespace AsbOps.Web.Features.ActionPlans;
 
@@ -93,6 +94,6 @@ public static class ActionPlanValidation
         ActionType.CriminalBehaviourOrder => "Criminal behaviour order",
         ActionType.ClosureNoticeOrOrder => "Closure notice or order",
         ActionType.PublicSpacesProtectionOrder => "Public spaces protection order (PSPO)",
-        _ => Cases.CaseDisplay.Words(type),
+        _ => CaseDisplay.Words(type),
     };
 }

@@ -1,3 +1,4 @@
+using AsbOps.Web.Data;
 using AsbOps.Web.Security;
 
 namespace AsbOps.Web.Features.ActionPlans;

@@ -1,3 +1,4 @@
+using AsbOps.Web.Data;
 using AsbOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -15,7 +16,7 @@ public sealed partial class CaseListPage
 
     private MudTable<CaseListRow>? _table;
     private CaseListQuery _filters = new();
-    private IReadOnlyList<AreaOption> _areas = [];
+    private IReadOnlyList<AreaInfo> _areas = [];
     private UserScope? _user;
     private string? _message;
     private int? _total;

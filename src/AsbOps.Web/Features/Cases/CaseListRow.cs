@@ -22,6 +22,3 @@ public sealed record CaseListResult(IReadOnlyList<CaseListRow> Rows, int TotalCo
 {
     public static CaseListResult Empty(string? message = null) => new([], 0, message);
 }
-
-/// <summary>An area the user may filter by.</summary>
-public sealed record AreaOption(string Code, string Name);

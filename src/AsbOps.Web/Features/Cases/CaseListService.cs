@@ -70,7 +70,7 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
             total);
     }
 
-    public async Task<IReadOnlyList<AreaOption>> GetAreasAsync(UserScope user, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AreaInfo>> GetAreasAsync(UserScope user, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var areas = db.Areas.AsNoTracking();
@@ -79,7 +79,7 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
             areas = areas.Where(a => a.Id == areaId);
         }
 
-        return await areas.OrderBy(a => a.Name).Select(a => new AreaOption(a.Code, a.Name)).ToListAsync(cancellationToken);
+        return await areas.OrderBy(a => a.Name).Select(a => new AreaInfo(a.Id, a.Code, a.Name)).ToListAsync(cancellationToken);
     }
 
     /// <summary>

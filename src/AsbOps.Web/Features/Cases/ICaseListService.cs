@@ -1,3 +1,4 @@
+using AsbOps.Web.Data;
 using AsbOps.Web.Security;
 
 namespace AsbOps.Web.Features.Cases;
@@ -8,5 +9,5 @@ public interface ICaseListService
     Task<CaseListResult> SearchAsync(UserScope user, CaseListQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>The areas the user may filter by: all of them, or only their own for area-restricted staff.</summary>
-    Task<IReadOnlyList<AreaOption>> GetAreasAsync(UserScope user, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<AreaInfo>> GetAreasAsync(UserScope user, CancellationToken cancellationToken = default);
 }

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Data;
 
 namespace AsbOps.Web.Features.Compliance;
 

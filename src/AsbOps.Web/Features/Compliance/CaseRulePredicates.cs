@@ -17,12 +17,6 @@ public sealed class CaseRulePredicates(AsbOpsDbContext db, ComplianceThresholds 
 
     public ComplianceThresholds Thresholds { get; } = thresholds;
 
-    /// <summary>
-    /// Open or under review, named rather than "not closed": most cases are closed, and <c>Status IN (…)</c> lets SQLite
-    /// seek the status indexes to the open few instead of reading every case row.
-    /// </summary>
-    public static Expression<Func<AsbCase, bool>> IsOpen => c => c.Status == CaseStatus.Open || c.Status == CaseStatus.UnderReview;
-
     /// <summary>Rule 1 (victims past the grace period), or, with <paramref name="openedBefore"/> = now, every waiting victim.</summary>
     public Expression<Func<AsbCase, bool>> VictimWithoutAssessment(DateTime? openedBefore = null) =>
         QueryExpressions.And(OpenedBefore(openedBefore ?? Thresholds.VictimAssessmentCutoff(Now)), CaseStanding.UnassessedVictim);

@@ -1,3 +1,4 @@
+using AsbOps.Domain.Cases;
 using AsbOps.Domain.Compliance;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
@@ -29,7 +30,7 @@ public sealed class ComplianceQueries(
         AsbOpsDbContext db, CaseRulePredicates rules, AreaLookup areas, int? areaId, CancellationToken cancellationToken)
     {
         var rows = await db.Cases.AsNoTracking()
-            .Where(CaseRulePredicates.IsOpen)
+            .Where(CaseStanding.IsOpen)
             .Where(c => areaId == null || c.AreaId == areaId)
             .Select(CaseFlagsProjection.Build(rules))
             .GroupBy(f => f.AreaId)
@@ -91,7 +92,7 @@ public sealed class ComplianceQueries(
     internal static Task<List<CaseFlags>> FlagsPageAsync(
         AsbOpsDbContext db, CaseRulePredicates rules, long afterCaseId, int pageSize, CancellationToken cancellationToken)
     {
-        var page = db.Cases.Where(CaseRulePredicates.IsOpen).Where(c => c.Id > afterCaseId).OrderBy(c => c.Id).Take(pageSize).Select(c => c.Id);
+        var page = db.Cases.Where(CaseStanding.IsOpen).Where(c => c.Id > afterCaseId).OrderBy(c => c.Id).Take(pageSize).Select(c => c.Id);
         return db.Cases.AsNoTracking()
             .Where(c => page.Contains(c.Id))
             .OrderBy(c => c.Id)
@@ -107,7 +108,7 @@ public sealed class ComplianceQueries(
 
     private static IQueryable<Domain.Cases.AsbCase> Breaking(AsbOpsDbContext db, CaseRulePredicates rules, ComplianceRule rule, int? areaId) =>
         db.Cases.AsNoTracking()
-            .Where(CaseRulePredicates.IsOpen)
+            .Where(CaseStanding.IsOpen)
             .Where(c => areaId == null || c.AreaId == areaId)
             .Where(rules.For(rule));
 

@@ -1,4 +1,5 @@
 using AsbOps.Domain.Compliance;
+using AsbOps.Web.Data;
 
 namespace AsbOps.Web.Features.Compliance;
 

@@ -2,8 +2,9 @@ using System.Net;
 using AsbOps.Domain.Compliance;
 using AsbOps.Web.Data;
 using AsbOps.Web.Email;
-using AsbOps.Web.Features.Exports;
+using AsbOps.Web.Features.Compliance.Workbook;
 using AsbOps.Web.Security;
+using AsbOps.Web.Spreadsheets;
 using Microsoft.EntityFrameworkCore;
 
 namespace AsbOps.Web.Features.Compliance;
@@ -24,7 +25,7 @@ public sealed class WeeklyComplianceCheck(
     EmailOutbox outbox,
     TimeProvider clock)
 {
-    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string ContentType = Xlsx.ContentType;
 
     public static string DedupKey(ComplianceWeek week, string userId) => $"weekly:{week.Key}:{userId}";
 

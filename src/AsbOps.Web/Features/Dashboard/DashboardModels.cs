@@ -3,9 +3,6 @@ using AsbOps.Web.Features.Compliance;
 
 namespace AsbOps.Web.Features.Dashboard;
 
-/// <summary>An area a force-wide user can pick.</summary>
-public sealed record AreaOption(int Id, string Code, string Name);
-
 /// <summary>One row of a work queue: what it is, a short detail, where it opens, and whether it is past a limit.</summary>
 public sealed record QueueItem(string Label, string Detail, string Href, int? AgeDays, bool Alert);
 

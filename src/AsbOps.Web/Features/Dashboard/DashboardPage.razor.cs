@@ -1,3 +1,4 @@
+using AsbOps.Web.Data;
 using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Live;
 using AsbOps.Web.Security;
@@ -20,7 +21,7 @@ public sealed partial class DashboardPage : IDisposable
 
     private readonly CancellationTokenSource _disposed = new();
     private UserScope? _scope;
-    private IReadOnlyList<AreaOption> _areas = [];
+    private IReadOnlyList<AreaInfo> _areas = [];
     private string _selectedArea = AllAreas;
     private OpsDashboardData? _data;
     private DateTimeOffset? _updatedAt;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Data;
 using AsbOps.Web.Features.Compliance;
 using Microsoft.EntityFrameworkCore;
@@ -22,7 +23,7 @@ public sealed class DashboardQueueQueries(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var rules = new CaseRulePredicates(db, options.Value.ToThresholds(), now);
-        var openCases = db.Cases.AsNoTracking().Where(CaseRulePredicates.IsOpen).Where(c => areaId == null || c.AreaId == areaId);
+        var openCases = db.Cases.AsNoTracking().Where(CaseStanding.IsOpen).Where(c => areaId == null || c.AreaId == areaId);
         int Age(DateTime since) => Math.Max(0, (int)(now - since).TotalDays);
 
         var incidents = await OpenCaseTally.AwaitingScreening(db, areaId)

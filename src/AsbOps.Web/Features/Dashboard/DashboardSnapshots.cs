@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AsbOps.Web.Features.Dashboard.Feed;
 using AsbOps.Web.Live;
 
 namespace AsbOps.Web.Features.Dashboard;

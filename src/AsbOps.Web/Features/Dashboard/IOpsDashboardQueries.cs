@@ -1,9 +1,10 @@
+using AsbOps.Web.Data;
 namespace AsbOps.Web.Features.Dashboard;
 
 /// <summary>What the dashboard and wallboard read; pages depend on this so tests can substitute it.</summary>
 public interface IOpsDashboardQueries
 {
-    Task<IReadOnlyList<AreaOption>> AreasAsync(CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<AreaInfo>> AreasAsync(CancellationToken cancellationToken = default);
 
     /// <summary>The counters of every area in scope (<paramref name="areaId"/> null = force-wide), set-based.</summary>
     Task<OpsCounters> CountersAsync(int? areaId, CancellationToken cancellationToken = default);

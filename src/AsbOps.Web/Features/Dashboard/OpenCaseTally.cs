@@ -92,7 +92,7 @@ public sealed class OpenCaseTally(
         var rules = new CaseRulePredicates(db, options.Value.ToThresholds(), now);
         var areas = await AreaLookup.LoadAsync(db, areaId, cancellationToken);
 
-        var openCases = db.Cases.AsNoTracking().Where(CaseRulePredicates.IsOpen).Where(c => areaId == null || c.AreaId == areaId);
+        var openCases = db.Cases.AsNoTracking().Where(CaseStanding.IsOpen).Where(c => areaId == null || c.AreaId == areaId);
         var rows = await openCases
             .Select(OpenCaseFlagsProjection.Build(rules))
             .GroupBy(f => new { f.AreaId, f.RiskLevel })

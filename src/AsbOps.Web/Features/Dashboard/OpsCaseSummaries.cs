@@ -1,5 +1,6 @@
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Data;
 using AsbOps.Web.Features.Compliance;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Data;
 using AsbOps.Web.Features.Compliance;
 using Microsoft.EntityFrameworkCore;
@@ -18,10 +19,10 @@ public sealed class OpsDashboardQueries(
     DashboardQueueQueries queues,
     TimeProvider clock) : IOpsDashboardQueries
 {
-    public async Task<IReadOnlyList<AreaOption>> AreasAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AreaInfo>> AreasAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Areas.AsNoTracking().OrderBy(a => a.Code).Select(a => new AreaOption(a.Id, a.Code, a.Name)).ToListAsync(cancellationToken);
+        return await db.Areas.AsNoTracking().OrderBy(a => a.Code).Select(a => new AreaInfo(a.Id, a.Code, a.Name)).ToListAsync(cancellationToken);
     }
 
     public async Task<OpsCounters> CountersAsync(int? areaId, CancellationToken cancellationToken = default) =>
@@ -57,7 +58,7 @@ public sealed class OpsDashboardQueries(
     private async Task<Dictionary<(PersonRole, RiskLevel), int>> PeopleByRoleAndLevelAsync(int? areaId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var openCases = db.Cases.AsNoTracking().Where(CaseRulePredicates.IsOpen).Where(c => areaId == null || c.AreaId == areaId);
+        var openCases = db.Cases.AsNoTracking().Where(CaseStanding.IsOpen).Where(c => areaId == null || c.AreaId == areaId);
 
         // Every role is grouped and the heatmap's roles picked afterwards (a handful of rows): a role filter in SQL
         // leads SQLite to walk all people by role and look each case up, instead of going from the open cases to
@@ -76,7 +77,7 @@ public sealed class OpsDashboardQueries(
         var plans = db.ActionPlans;
         var markers = db.Markers;
         return await db.Cases.AsNoTracking()
-            .Where(CaseRulePredicates.IsOpen)
+            .Where(CaseStanding.IsOpen)
             .Where(c => c.RiskLevel == RiskLevel.High && (areaId == null || c.AreaId == areaId))
             .OrderBy(c => c.HighRiskSince ?? c.OpenedAt)
             .Take(cap)

@@ -1,3 +1,4 @@
+using AsbOps.Web.Data;
 namespace AsbOps.Web.Features.Dashboard;
 
 /// <summary>
@@ -10,7 +11,7 @@ public sealed class SnapshotDashboardQueries(
     DashboardSnapshots snapshots,
     IServiceScopeFactory scopes) : IOpsDashboardQueries
 {
-    public Task<IReadOnlyList<AreaOption>> AreasAsync(CancellationToken cancellationToken = default) => live.AreasAsync(cancellationToken);
+    public Task<IReadOnlyList<AreaInfo>> AreasAsync(CancellationToken cancellationToken = default) => live.AreasAsync(cancellationToken);
 
     public Task<OpsCounters> CountersAsync(int? areaId, CancellationToken cancellationToken = default) =>
         live.CountersAsync(areaId, cancellationToken);

@@ -24,6 +24,3 @@ public sealed record IncidentRow(
     ThriveGrade Grade,
     IncidentScreeningState State,
     string? CaseRef);
-
-/// <summary>An area offered in the list's area filter.</summary>
-public sealed record AreaOption(int Id, string Code, string Name);

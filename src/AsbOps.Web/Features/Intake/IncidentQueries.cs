@@ -98,13 +98,13 @@ public sealed class IncidentQueries(IDbContextFactory<AsbOpsDbContext> dbFactory
     }
 
     /// <summary>Areas for the list's filter; an area-restricted user gets only their own.</summary>
-    public async Task<IReadOnlyList<AreaOption>> AreasAsync(UserScope scope, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AreaInfo>> AreasAsync(UserScope scope, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Areas.AsNoTracking()
             .Where(a => scope.RestrictedAreaId == null || a.Id == scope.RestrictedAreaId)
             .OrderBy(a => a.Code)
-            .Select(a => new AreaOption(a.Id, a.Code, a.Name))
+            .Select(a => new AreaInfo(a.Id, a.Code, a.Name))
             .ToListAsync(cancellationToken);
     }
 

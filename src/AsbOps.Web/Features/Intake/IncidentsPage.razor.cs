@@ -1,4 +1,5 @@
 using AsbOps.Domain.Incidents;
+using AsbOps.Web.Data;
 using AsbOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -9,7 +10,7 @@ public sealed partial class IncidentsPage(IncidentQueries incidents, CurrentUser
 {
     private MudTable<IncidentRow>? _table;
     private UserScope? _scope;
-    private IReadOnlyList<AreaOption> _areas = [];
+    private IReadOnlyList<AreaInfo> _areas = [];
     private int? _areaId;
     private IncidentScreeningState? _state;
     private AsbCategory? _category;

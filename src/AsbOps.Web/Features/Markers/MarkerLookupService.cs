@@ -1,4 +1,5 @@
 using AsbOps.Domain.Markers;
+using AsbOps.Domain.Places;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
 using AsbOps.Web.Features.Intake.Api;
@@ -28,7 +29,7 @@ public sealed class MarkerLookupService(IDbContextFactory<AsbOpsDbContext> dbFac
             errors["query"] = ["Give at least one of postcode, address, personName or caseRef."];
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Postcode) && IncidentRequestReader.NormalisePostcode(query.Postcode) is null)
+        if (!string.IsNullOrWhiteSpace(query.Postcode) && Postcode.Normalise(query.Postcode) is null)
         {
             errors["postcode"] = ["Not a UK postcode (e.g. LE11 1AA)."];
         }
@@ -58,7 +59,7 @@ public sealed class MarkerLookupService(IDbContextFactory<AsbOpsDbContext> dbFac
 
         if (!string.IsNullOrWhiteSpace(query.Postcode))
         {
-            var postcode = IncidentRequestReader.NormalisePostcode(query.Postcode);
+            var postcode = Postcode.Normalise(query.Postcode);
             markers = markers.Where(m => m.Postcode == postcode);
         }
 

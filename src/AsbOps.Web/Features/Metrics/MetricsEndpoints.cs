@@ -1,5 +1,4 @@
 using System.Globalization;
-using AsbOps.Web.Features.Dashboard;
 using AsbOps.Web.Security;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -21,7 +20,7 @@ public static class MetricsEndpoints
     public static void MapMetricsEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(WorkbookPath, async (int? version, int? area, string? from, string? to, IMetricsQueries queries,
-                IOpsDashboardQueries dashboard, CancellationToken cancellationToken) =>
+                CancellationToken cancellationToken) =>
             {
                 if (!TryDate(from, out var fromDate) || !TryDate(to, out var toDate))
                 {
@@ -29,7 +28,7 @@ public static class MetricsEndpoints
                 }
 
                 var versions = await queries.VersionsAsync(cancellationToken);
-                var areas = await dashboard.AreasAsync(cancellationToken);
+                var areas = await queries.AreasAsync(cancellationToken);
                 var versionLabel = version is null ? "All versions" : versions.FirstOrDefault(v => v.Id == version) is { } v ? $"Version {v.Number}" : null;
                 var areaLabel = area is null ? "All areas" : areas.FirstOrDefault(a => a.Id == area)?.Name;
                 if (versionLabel is null || areaLabel is null)

@@ -1,6 +1,6 @@
 using System.Globalization;
+using AsbOps.Web.Data;
 using AsbOps.Web.Features.Compliance;
-using AsbOps.Web.Features.Dashboard;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -13,7 +13,7 @@ namespace AsbOps.Web.Features.Metrics;
 public sealed partial class MetricsPage
 {
     private IReadOnlyList<GuidanceVersionOption> _versions = [];
-    private IReadOnlyList<AreaOption> _areas = [];
+    private IReadOnlyList<AreaInfo> _areas = [];
     private int? _versionId;
     private int? _areaId;
     private DateTime? _from;
@@ -26,7 +26,6 @@ public sealed partial class MetricsPage
 
     [Inject] private IMetricsQueries Queries { get; set; } = default!;
 
-    [Inject] private IOpsDashboardQueries Dashboard { get; set; } = default!;
 
     private List<ChartSeries<double>> LevelSeries =>
     [
@@ -56,7 +55,7 @@ public sealed partial class MetricsPage
     protected override async Task OnInitializedAsync()
     {
         _versions = await Queries.VersionsAsync();
-        _areas = await Dashboard.AreasAsync();
+        _areas = await Queries.AreasAsync();
         await LoadAsync();
     }
 

@@ -1,4 +1,5 @@
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Data;
 using AsbOps.Web.Features.Compliance;
 using Microsoft.EntityFrameworkCore;
@@ -9,9 +10,11 @@ namespace AsbOps.Web.Features.Metrics;
 /// Grouped queries over complete assessments (completed within the period) and their answers; the guidance
 /// definitions (a few rows) say which questions allow "unknown" and how they read.
 /// </summary>
-public sealed class MetricsQueries(IDbContextFactory<AsbOpsDbContext> dbFactory) : IMetricsQueries
+public sealed class MetricsQueries(IDbContextFactory<AsbOpsDbContext> dbFactory, AreaDirectory areas) : IMetricsQueries
 {
     public const int LatestOverrides = 20;
+
+    public Task<IReadOnlyList<AreaInfo>> AreasAsync(CancellationToken cancellationToken = default) => areas.AllAsync(cancellationToken);
 
     public async Task<IReadOnlyList<GuidanceVersionOption>> VersionsAsync(CancellationToken cancellationToken = default)
     {
@@ -42,7 +45,7 @@ public sealed class MetricsQueries(IDbContextFactory<AsbOpsDbContext> dbFactory)
             .ToListAsync(cancellationToken);
         var levelsByRole = levels.GroupBy(l => l.Role).OrderBy(g => g.Key is { } role ? (int)role : int.MaxValue)
             .Select(g => new LevelsByRoleRow(
-                g.Key is { } r ? Cases.CaseDisplay.Words(r) : "Location",
+                g.Key is { } r ? CaseDisplay.Words(r) : "Location",
                 g.Where(l => l.Level == RiskLevel.Low).Sum(l => l.Count),
                 g.Where(l => l.Level == RiskLevel.Medium).Sum(l => l.Count),
                 g.Where(l => l.Level == RiskLevel.High).Sum(l => l.Count)))

@@ -1,5 +1,5 @@
 using AsbOps.Web.Features.Compliance;
-using AsbOps.Web.Features.Exports;
+using AsbOps.Web.Spreadsheets;
 using ClosedXML.Excel;
 
 namespace AsbOps.Web.Features.Metrics;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AsbOps.Domain.Cases;
+using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Security;
 using Microsoft.AspNetCore.Components;

@@ -1,4 +1,6 @@
 using AsbOps.Domain.Cases;
+using AsbOps.Domain.Places;
+using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Data;
 using AsbOps.Web.Data.Auditing;
 using AsbOps.Web.Features.Assessments;
@@ -87,7 +89,7 @@ public sealed class CasePeopleService(IDbContextFactory<AsbOpsDbContext> dbFacto
     /// <summary>Everyone at the postcode (a household), or at an address containing the given text.</summary>
     private static IQueryable<Person>? AddressQuery(AsbOpsDbContext db, PersonSearch search)
     {
-        if (!string.IsNullOrWhiteSpace(search.Postcode) && IncidentRequestReader.NormalisePostcode(search.Postcode.Trim()) is { } postcode)
+        if (!string.IsNullOrWhiteSpace(search.Postcode) && Postcode.Normalise(search.Postcode.Trim()) is { } postcode)
         {
             return db.People.Where(p => p.Postcode == postcode);
         }

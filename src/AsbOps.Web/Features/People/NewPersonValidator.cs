@@ -1,3 +1,4 @@
+using AsbOps.Domain.Places;
 using AsbOps.Web.Features.Intake.Api;
 
 namespace AsbOps.Web.Features.People;
@@ -33,7 +34,7 @@ public static class NewPersonValidator
         string? postcode = null;
         if (!string.IsNullOrWhiteSpace(person.Postcode))
         {
-            postcode = IncidentRequestReader.NormalisePostcode(person.Postcode.Trim());
+            postcode = Postcode.Normalise(person.Postcode.Trim());
             if (postcode is null)
             {
                 errors[PostcodeKey] = "Not a UK postcode, e.g. LE11 1AA.";

@@ -1,4 +1,5 @@
 using AsbOps.Domain.Referrals;
+using AsbOps.Web.Components.Shared;
 
 namespace AsbOps.Web.Features.Referrals;
 
@@ -66,7 +67,7 @@ public static class ReferralValidation
         {
             errors[Fields.Status] = current == ReferralStatus.Closed
                 ? "The referral is closed; its outcome can no longer change."
-                : $"A referral that is {Cases.CaseDisplay.Words(current).ToLowerInvariant()} cannot become {Cases.CaseDisplay.Words(input.Status).ToLowerInvariant()}.";
+                : $"A referral that is {CaseDisplay.Words(current).ToLowerInvariant()} cannot become {CaseDisplay.Words(input.Status).ToLowerInvariant()}.";
         }
 
         if (input.OutcomeNote is { } note && note.Trim().Length > MaxText)
@@ -80,11 +81,4 @@ public static class ReferralValidation
 
         return errors;
     }
-
-    /// <summary>Readable agency names.</summary>
-    public static string AgencyName(Agency agency) => agency switch
-    {
-        Agency.ChildrensSocialCare => "Children's social care",
-        _ => Cases.CaseDisplay.Words(agency),
-    };
 }

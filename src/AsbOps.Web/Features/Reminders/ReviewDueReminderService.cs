@@ -44,7 +44,7 @@ public sealed class ReviewDueReminderService(
             var notLongOverdue = QueryExpressions.Not(dueBeforeLookback);
 
             var page = await db.Cases.AsNoTracking()
-                .Where(CaseRulePredicates.IsOpen)
+                .Where(CaseStanding.IsOpen)
                 .Where(dueNow)
                 .Where(notLongOverdue)
                 .Where(c => c.Id > after)

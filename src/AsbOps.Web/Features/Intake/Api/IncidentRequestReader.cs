@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using AsbOps.Domain.Incidents;
+using AsbOps.Domain.Places;
 
 namespace AsbOps.Web.Features.Intake.Api;
 
@@ -58,7 +59,7 @@ public sealed partial class IncidentRequestReader(TimeProvider clock)
             postcode = Text(location["postcode"], "location.postcode", errors, required: true, max: 10);
             if (postcode is not null)
             {
-                postcode = NormalisePostcode(postcode);
+                postcode = Postcode.Normalise(postcode);
                 if (postcode is null)
                 {
                     errors.Add("location.postcode", "Not a UK postcode (e.g. LE11 1AA).");
@@ -109,13 +110,6 @@ public sealed partial class IncidentRequestReader(TimeProvider clock)
             description!, thrive!, reporterName, reporterPhone), errors.ToDictionary());
     }
 
-    /// <summary>Upper-case with one space before the inward code, or null when it is not a UK postcode.</summary>
-    public static string? NormalisePostcode(string text)
-    {
-        var compact = text.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
-        return PostcodePattern().IsMatch(compact) ? $"{compact[..^3]} {compact[^3..]}" : null;
-    }
-
     /// <summary>Digits, spaces, '+', brackets and '-' (5 to 40 characters), as the API accepts.</summary>
     public static bool IsValidPhone(string text) => PhonePattern().IsMatch(text);
 
@@ -136,9 +130,6 @@ public sealed partial class IncidentRequestReader(TimeProvider clock)
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9/-]{2,39}$")]
     private static partial Regex StormRefPattern();
-
-    [GeneratedRegex(@"^[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}$")]
-    private static partial Regex PostcodePattern();
 
     [GeneratedRegex(@"^\+?[0-9 ()-]{5,40}$")]
     private static partial Regex PhonePattern();

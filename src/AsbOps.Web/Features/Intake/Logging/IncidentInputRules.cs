@@ -1,4 +1,6 @@
 using AsbOps.Domain.Incidents;
+using AsbOps.Domain.Places;
+using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Features.Intake.Api;
 
 namespace AsbOps.Web.Features.Intake.Logging;
@@ -46,7 +48,7 @@ public static class IncidentInputRules
 
         Text(input.Address, nameof(IncidentInput.Address), IncidentRequestReader.MaxTextLength, required: true, multiline: false, Add);
         if (Text(input.Postcode, nameof(IncidentInput.Postcode), 10, required: true, multiline: false, Add) is { } postcode
-            && IncidentRequestReader.NormalisePostcode(postcode) is null)
+            && Postcode.Normalise(postcode) is null)
         {
             Add(nameof(IncidentInput.Postcode), "Not a UK postcode (e.g. LE11 1AA).");
         }

@@ -1,4 +1,6 @@
 using AsbOps.Domain.Incidents;
+using AsbOps.Domain.Places;
+using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Data;
 using AsbOps.Web.Data.Auditing;
 using AsbOps.Web.Features.Intake.Api;
@@ -93,7 +95,7 @@ public sealed class IncidentLoggingService(
         AreaId = areaId,
         Category = input.Category!.Value,
         Address = input.Address!.Trim(),
-        Postcode = IncidentRequestReader.NormalisePostcode(input.Postcode!.Trim())!,
+        Postcode = Postcode.Normalise(input.Postcode!.Trim())!,
         Latitude = input.Latitude,
         Longitude = input.Longitude,
         Description = input.Description!.Trim(),

@@ -1,4 +1,5 @@
 using AsbOps.Web.Components.Shared;
+using AsbOps.Web.Data;
 using AsbOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 
@@ -8,7 +9,7 @@ public sealed partial class NewIncidentPage(
     IncidentLoggingService logging, IncidentQueries incidents, CurrentUser currentUser, NavigationManager navigation, TimeProvider clock)
 {
     private readonly IncidentInput _input = new();
-    private IReadOnlyList<AreaOption>? _areas;
+    private IReadOnlyList<AreaInfo>? _areas;
     private FieldRulesValidator? _validator;
     private UserScope? _scope;
     private bool _areaFixed;

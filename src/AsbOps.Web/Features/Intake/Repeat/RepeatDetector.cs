@@ -1,4 +1,5 @@
 using AsbOps.Domain.Incidents;
+using AsbOps.Domain.Places;
 using AsbOps.Web.Data;
 using AsbOps.Web.Features.Intake.Screening;
 using AsbOps.Web.Security;

@@ -2,6 +2,7 @@ using AsbOps.Domain.Cases;
 using AsbOps.Domain.Compliance;
 using AsbOps.Domain.Incidents;
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Data;
 using AsbOps.Web.Data.Auditing;
 using AsbOps.Web.Features.Intake.Repeat;

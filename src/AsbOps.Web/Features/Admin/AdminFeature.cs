@@ -1,0 +1,13 @@
+namespace AsbOps.Web.Features.Admin;
+
+public static class AdminFeature
+{
+    /// <summary>Users, areas, the effective settings and the jobs page.</summary>
+    public static IServiceCollection AddAdminFeature(this IServiceCollection services)
+    {
+        services.AddScoped<AdminQueries>();
+        services.AddSingleton<EffectiveSettings>();
+        services.AddScoped<JobsAdminService>();
+        return services;
+    }
+}

@@ -1,0 +1,30 @@
+using AsbOps.Web.Features.Compliance.Workbook;
+using AsbOps.Web.Jobs;
+using Microsoft.Extensions.Options;
+
+namespace AsbOps.Web.Features.Compliance;
+
+public static class ComplianceFeature
+{
+    /// <summary>The compliance rules' thresholds (section <c>Compliance</c>), the sweep, the weekly check and its workbook.</summary>
+    public static IServiceCollection AddComplianceFeature(this IServiceCollection services)
+    {
+        services.AddOptions<ComplianceOptions>().BindConfiguration(ComplianceOptions.Section);
+        services.AddScoped<IComplianceQueries, ComplianceQueries>();
+        services.AddSingleton<ComplianceSweepService>();
+        services.AddScoped<WeeklyComplianceCheck>();
+        services.AddScoped<WeeklyWorkbookQueries>();
+        services.AddScheduledJob<ComplianceSweepJob>(sp => new JobDefinition(
+            ComplianceSweepJob.Name, "Compliance sweep", typeof(ComplianceSweepJob),
+            JobTiming.EveryMinutes(sp.GetRequiredService<IOptions<ComplianceOptions>>().Value.SweepEveryMinutes)));
+        services.AddScheduledJob<WeeklyComplianceCheckJob>(sp =>
+        {
+            var c = sp.GetRequiredService<IOptions<ComplianceOptions>>().Value;
+            return new JobDefinition(WeeklyComplianceCheckJob.Name, "Weekly compliance check", typeof(WeeklyComplianceCheckJob),
+                JobTiming.Weekly(c.WeeklyCheckDay, c.WeeklyCheckTime, c.WeeklyCheckZone(), c.WeeklyCheckTimeZone));
+        });
+        return services;
+    }
+
+    public static void MapComplianceFeature(this IEndpointRouteBuilder endpoints) => endpoints.MapWeeklyWorkbook();
+}

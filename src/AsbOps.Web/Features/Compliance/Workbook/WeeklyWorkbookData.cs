@@ -1,0 +1,40 @@
+using AsbOps.Domain.Compliance;
+
+namespace AsbOps.Web.Features.Compliance.Workbook;
+
+/// <summary>Everything the weekly compliance workbook shows, read before the workbook is built.</summary>
+public sealed record WeeklyWorkbookData(
+    ComplianceWeek Week,
+    DateTime TakenAt,
+    IReadOnlyList<string> AreaCodes,
+    WorkbookSnapshot ThisWeek,
+    WorkbookSnapshot? LastWeek,
+    IReadOnlyList<HeadlinePoint> Headline,
+    IReadOnlyDictionary<ComplianceRule, IReadOnlyList<WorkbookFinding>> Findings,
+    IReadOnlyList<WorkbookUnknownAnswer> UnknownAnswers,
+    IReadOnlyList<WorkbookHighRiskCase> HighRisk);
+
+/// <summary>One snapshot's counters: totals, per area and rule, and the per-area headline when the snapshot kept it.</summary>
+public sealed record WorkbookSnapshot(
+    DateTime TakenAt,
+    int OpenCases,
+    int HighRiskCases,
+    int MissingAssessments,
+    IReadOnlyDictionary<ComplianceRule, int> ByRule,
+    IReadOnlyDictionary<(string Area, ComplianceRule Rule), int> ByAreaAndRule,
+    IReadOnlyDictionary<string, int> MissingByArea)
+{
+    public int Count(ComplianceRule rule) => ByRule.GetValueOrDefault(rule);
+
+    public int Count(string area, ComplianceRule rule) => ByAreaAndRule.GetValueOrDefault((area, rule));
+}
+
+public sealed record HeadlinePoint(string Week, DateTime TakenAt, int MissingAssessments, int OpenCases);
+
+public sealed record WorkbookFinding(string CaseRef, string AreaCode, string? LeadOfficer, int AgeDays, string Missing, DateTime Since, string Link);
+
+public sealed record WorkbookUnknownAnswer(string CaseRef, string AreaCode, string Person, string Question, int AgeDays, int RemindersSent, string Link);
+
+public sealed record WorkbookHighRiskCase(
+    string CaseRef, string AreaCode, DateTime Since, bool ActiveMarker, bool ActionPlan, int Referrals, string ReferralAgencies,
+    DateTime? NextReview, string Link);

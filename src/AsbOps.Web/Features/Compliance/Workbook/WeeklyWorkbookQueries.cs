@@ -1,0 +1,179 @@
+using AsbOps.Domain.Cases;
+using AsbOps.Domain.Compliance;
+using AsbOps.Domain.Email;
+using AsbOps.Domain.Risk;
+using AsbOps.Web.Data;
+using AsbOps.Web.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace AsbOps.Web.Features.Compliance.Workbook;
+
+/// <summary>
+/// Reads a week's compliance snapshot for the workbook: its counts and findings, last week's counts and the
+/// headline history. The unknown-answer and high-risk sheets describe those cases as they are when the workbook is
+/// built (the snapshot keeps counts and findings, not every answer).
+/// </summary>
+public sealed class WeeklyWorkbookQueries(IDbContextFactory<AsbOpsDbContext> dbFactory, IOptions<EmailOptions> email)
+{
+    public const int HeadlineWeeks = 12;
+
+    /// <summary>The weeks a workbook can be built for, newest first: every week holding a snapshot.</summary>
+    public async Task<IReadOnlyList<ComplianceWeek>> WeeksAsync(int max = 104, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var weekly = await db.ComplianceSnapshots.AsNoTracking().Where(s => s.IsWeekly)
+            .OrderByDescending(s => s.TakenAt).Take(max).Select(s => s.TakenAt).ToListAsync(cancellationToken);
+        var latest = await db.ComplianceSnapshots.AsNoTracking().OrderByDescending(s => s.TakenAt)
+            .Select(s => (DateTime?)s.TakenAt).FirstOrDefaultAsync(cancellationToken);
+        return weekly.Concat(latest is { } l ? [l] : [])
+            .Select(ComplianceWeek.Of).Distinct()
+            .OrderByDescending(w => w.Year).ThenByDescending(w => w.Week)
+            .ToList();
+    }
+
+    /// <summary>The workbook's data for <paramref name="week"/>, or null when no snapshot was taken that week.</summary>
+    public async Task<WeeklyWorkbookData?> LoadAsync(ComplianceWeek week, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var snapshot = await FindSnapshotAsync(db, week, cancellationToken);
+        if (snapshot is null)
+        {
+            return null;
+        }
+
+        var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Code).Select(a => new { a.Id, a.Code }).ToListAsync(cancellationToken);
+        var codes = areas.ToDictionary(a => a.Id, a => a.Code);
+        var thisWeek = await CountsAsync(db, snapshot, codes, cancellationToken);
+        var previous = await FindSnapshotAsync(db, week.Previous, cancellationToken);
+        var lastWeek = previous is null ? null : await CountsAsync(db, previous, codes, cancellationToken);
+
+        var headline = (await db.ComplianceSnapshots.AsNoTracking()
+                .Where(s => s.IsWeekly && s.TakenAt <= snapshot.TakenAt)
+                .OrderByDescending(s => s.TakenAt).Take(HeadlineWeeks)
+                .Select(s => new { s.TakenAt, s.MissingAssessments, s.OpenCases })
+                .ToListAsync(cancellationToken))
+            .OrderBy(s => s.TakenAt)
+            .Select(s => new HeadlinePoint(ComplianceWeek.Of(s.TakenAt).Key, s.TakenAt, s.MissingAssessments, s.OpenCases))
+            .ToList();
+
+        return new WeeklyWorkbookData(
+            week, snapshot.TakenAt, areas.Select(a => a.Code).ToList(), thisWeek, lastWeek, headline,
+            await FindingsAsync(db, snapshot, codes, cancellationToken),
+            await UnknownAnswersAsync(db, snapshot, codes, cancellationToken),
+            await HighRiskAsync(db, snapshot, codes, cancellationToken));
+    }
+
+    /// <summary>The week's weekly snapshot, or for a week without one (this week before its check) its latest sweep.</summary>
+    private static async Task<ComplianceSnapshot?> FindSnapshotAsync(AsbOpsDbContext db, ComplianceWeek week, CancellationToken cancellationToken)
+    {
+        var (from, to) = (week.StartUtc, week.EndUtc);
+        return await db.ComplianceSnapshots.AsNoTracking()
+            .Where(s => s.IsoWeek == week.Key || (s.TakenAt >= from && s.TakenAt < to))
+            .OrderByDescending(s => s.IsoWeek == week.Key).ThenByDescending(s => s.IsWeekly).ThenByDescending(s => s.TakenAt)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    private static async Task<WorkbookSnapshot> CountsAsync(
+        AsbOpsDbContext db, ComplianceSnapshot snapshot, IReadOnlyDictionary<int, string> codes, CancellationToken cancellationToken)
+    {
+        var counts = await db.ComplianceSnapshotCounts.AsNoTracking().Where(c => c.SnapshotId == snapshot.Id)
+            .Select(c => new { c.AreaId, c.Rule, c.Count }).ToListAsync(cancellationToken);
+        var totals = await db.ComplianceAreaTotals.AsNoTracking().Where(t => t.SnapshotId == snapshot.Id)
+            .Select(t => new { t.AreaId, t.MissingAssessments }).ToListAsync(cancellationToken);
+        var byRule = counts.GroupBy(c => c.Rule).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
+
+        // Rule 4 is kept as the number of unknown answers; the snapshot's total says the same.
+        byRule[ComplianceRule.UnknownAnswer] = snapshot.UnknownAnswers;
+        return new WorkbookSnapshot(
+            snapshot.TakenAt, snapshot.OpenCases, snapshot.HighRiskCases, snapshot.MissingAssessments, byRule,
+            counts.GroupBy(c => (codes.GetValueOrDefault(c.AreaId, "?"), c.Rule)).ToDictionary(g => g.Key, g => g.Sum(c => c.Count)),
+            totals.ToDictionary(t => codes.GetValueOrDefault(t.AreaId, "?"), t => t.MissingAssessments));
+    }
+
+    private async Task<IReadOnlyDictionary<ComplianceRule, IReadOnlyList<WorkbookFinding>>> FindingsAsync(
+        AsbOpsDbContext db, ComplianceSnapshot snapshot, IReadOnlyDictionary<int, string> codes, CancellationToken cancellationToken)
+    {
+        var rows = await (
+                from f in db.ComplianceFindings.AsNoTracking()
+                where f.SnapshotId == snapshot.Id
+                join c in db.Cases on f.CaseId equals c.Id
+                orderby f.Rule, f.Since, c.Reference
+                select new
+                {
+                    f.Rule,
+                    c.Reference,
+                    f.AreaId,
+                    LeadOfficer = db.Users.Where(u => u.Id == c.LeadOfficerId).Select(u => u.DisplayName).FirstOrDefault(),
+                    f.Since,
+                    f.Detail,
+                })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.Rule).ToDictionary(
+            g => g.Key,
+            g => (IReadOnlyList<WorkbookFinding>)g.Select(r => new WorkbookFinding(
+                r.Reference, codes.GetValueOrDefault(r.AreaId, "?"), r.LeadOfficer, AgeDays(snapshot.TakenAt, r.Since), r.Detail, r.Since,
+                email.Value.CaseLink(r.Reference))).ToList());
+    }
+
+    private async Task<IReadOnlyList<WorkbookUnknownAnswer>> UnknownAnswersAsync(
+        AsbOpsDbContext db, ComplianceSnapshot snapshot, IReadOnlyDictionary<int, string> codes, CancellationToken cancellationToken)
+    {
+        var caseIds = db.ComplianceFindings.Where(f => f.SnapshotId == snapshot.Id && f.Rule == ComplianceRule.UnknownAnswer).Select(f => f.CaseId);
+        var rows = await (
+                from answer in db.AssessmentAnswers.AsNoTracking()
+                where answer.Value == QuestionDefinition.Unknown
+                join a in db.Assessments on answer.AssessmentId equals a.Id
+                where a.IsCurrent && a.UnknownCount > 0 && caseIds.Contains(a.CaseId)
+                join c in db.Cases on a.CaseId equals c.Id
+                where c.Status != CaseStatus.Closed
+                orderby c.Reference, a.Id, answer.Id
+                select new
+                {
+                    c.Reference,
+                    c.AreaId,
+                    Person = a.Participant == null ? "Location" : a.Participant.Person!.FirstName + " " + a.Participant.Person.LastName,
+                    a.Kind,
+                    a.GuidanceVersionId,
+                    answer.QuestionKey,
+                    a.CreatedAt,
+                    Reminders = db.Reminders.Count(r => r.AssessmentId == a.Id
+                        && db.Outbox.Any(m => m.Id == r.OutboxMessageId && m.Status == OutboxStatus.Sent)),
+                })
+            .ToListAsync(cancellationToken);
+        var versions = rows.Select(r => r.GuidanceVersionId).Distinct().ToList();
+        var guidance = await db.GuidanceVersions.AsNoTracking().Where(g => versions.Contains(g.Id))
+            .ToDictionaryAsync(g => g.Id, g => g.Definition, cancellationToken);
+        return rows.Select(r => new WorkbookUnknownAnswer(
+                r.Reference, codes.GetValueOrDefault(r.AreaId, "?"), r.Person,
+                guidance.TryGetValue(r.GuidanceVersionId, out var d) ? d.Matrix(r.Kind).FindQuestion(r.QuestionKey)?.Text ?? r.QuestionKey : r.QuestionKey,
+                AgeDays(snapshot.TakenAt, r.CreatedAt), r.Reminders, email.Value.CaseLink(r.Reference)))
+            .ToList();
+    }
+
+    private async Task<IReadOnlyList<WorkbookHighRiskCase>> HighRiskAsync(
+        AsbOpsDbContext db, ComplianceSnapshot snapshot, IReadOnlyDictionary<int, string> codes, CancellationToken cancellationToken)
+    {
+        var takenAt = snapshot.TakenAt;
+        var rows = await db.Cases.AsNoTracking()
+            .Where(c => c.Status != CaseStatus.Closed && c.RiskLevel == RiskLevel.High && (c.HighRiskSince ?? c.OpenedAt) <= takenAt)
+            .OrderBy(c => c.HighRiskSince ?? c.OpenedAt).ThenBy(c => c.Reference)
+            .Select(c => new
+            {
+                c.Reference,
+                c.AreaId,
+                Since = c.HighRiskSince ?? c.OpenedAt,
+                Marker = db.Markers.Any(m => m.CaseId == c.Id && m.EndedAt == null),
+                Plan = db.ActionPlans.Any(p => p.CaseId == c.Id),
+                Agencies = db.Referrals.Where(r => r.CaseId == c.Id).Select(r => r.Agency).ToList(),
+                c.NextReviewDue,
+            })
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => new WorkbookHighRiskCase(
+                r.Reference, codes.GetValueOrDefault(r.AreaId, "?"), r.Since, r.Marker, r.Plan, r.Agencies.Count,
+                string.Join(", ", r.Agencies.Distinct().Select(a => a.ToString())), r.NextReviewDue, email.Value.CaseLink(r.Reference)))
+            .ToList();
+    }
+
+    private static int AgeDays(DateTime at, DateTime since) => Math.Max(0, (int)(at - since).TotalDays);
+}

@@ -1,0 +1,69 @@
+using AsbOps.Domain.Compliance;
+using AsbOps.Web.Spreadsheets;
+using ClosedXML.Excel;
+
+namespace AsbOps.Web.Features.Compliance.Workbook;
+
+/// <summary>
+/// The Summary sheet: counts per rule (this week, last week, change) on row 1 with the sheet's filter, then counts
+/// per area and rule, then the headline at each of the last weekly checks.
+/// </summary>
+internal static class WorkbookSummarySheet
+{
+    public const string HeadlineLabel = "Cases missing a risk assessment (rules 1-3)";
+
+    public static void Write(IXLWorksheet ws, WeeklyWorkbookData data)
+    {
+        var last = data.LastWeek;
+        var byRule = new SheetTable(ws, ["Rule", "This week", "Last week", "Change"], [52, 12, 12, 12]);
+        foreach (var rule in ComplianceRuleText.All)
+        {
+            var now = data.ThisWeek.Count(rule);
+            int? before = last?.Count(rule);
+            byRule.Row($"{(int)rule}. {ComplianceRuleText.Title(rule)}", now, before, before is { } b ? now - b : null);
+        }
+
+        byRule.Row(HeadlineLabel, data.ThisWeek.MissingAssessments, last?.MissingAssessments,
+            last is null ? null : data.ThisWeek.MissingAssessments - last.MissingAssessments);
+        byRule.Row("Open cases", data.ThisWeek.OpenCases, last?.OpenCases, last is null ? null : data.ThisWeek.OpenCases - last.OpenCases);
+        byRule.Row("High-risk cases", data.ThisWeek.HighRiskCases, last?.HighRiskCases,
+            last is null ? null : data.ThisWeek.HighRiskCases - last.HighRiskCases);
+        byRule.Finish();
+
+        var areaHeaders = new List<string> { "Area", "Missing, this week", "Missing, last week" };
+        foreach (var rule in ComplianceRuleText.All)
+        {
+            areaHeaders.Add($"Rule {(int)rule}, this week");
+            areaHeaders.Add($"Rule {(int)rule}, last week");
+        }
+
+        for (var c = 5; c <= areaHeaders.Count; c++)
+        {
+            ws.Column(c).Width = 12;
+        }
+
+        var byArea = new SheetTable(ws, areaHeaders, firstRow: byRule.LastRow + 3);
+        foreach (var area in data.AreaCodes)
+        {
+            var row = new List<object?>
+            {
+                area,
+                data.ThisWeek.MissingByArea.TryGetValue(area, out var m) ? m : null,
+                last is not null && last.MissingByArea.TryGetValue(area, out var lm) ? lm : null,
+            };
+            foreach (var rule in ComplianceRuleText.All)
+            {
+                row.Add(data.ThisWeek.Count(area, rule));
+                row.Add(last?.Count(area, rule));
+            }
+
+            byArea.Row([.. row]);
+        }
+
+        var headline = new SheetTable(ws, ["Week", "Taken at", HeadlineLabel, "Open cases"], firstRow: byArea.LastRow + 3);
+        foreach (var point in data.Headline)
+        {
+            headline.Row(point.Week, point.TakenAt, point.MissingAssessments, point.OpenCases);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System.Threading.Channels;
+using AsbOps.Web.Features.Dashboard;
+using AsbOps.Web.Live;
+using Microsoft.AspNetCore.SignalR;
+
+namespace AsbOps.Web.Features.Dashboard.Feed;
+
+/// <summary>
+/// Carries committed changes from <see cref="OpsNotifier"/> to the hub. Counters are computed force-wide at most once
+/// per <see cref="Window"/> however many changes arrive (the first change after a quiet spell is counted at once, the
+/// rest of a burst in one trailing count), and each group gets <c>CountersChanged</c> only when its numbers moved.
+/// Another instance's change (through the Redis bridge) is counted too but not sent: its own instance sent it through
+/// the backplane already; counting keeps <see cref="Latest"/>, the greeting of new connections here, current.
+/// Case changes and high-risk alerts go out at once. A failure is logged and the loops carry on.
+/// </summary>
+public sealed class OpsBroadcaster(
+    OpsNotifier notifier,
+    IServiceScopeFactory scopes,
+    OpsCaseSummaries cases,
+    IHubContext<OpsHub> hub,
+    OpsChangeOrigin origin,
+    TimeProvider clock,
+    ILogger<OpsBroadcaster> logger) : BackgroundService
+{
+    public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Overdue reviews grow with the clock alone, so the counters are also checked this often.</summary>
+    public static readonly TimeSpan Heartbeat = TimeSpan.FromMinutes(1);
+
+    private readonly Channel<bool> _countersDue = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+
+    private readonly Channel<OpsChange> _caseChanges = Channel.CreateUnbounded<OpsChange>(new UnboundedChannelOptions { SingleReader = true });
+    private OpsCounters? _latest;
+    private OpsCounters? _lastSent;
+    private int _sendDue;
+
+    /// <summary>The counters last computed, for a client that has just connected; null before the first count.</summary>
+    public OpsCounters? Latest => Volatile.Read(ref _latest);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var subscription = notifier.Subscribe(OnChangeAsync);
+        Volatile.Write(ref _sendDue, 1);
+        _countersDue.Writer.TryWrite(true);
+        try
+        {
+            await Task.WhenAll(CountLoopAsync(stoppingToken), CaseLoopAsync(stoppingToken), HeartbeatAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The host is stopping.
+        }
+    }
+
+    private Task OnChangeAsync(OpsChange change)
+    {
+        // Another instance's change reaches this instance's hub clients through the backplane from its own instance.
+        if (origin.IsRemote(change))
+        {
+            _countersDue.Writer.TryWrite(true);
+            return Task.CompletedTask;
+        }
+
+        Volatile.Write(ref _sendDue, 1);
+        _countersDue.Writer.TryWrite(true);
+        if (change.CaseRef is not null && change.Kind is OpsChangeKind.CaseChanged or OpsChangeKind.AssessmentSaved
+                or OpsChangeKind.IncidentScreened or OpsChangeKind.HighRiskRaised)
+        {
+            _caseChanges.Writer.TryWrite(change);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task CountLoopAsync(CancellationToken stoppingToken)
+    {
+        var lastCount = DateTimeOffset.MinValue;
+        while (await _countersDue.Reader.WaitToReadAsync(stoppingToken))
+        {
+            var wait = lastCount + Window - clock.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, clock, stoppingToken);
+            }
+
+            // Every change signalled up to here was committed before this count starts, so the count includes it.
+            _countersDue.Reader.TryRead(out _);
+            var send = Interlocked.Exchange(ref _sendDue, 0) == 1;
+            lastCount = clock.GetUtcNow();
+            try
+            {
+                await SendCountersAsync(send, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Could not count or send the live counters");
+            }
+        }
+    }
+
+    private async Task SendCountersAsync(bool send, CancellationToken cancellationToken)
+    {
+        OpsCounters counters;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            counters = await scope.ServiceProvider.GetRequiredService<IOpsDashboardQueries>().CountersAsync(null, cancellationToken);
+        }
+
+        // Moves are judged against what this instance last sent, not the latest count: a count made only to refresh
+        // the greeting must not hide a local change it happened to include.
+        Volatile.Write(ref _latest, counters);
+        if (!send)
+        {
+            return;
+        }
+
+        var previous = _lastSent;
+        _lastSent = counters;
+
+        var sends = new List<Task>();
+        if (previous is null || !OpsCountersView.SameNumbers(previous, counters))
+        {
+            sends.Add(hub.Clients.Group(OpsHub.AllGroup).SendAsync(OpsHub.CountersChanged, counters, cancellationToken));
+        }
+
+        foreach (var (code, area) in counters.ByArea)
+        {
+            if (previous is null || !previous.ByArea.TryGetValue(code, out var before) || before != area)
+            {
+                sends.Add(hub.Clients.Group(OpsHub.AreaGroup(code)).SendAsync(OpsHub.CountersChanged, OpsCountersView.ForArea(counters, code), cancellationToken));
+            }
+        }
+
+        await Task.WhenAll(sends);
+    }
+
+    private async Task CaseLoopAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var change in _caseChanges.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                await SendCaseAsync(change, stoppingToken);
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(ex, "Could not send the live change {Kind} of case {CaseRef}", change.Kind, change.CaseRef);
+            }
+        }
+    }
+
+    private async Task SendCaseAsync(OpsChange change, CancellationToken cancellationToken)
+    {
+        var summary = await cases.SummaryAsync(change.CaseRef!, cancellationToken);
+        if (summary is null)
+        {
+            return;
+        }
+
+        // A connection is in exactly one of these groups, so nobody gets the message twice.
+        var audience = hub.Clients.Groups(OpsHub.AllGroup, OpsHub.AreaGroup(summary.AreaCode));
+        if (change.Kind == OpsChangeKind.HighRiskRaised && await cases.AlertAsync(change.CaseRef!, change.At, cancellationToken) is { } alert)
+        {
+            await audience.SendAsync(OpsHub.HighRiskRaised, alert, cancellationToken);
+        }
+
+        await audience.SendAsync(OpsHub.CaseChanged, summary, cancellationToken);
+    }
+
+    private async Task HeartbeatAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Heartbeat, clock);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            Volatile.Write(ref _sendDue, 1);
+            _countersDue.Writer.TryWrite(true);
+        }
+    }
+}

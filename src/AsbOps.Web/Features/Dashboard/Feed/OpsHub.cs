@@ -1,0 +1,77 @@
+using AsbOps.Web.Security.ApiKeys;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace AsbOps.Web.Features.Dashboard.Feed;
+
+/// <summary>
+/// The live operations feed of integration.md at <c>/hubs/ops</c>: a key with <c>ops:read</c> or a signed-in staff
+/// user. Clients only listen; their one call chooses an area. Each connection is in exactly one group: <c>all</c>
+/// (everything it may see) or <c>area:CODE</c>; an area-restricted user is only ever in their own area's group.
+/// </summary>
+[Authorize(Policy = ApiPolicies.OpsRead)]
+public sealed class OpsHub(OpsAudience audience, OpsBroadcaster broadcaster) : Hub
+{
+    public const string Route = "/hubs/ops";
+    public const string AllGroup = "all";
+    public const string CountersChanged = "CountersChanged";
+    public const string CaseChanged = "CaseChanged";
+    public const string HighRiskRaised = "HighRiskRaised";
+
+    private const string ViewerKey = "asbops:viewer";
+    private const string GroupKey = "asbops:group";
+
+    public static string AreaGroup(string areaCode) => "area:" + areaCode;
+
+    public override async Task OnConnectedAsync()
+    {
+        var viewer = await audience.ResolveAsync(Context.User!, Context.ConnectionAborted);
+        if (viewer.IsRestricted && viewer.OwnArea is null)
+        {
+            throw new HubException("Your account has no neighbourhood area, so there is no feed to receive. Ask an administrator to set your area.");
+        }
+
+        Context.Items[ViewerKey] = viewer;
+        await JoinAsync(viewer.OwnArea is { } own && viewer.IsRestricted ? own : null);
+        await base.OnConnectedAsync();
+    }
+
+    /// <summary>From now on, receive only <paramref name="areaCode"/>; an area user may name only their own area.</summary>
+    [HubMethodName("SubscribeArea")]
+    public async Task SubscribeAreaAsync(string areaCode)
+    {
+        var viewer = (OpsViewer)Context.Items[ViewerKey]!;
+        var area = string.IsNullOrWhiteSpace(areaCode) ? null : await audience.FindAreaAsync(areaCode.Trim(), Context.ConnectionAborted);
+        if (area is null)
+        {
+            throw new HubException($"There is no area with the code \"{areaCode}\".");
+        }
+
+        if (viewer.IsRestricted && !string.Equals(viewer.OwnArea, area.Code, StringComparison.Ordinal))
+        {
+            throw new HubException($"You may receive only your own area, {viewer.OwnArea}; area {area.Code} is not yours.");
+        }
+
+        await JoinAsync(area.Code);
+    }
+
+    /// <summary>Moves the connection into one group (an area, or <c>all</c> when null) and sends it the current counters.</summary>
+    private async Task JoinAsync(string? areaCode)
+    {
+        var group = areaCode is null ? AllGroup : AreaGroup(areaCode);
+        if (Context.Items.TryGetValue(GroupKey, out var current) && current is string old && old != group)
+        {
+            await Groups.RemoveFromGroupAsync(Context.ConnectionId, old, Context.ConnectionAborted);
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+        Context.Items[GroupKey] = group;
+
+        // A wallboard that has just connected shows numbers at once rather than at the next change.
+        if (broadcaster.Latest is { } counters)
+        {
+            await Clients.Caller.SendAsync(CountersChanged, areaCode is null ? counters : OpsCountersView.ForArea(counters, areaCode),
+                Context.ConnectionAborted);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace AsbOps.Web;
+
+/// <summary>The host's HTTP pipeline: errors, problem details for the API, static assets, sign-in, limits, antiforgery.</summary>
+public static class HttpPipeline
+{
+    public static void UseAsbOpsPipeline(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePages(async context =>
+        {
+            if (!context.HttpContext.Request.Path.StartsWithSegments("/api"))
+            {
+                return;
+            }
+
+            await Results.Problem(statusCode: context.HttpContext.Response.StatusCode).ExecuteAsync(context.HttpContext);
+        });
+
+        var assets = AssetsFolder(app.Environment);
+        if (assets is not null)
+        {
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(assets) });
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+    }
+
+    /// <summary>The repository's <c>wwwroot-assets/</c>, copied beside the binaries at build.</summary>
+    private static string? AssetsFolder(IWebHostEnvironment environment)
+    {
+        string[] candidates =
+        [
+            Path.Combine(AppContext.BaseDirectory, "wwwroot-assets"),
+            Path.GetFullPath(Path.Combine(environment.ContentRootPath, "..", "..", "wwwroot-assets")),
+        ];
+        return candidates.FirstOrDefault(Directory.Exists);
+    }
+}
