@@ -154,7 +154,7 @@ public static class CountersBenchmark
             {
                 foreach (var cell in row.Cells)
                 {
-                    numbers[$"{prefix}.{row.Key}.{RiskLinks.Slug(cell.Level)}"] = cell.Count;
+                    numbers[$"{prefix}.{row.Key}.{CaseDisplay.Key(cell.Level)}"] = cell.Count;
                 }
             }
         }

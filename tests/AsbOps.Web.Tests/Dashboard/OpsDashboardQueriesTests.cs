@@ -77,7 +77,7 @@ public sealed class OpsDashboardQueriesTests(ComplianceFixture fixture) : IClass
 
         var areaA = data.AreaHeatmap.Rows.Single(r => r.Key == "CMPA");
         Assert.Equal([3, 3, 3, 3], areaA.Cells.Select(c => c.Count));
-        Assert.Equal(["low", "medium", "high", "notassessed"], areaA.Cells.Select(c => RiskLinks.Slug(c.Level)));
+        Assert.Equal(["low", "medium", "high", "notassessed"], areaA.Cells.Select(c => CaseDisplay.Key(c.Level)));
         Assert.Equal("/cases?area=CMPA&risk=high", areaA.Cells.Single(c => c.Level == RiskLevel.High).Href);
         Assert.Equal(1, data.AreaHeatmap.Rows.Single(r => r.Key == "CMPB").Cells.Single(c => c.Level == RiskLevel.NotAssessed).Count);
     }

@@ -6,11 +6,13 @@ using MudBlazor;
 
 namespace AsbOps.Web.Components.Shared;
 
-/// <summary>How case values read on screen: UK local times, level words, and the colour of each risk level.</summary>
+/// <summary>
+/// How case values read on screen: level and enum words, agency names, dates in UK local time (through
+/// <see cref="UkTime"/>), and the colour of each risk level.
+/// </summary>
 public static class CaseDisplay
 {
     private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
-    private static readonly TimeZoneInfo UkTime = FindUkTime();
 
     public static string LevelWord(RiskLevel level) => level switch
     {
@@ -18,10 +20,14 @@ public static class CaseDisplay
         _ => level.ToString(),
     };
 
-    /// <summary>The lower-case word used in URLs and <c>data-risk</c>: low, medium, high, notassessed.</summary>
-    public static string LevelKey(RiskLevel level) => level.ToString().ToLowerInvariant();
+    /// <summary>
+    /// The lower-case word used in URLs, query strings and <c>data-risk</c>: low, medium, high, notassessed; victim,
+    /// perpetrator, witness.
+    /// </summary>
+    public static string Key(RiskLevel level) => level.ToString().ToLowerInvariant();
 
-    public static string RoleKey(PersonRole role) => role.ToString().ToLowerInvariant();
+    /// <inheritdoc cref="Key(RiskLevel)"/>
+    public static string Key(PersonRole role) => role.ToString().ToLowerInvariant();
 
     public static Color LevelColor(RiskLevel level) => level switch
     {
@@ -52,19 +58,5 @@ public static class CaseDisplay
 
     public static string Date(DateOnly date) => date.ToString("d MMM yyyy", UkCulture);
 
-    private static DateTime Local(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), UkTime);
-
-    private static TimeZoneInfo FindUkTime()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            // A container without time-zone data shows UTC rather than failing.
-            return TimeZoneInfo.Utc;
-        }
-    }
+    private static DateTime Local(DateTime utc) => UkTime.ToLocal(utc);
 }

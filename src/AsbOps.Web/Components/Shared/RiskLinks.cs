@@ -10,19 +10,12 @@ public static class RiskLinks
 
     public static IReadOnlyList<PersonRole> HeatmapRoles { get; } = [PersonRole.Victim, PersonRole.Perpetrator, PersonRole.Witness];
 
-    /// <summary>The query value of a level: <c>low|medium|high|notassessed</c>.</summary>
-    public static string Slug(RiskLevel level) => level.ToString().ToLowerInvariant();
-
-    public static string Slug(PersonRole role) => role.ToString().ToLowerInvariant();
-
-    public static string LevelLabel(RiskLevel level) => level == RiskLevel.NotAssessed ? "Not assessed" : level.ToString();
-
     public static string Case(string caseRef) => "/cases/" + Uri.EscapeDataString(caseRef);
 
     public static string Incident(long id) => "/incidents/" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static string CasesByRole(PersonRole role, RiskLevel level, string? areaCode = null) =>
-        $"/cases?risk={Slug(level)}&role={Slug(role)}" + (areaCode is null ? "" : "&area=" + Uri.EscapeDataString(areaCode));
+        $"/cases?risk={CaseDisplay.Key(level)}&role={CaseDisplay.Key(role)}" + (areaCode is null ? "" : "&area=" + Uri.EscapeDataString(areaCode));
 
-    public static string CasesByArea(string areaCode, RiskLevel level) => $"/cases?area={Uri.EscapeDataString(areaCode)}&risk={Slug(level)}";
+    public static string CasesByArea(string areaCode, RiskLevel level) => $"/cases?area={Uri.EscapeDataString(areaCode)}&risk={CaseDisplay.Key(level)}";
 }

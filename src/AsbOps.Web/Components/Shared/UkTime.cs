@@ -7,6 +7,7 @@ public static class UkTime
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
 
+    // A container without time-zone data shows UTC rather than failing.
     private static readonly TimeZoneInfo Zone =
         TimeZoneInfo.TryFindSystemTimeZoneById("Europe/London", out var zone) ? zone : TimeZoneInfo.Utc;
 

@@ -51,7 +51,7 @@ public sealed class OpsCaseSummaries(
                 : null;
         }
 
-        return new OpsCaseSummary(head.Reference, head.AreaCode, RiskLinks.Slug(head.RiskLevel), head.Status.ToString().ToLowerInvariant(), queue);
+        return new OpsCaseSummary(head.Reference, head.AreaCode, CaseDisplay.Key(head.RiskLevel), head.Status.ToString().ToLowerInvariant(), queue);
     }
 
     /// <summary>The alert for a case now at high risk: its active markers' subjects, or else its high-risk people.</summary>
