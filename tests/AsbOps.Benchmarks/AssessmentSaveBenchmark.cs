@@ -25,7 +25,7 @@ namespace AsbOps.Benchmarks;
 /// (every row each save inserted and updated, see <see cref="SavedRows"/>) written by hand-written prepared SQL in one
 /// transaction per assessment on a copy of the same database. Bounded: a fixed count, and it stops by itself.
 /// Data: a copy (VACUUM INTO) of ASBOPS_BENCH_DB10 when it is a compatible <c>--seed-demo 10</c> database, otherwise a
-/// fresh scale-10 force generated in the temp folder (1.5–3.5 minutes).
+/// fresh scale-10 force generated in the temp folder (which takes minutes).
 /// </summary>
 public static class AssessmentSaveBenchmark
 {

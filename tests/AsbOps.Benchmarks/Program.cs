@@ -1,7 +1,7 @@
 namespace AsbOps.Benchmarks;
 
 /// <summary>
-/// Measured ratios against baselines taken in the same run; see README "Benchmarks".
+/// Measured ratios against baselines taken in the same run; see README.md beside this file.
 /// <c>dotnet run -c Release --project tests/AsbOps.Benchmarks -- --list | NAME [NAME …] | all</c>
 /// </summary>
 public static class BenchmarkProgram

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AsbOps.Web.Features.Assessments;
 
 /// <summary>
-/// Parsed guidance definitions by version. A published version never changes, so its 7 KB of JSON need not be read
+/// Parsed guidance definitions by version. A published version never changes, so its JSON need not be read
 /// and parsed again on every save. Keyed by database as well as version id: one process may serve (or test) several
 /// databases whose version 1 differ.
 /// </summary>

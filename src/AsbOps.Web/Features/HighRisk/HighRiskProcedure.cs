@@ -39,7 +39,7 @@ public sealed class HighRiskProcedure(HighRiskAlertEmails alertEmails, IOptions<
         var @case = loaded.Case;
 
         // Loaded by the case's index and fixed up into @case.Participants. An Include would have SQLite join every
-        // participant of the force to their person before picking this case's (over 100 ms a save at scale 10).
+        // participant of the force to their person before picking this case's, a cost that grows with the force.
         await db.CaseParticipants.Include(p => p.Person).Where(p => p.CaseId == caseId).OrderBy(p => p.Id).LoadAsync(cancellationToken);
         var current = await CurrentLevelsAsync(db, caseId, cancellationToken);
 
