@@ -1,6 +1,5 @@
 using System.Net;
 using AsbOps.Web.Live;
-using AsbOps.Web.Tests.Api;
 using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;

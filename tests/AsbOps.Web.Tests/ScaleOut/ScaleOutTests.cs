@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 using AsbOps.Web.Live;
-using AsbOps.Web.Tests.Live;
+using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -5,12 +5,11 @@ using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
 using AsbOps.Web.Features.HighRisk;
 using AsbOps.Web.Security;
-using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AsbOps.Web.Tests.ActionPlans;
+namespace AsbOps.Web.Tests.Infrastructure;
 
 /// <summary>One area with its staff and one open case, on the real SQLite app; each call makes a fresh area.</summary>
 public sealed record PlanWorld(long CaseId, string Reference, int AreaId, string AreaCode, UserScope Officer, UserScope Sergeant, UserScope Admin)

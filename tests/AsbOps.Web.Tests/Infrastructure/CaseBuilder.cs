@@ -6,7 +6,7 @@ using AsbOps.Domain.Referrals;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
 
-namespace AsbOps.Web.Tests.Compliance;
+namespace AsbOps.Web.Tests.Infrastructure;
 
 /// <summary>Adds hand-built cases, people, assessments and the rest to a context, with readable defaults.</summary>
 public sealed class CaseBuilder(AsbOpsDbContext db, int guidanceVersionId, DateTime now)

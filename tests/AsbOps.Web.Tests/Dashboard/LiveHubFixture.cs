@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AsbOps.Web.Tests.Live;
+namespace AsbOps.Web.Tests.Dashboard;
 
 /// <summary>
 /// The app with a wallboard key (<c>ops:read</c>), a control-room key (no <c>ops:read</c>), one area per test so tests
@@ -100,8 +100,8 @@ public sealed class LiveHubFixture : AsbOpsAppFactory, IAsyncLifetime
     {
         using var client = CreateClient(new() { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add("X-Api-Key", StormKey);
-        var body = Api.ApiAppFactory.Incident($"LP-LIVE-{Interlocked.Increment(ref _stormSequence):D5}", areaCode);
-        var response = await Api.ApiAppFactory.PostAsync(client, body);
+        var body = ApiAppFactory.Incident($"LP-LIVE-{Interlocked.Increment(ref _stormSequence):D5}", areaCode);
+        var response = await ApiAppFactory.PostAsync(client, body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 

@@ -5,8 +5,9 @@ using AsbOps.Domain.Cases;
 using AsbOps.Domain.Incidents;
 using AsbOps.Domain.Markers;
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Tests.Infrastructure;
 
-namespace AsbOps.Web.Tests.Api;
+namespace AsbOps.Web.Tests.Markers;
 
 public sealed class MarkerApiTests(ApiAppFactory app) : IClassFixture<ApiAppFactory>
 {

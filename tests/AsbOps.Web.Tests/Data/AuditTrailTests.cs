@@ -6,7 +6,7 @@ using AsbOps.Web.Data.Auditing;
 using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace AsbOps.Web.Tests.Audit;
+namespace AsbOps.Web.Tests.Data;
 
 public sealed class AuditTrailTests(AsbOpsAppFactory app) : IClassFixture<AsbOpsAppFactory>
 {
