@@ -110,24 +110,13 @@ public sealed class LiveHubFixture : AsbOpsAppFactory, IAsyncLifetime
     {
         var now = DateTime.UtcNow;
         await using var db = CreateDbContext();
-        var c = new AsbCase
-        {
-            Reference = reference,
-            AreaId = _areaIds[areaCode],
-            Category = AsbCategory.Personal,
-            OpenedAt = now.AddDays(-1),
-            Address = "1 Live Street",
-            Postcode = "LE1 1AA",
-            Summary = "Live test case",
-            RiskLevel = level,
-            HighRiskSince = level == RiskLevel.High ? now.AddHours(-1) : null,
-            NextReviewDue = now.AddDays(20),
-        };
-        db.Cases.Add(c);
+        var b = new CaseBuilder(db, now);
+        var c = b.Case(_areaIds[areaCode], reference, openedHoursAgo: 24, level: level, highRiskSince: now.AddHours(-1), address: "1 Live Street",
+            summary: "Live test case");
         await db.SaveChangesAsync();
         if (markedSubject is not null)
         {
-            db.Markers.Add(new Marker { CaseId = c.Id, SubjectType = MarkerSubjectType.Person, Subject = markedSubject, PlacedAt = now, RiskLevel = RiskLevel.High });
+            b.Marker(c, type: MarkerSubjectType.Person, subject: markedSubject, placedAt: now);
             await db.SaveChangesAsync();
         }
 
