@@ -41,24 +41,15 @@ public sealed class AdminQueriesTests(AsbOpsAppFactory app) : IClassFixture<AsbO
             var tracked = await db.Areas.FindAsync(area.Id);
             tracked!.SergeantUserId = sergeant.Id;
             var opened = new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
+            var b = new CaseBuilder(db, opened);
             for (var n = 1; n <= 3; n++)
             {
-                var asbCase = new AsbCase
-                {
-                    Reference = new CaseReference(2026, 900 + n).ToString(),
-                    AreaId = area.Id,
-                    Category = AsbCategory.Nuisance,
-                    OpenedAt = opened,
-                    Address = "Park",
-                    Postcode = "CA1 1SE",
-                    Summary = "Count test",
-                };
+                var asbCase = b.Case(area.Id, new CaseReference(2026, 900 + n).ToString(), openedAt: opened, nextReviewInDays: null, address: "Park",
+                    postcode: "CA1 1SE", summary: "Count test", category: AsbCategory.Nuisance);
                 if (n == 3)
                 {
                     asbCase.Close(ClosureReason.Resolved, opened.AddDays(5));
                 }
-
-                db.Cases.Add(asbCase);
             }
 
             await db.SaveChangesAsync();

@@ -28,29 +28,14 @@ public static class AssessmentFixture
         var stored = await db.Areas.SingleAsync(a => a.Id == area.Id);
         stored.SergeantUserId = sergeant.Id;
         stored.InspectorUserId = inspector.Id;
-        var person = new Person
-        {
-            FirstName = "Vera",
-            LastName = "Victim" + areaCode,
-            SearchName = Person.ToSearchName("Vera", "Victim" + areaCode),
-            DateOfBirth = new DateOnly(1970, 5, 1),
-            Address = "9 Hill St",
-            Postcode = "LE11 2BB",
-        };
-        var @case = new AsbCase
-        {
-            Reference = $"ASB-2026-{900_000 + Interlocked.Increment(ref _sequence):D6}",
-            AreaId = area.Id,
-            Category = AsbCategory.Personal,
-            Address = "9 Hill St",
-            Postcode = "LE11 2BB",
-            Summary = "Targeted abuse",
-            OpenedAt = DateTime.UtcNow.AddDays(-1),
-        };
-        var victim = new CaseParticipant { Case = @case, Person = person, Role = PersonRole.Victim, AddedAt = DateTime.UtcNow.AddDays(-1) };
-        db.AddRange(person, @case, victim);
+        var opened = DateTime.UtcNow.AddDays(-1);
+        var b = new CaseBuilder(db, opened);
+        var @case = b.Case(area.Id, $"ASB-2026-{900_000 + Interlocked.Increment(ref _sequence):D6}", openedAt: opened, nextReviewInDays: null,
+            address: "9 Hill St", postcode: "LE11 2BB", summary: "Targeted abuse");
+        var victim = b.Person(@case, PersonRole.Victim, firstName: "Vera", lastName: "Victim" + areaCode, address: "9 Hill St", postcode: "LE11 2BB",
+            dateOfBirth: new DateOnly(1970, 5, 1));
         await db.SaveChangesAsync();
-        return new AssessmentWorld(@case.Id, @case.Reference, victim.Id, person.Id,
+        return new AssessmentWorld(@case.Id, @case.Reference, victim.Id, victim.PersonId,
             new UserScope(officer.Id, officer.Email!, Roles.Officer, area.Id, null),
             new UserScope(sergeant.Id, sergeant.Email!, Roles.Sergeant, area.Id, null),
             new UserScope(other.Id, other.Email!, Roles.Officer, area.Id, null));

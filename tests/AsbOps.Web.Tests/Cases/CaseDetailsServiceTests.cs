@@ -62,30 +62,18 @@ public sealed class CaseDetailsServiceTests(AsbOpsAppFactory app) : IClassFixtur
             };
             incident.Screening = new VictorEScreening { ScreenedByUserId = "u", HarassmentAlarmDistress = true, Vulnerable = true, Hate = true, ScreenedAt = Now.AddDays(-19) };
             db.Incidents.Add(incident);
-            db.ActionPlans.Add(new ActionPlan
-            {
-                CaseId = asbCase.Id,
-                CreatedByUserId = "u",
-                CreatedAt = Now.AddDays(-10),
-                Objective = "Stop the abuse",
-                Actions =
-                [
-                    new ActionItem { Type = ActionType.Visit, Description = "Visit", OwnerName = "PC One", DueDate = new DateOnly(2026, 11, 20) },
-                    new ActionItem { Type = ActionType.WarningLetter, Description = "Letter", OwnerName = "PC One", DueDate = new DateOnly(2026, 11, 20), Status = ActionStatus.Done },
-                ],
-            });
-            db.Referrals.Add(new Referral
-            {
-                CaseId = asbCase.Id,
-                Agency = Agency.Housing,
-                Reason = "Tenancy",
-                SentAt = Now.AddDays(-5),
-                CreatedByUserId = "u",
-                IsSafeguarding = true,
-                SafeguardingConcerns = "Elderly, alone",
-            });
-            db.Markers.Add(new Marker { CaseId = asbCase.Id, SubjectType = MarkerSubjectType.Location, Subject = "1 Test Street", PlacedAt = Now.AddDays(-3) });
-            db.Markers.Add(new Marker { CaseId = asbCase.Id, SubjectType = MarkerSubjectType.Person, Subject = "Old Subject", PlacedAt = Now.AddDays(-30), EndedAt = Now.AddDays(-25), EndReason = "Risk fell below high" });
+            var b = new CaseBuilder(db, Now);
+            b.ActionPlan(asbCase, createdBy: "u", objective: "Stop the abuse", createdAt: Now.AddDays(-10)).Actions =
+            [
+                new ActionItem { Type = ActionType.Visit, Description = "Visit", OwnerName = "PC One", DueDate = new DateOnly(2026, 11, 20) },
+                new ActionItem { Type = ActionType.WarningLetter, Description = "Letter", OwnerName = "PC One", DueDate = new DateOnly(2026, 11, 20), Status = ActionStatus.Done },
+            ];
+            var tenancy = b.Referral(asbCase, Agency.Housing, "Tenancy", createdBy: "u", sentAt: Now.AddDays(-5));
+            tenancy.IsSafeguarding = true;
+            tenancy.SafeguardingConcerns = "Elderly, alone";
+            b.Marker(asbCase, subject: "1 Test Street");
+            b.Marker(asbCase, active: false, type: MarkerSubjectType.Person, subject: "Old Subject", placedAt: Now.AddDays(-30), endedAt: Now.AddDays(-25),
+                endReason: "Risk fell below high");
             await db.SaveChangesAsync();
         }
 
@@ -129,41 +117,21 @@ public sealed class CaseDetailsServiceTests(AsbOpsAppFactory app) : IClassFixtur
             await db.SaveChangesAsync();
             v2Id = v2.Id;
             var participantId = await db.CaseParticipants.Where(p => p.CaseId == asbCase.Id).Select(p => p.Id).SingleAsync();
-            db.Assessments.Add(new Assessment
-            {
-                CaseId = asbCase.Id,
-                CaseParticipantId = participantId,
-                Kind = AssessmentKind.Victim,
-                GuidanceVersionId = v1.Id,
-                CreatedByUserId = "u",
-                CreatedAt = Now.AddDays(-40),
-                IsCurrent = false,
-                Score = 4,
-                ComputedLevel = RiskLevel.Low,
-                Level = RiskLevel.Low,
-                Answers = [new AssessmentAnswer { QuestionKey = "frequency", Value = "weekly", Score = 2, AnsweredAt = Now.AddDays(-40) }],
-            });
-            db.Assessments.Add(new Assessment
-            {
-                CaseId = asbCase.Id,
-                CaseParticipantId = participantId,
-                Kind = AssessmentKind.Victim,
-                GuidanceVersionId = v2Id,
-                CreatedByUserId = "u",
-                CreatedAt = Now.AddDays(-6),
-                Score = 7,
-                ComputedLevel = RiskLevel.Medium,
-                Level = RiskLevel.Medium,
-                UnknownCount = 1,
-                JudgementLevel = RiskLevel.Medium,
-                JudgementRationale = "Agreed",
-                JudgementApproval = OverrideApproval.NotRequired,
-                Answers =
-                [
-                    new AssessmentAnswer { QuestionKey = "frequency", Value = "daily", Score = 3, AnsweredAt = Now.AddDays(-6) },
-                    new AssessmentAnswer { QuestionKey = "vulnerable", Value = QuestionDefinition.Unknown, Score = 2, AnsweredAt = Now.AddDays(-6) },
-                ],
-            });
+            var b = new CaseBuilder(db, Now);
+            var first = b.Assess(asbCase.Id, null, RiskLevel.Low, AssessmentStatus.Draft, current: false, createdDaysAgo: 40, kind: AssessmentKind.Victim,
+                createdBy: "u", guidanceVersion: v1.Id);
+            first.CaseParticipantId = participantId;
+            first.Score = 4;
+            b.Answer(first, "frequency", "weekly", 2);
+            var second = b.Assess(asbCase.Id, null, RiskLevel.Medium, AssessmentStatus.Draft, unknownCount: 1, createdDaysAgo: 6, kind: AssessmentKind.Victim,
+                createdBy: "u", guidanceVersion: v2Id);
+            second.CaseParticipantId = participantId;
+            second.Score = 7;
+            second.JudgementLevel = RiskLevel.Medium;
+            second.JudgementRationale = "Agreed";
+            second.JudgementApproval = OverrideApproval.NotRequired;
+            b.Answer(second, "frequency", "daily", 3);
+            b.Answer(second, "vulnerable", QuestionDefinition.Unknown, 2);
             await db.SaveChangesAsync();
         }
 
@@ -192,16 +160,9 @@ public sealed class CaseDetailsServiceTests(AsbOpsAppFactory app) : IClassFixtur
         var asbCase = await app.AddCaseAsync(area.Id, sharedWith: [Agency.LocalAuthority]);
         await using (var db = app.CreateDbContext())
         {
-            var assessment = new Assessment
-            {
-                CaseId = asbCase.Id,
-                Kind = AssessmentKind.Location,
-                GuidanceVersionId = await db.GuidanceVersions.Where(g => g.Number == 1).Select(g => g.Id).SingleAsync(),
-                CreatedByUserId = "u",
-                CreatedAt = Now.AddDays(-8),
-                UnknownCount = 1,
-            };
-            db.Assessments.Add(assessment);
+            var guidance = await db.GuidanceVersions.Where(g => g.Number == 1).Select(g => g.Id).SingleAsync();
+            var assessment = new CaseBuilder(db, guidance, Now).Assess(asbCase.Id, null, RiskLevel.NotAssessed, AssessmentStatus.Draft, unknownCount: 1,
+                createdDaysAgo: 8, createdBy: "u");
             await db.SaveChangesAsync();
             db.Reminders.Add(new Reminder { AssessmentId = assessment.Id, CaseId = asbCase.Id, Step = 4, DueAt = Now.AddDays(-4), QueuedAt = Now.AddDays(-4), RecipientUserId = "u" });
             db.Reminders.Add(new Reminder { AssessmentId = assessment.Id, CaseId = asbCase.Id, Step = 7, DueAt = Now.AddDays(-1), QueuedAt = Now.AddDays(-1), RecipientUserId = "u" });
@@ -225,19 +186,13 @@ public sealed class CaseDetailsServiceTests(AsbOpsAppFactory app) : IClassFixtur
         var asbCase = await app.AddCaseAsync(area.Id, sharedWith: [Agency.LocalAuthority, Agency.Housing]);
         await using (var db = app.CreateDbContext())
         {
-            db.Referrals.Add(new Referral { CaseId = asbCase.Id, Agency = Agency.LocalAuthority, Reason = "Noise nuisance team", SentAt = Now, CreatedByUserId = "u" });
-            db.Referrals.Add(new Referral
-            {
-                CaseId = asbCase.Id,
-                Agency = Agency.Housing,
-                Reason = "Tenancy",
-                SentAt = Now,
-                CreatedByUserId = "u",
-                IsSafeguarding = true,
-                SafeguardingConcerns = "Private concern for housing only",
-                ConsentToShare = true,
-                ImmediateActions = "Visit",
-            });
+            var b = new CaseBuilder(db, Now);
+            b.Referral(asbCase, Agency.LocalAuthority, "Noise nuisance team", createdBy: "u");
+            var housing = b.Referral(asbCase, Agency.Housing, "Tenancy", createdBy: "u");
+            housing.IsSafeguarding = true;
+            housing.SafeguardingConcerns = "Private concern for housing only";
+            housing.ConsentToShare = true;
+            housing.ImmediateActions = "Visit";
             await db.SaveChangesAsync();
         }
 

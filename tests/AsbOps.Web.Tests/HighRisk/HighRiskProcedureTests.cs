@@ -27,21 +27,11 @@ public sealed class HighRiskProcedureTests(AsbOpsAppFactory app) : IClassFixture
         var stored = await db.Areas.SingleAsync(a => a.Id == area.Id);
         stored.SergeantUserId = sergeant.Id;
         stored.InspectorUserId = inspector.Id;
-        var person = new Person { FirstName = "Ada", LastName = "Victim", SearchName = Person.ToSearchName("Ada", "Victim"), Address = "9 Hill St", Postcode = "LE11 2BB" };
-        var @case = new AsbCase
-        {
-            Reference = $"ASB-2026-{Random.Shared.Next(100_000, 999_999):D6}",
-            AreaId = area.Id,
-            Category = AsbCategory.Personal,
-            Address = "9 Hill St",
-            Postcode = "LE11 2BB",
-            Summary = "Targeted abuse",
-            OpenedAt = Now.AddDays(-2),
-        };
-        var victim = new CaseParticipant { Case = @case, Person = person, Role = PersonRole.Victim, AddedAt = Now.AddDays(-2) };
-        db.AddRange(person, @case, victim);
+        var b = new CaseBuilder(db, Now);
+        var @case = b.Case(area.Id, openedHoursAgo: 48, nextReviewInDays: null, address: "9 Hill St", postcode: "LE11 2BB", summary: "Targeted abuse");
+        var victim = b.Person(@case, PersonRole.Victim, firstName: "Ada", lastName: "Victim", address: "9 Hill St", postcode: "LE11 2BB");
         await db.SaveChangesAsync();
-        return new Fixture(@case.Id, victim.Id, person.Id, sergeant.Id, inspector.Id);
+        return new Fixture(@case.Id, victim.Id, victim.PersonId, sergeant.Id, inspector.Id);
     }
 
     private async Task<long> AssessAsync(Fixture f, RiskLevel level)
@@ -50,20 +40,8 @@ public sealed class HighRiskProcedureTests(AsbOpsAppFactory app) : IClassFixture
         var version = await db.GuidanceVersions.OrderByDescending(g => g.Number).FirstAsync();
         await db.Assessments.Where(a => a.CaseParticipantId == f.VictimParticipantId && a.IsCurrent)
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.IsCurrent, false));
-        var assessment = new Assessment
-        {
-            CaseId = f.CaseId,
-            CaseParticipantId = f.VictimParticipantId,
-            Kind = AssessmentKind.Victim,
-            GuidanceVersionId = version.Id,
-            Status = AssessmentStatus.Complete,
-            CreatedAt = Now,
-            CompletedAt = Now,
-            CreatedByUserId = "officer",
-            ComputedLevel = level,
-            Level = level,
-        };
-        db.Assessments.Add(assessment);
+        var assessment = new CaseBuilder(db, version.Id, Now).Assess(f.CaseId, null, level, createdDaysAgo: 0, kind: AssessmentKind.Victim, createdBy: "officer");
+        assessment.CaseParticipantId = f.VictimParticipantId;
         await db.SaveChangesAsync();
         return assessment.Id;
     }

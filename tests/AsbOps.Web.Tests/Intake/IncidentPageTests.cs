@@ -144,17 +144,7 @@ public sealed class IncidentPageTests(AsbOpsAppFactory app) : IClassFixture<AsbO
         AsbCase? asbCase = null;
         if (caseRef is not null)
         {
-            asbCase = new AsbCase
-            {
-                Reference = caseRef,
-                AreaId = areaId,
-                Category = AsbCategory.Personal,
-                OpenedAt = at,
-                Address = "3 Test Street",
-                Postcode = "TE1 1ST",
-                Summary = "Test case",
-            };
-            db.Cases.Add(asbCase);
+            asbCase = new CaseBuilder(db, at).Case(areaId, caseRef, openedAt: at, nextReviewInDays: null, address: "3 Test Street", postcode: "TE1 1ST");
             await db.SaveChangesAsync();
         }
 

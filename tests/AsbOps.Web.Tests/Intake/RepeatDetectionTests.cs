@@ -182,7 +182,7 @@ public sealed class RepeatDetectionTests(AsbOpsAppFactory app) : IClassFixture<A
         await using (var db = app.CreateDbContext())
         {
             var personId = await db.CaseParticipants.Where(p => p.CaseId == original.Id).Select(p => p.PersonId).SingleAsync();
-            db.CaseParticipants.Add(new CaseParticipant { CaseId = other.Id, PersonId = personId, Role = PersonRole.Perpetrator, AddedAt = At });
+            new CaseBuilder(db, At).Involve(other.Id, personId, PersonRole.Perpetrator, At);
             await db.SaveChangesAsync();
         }
 

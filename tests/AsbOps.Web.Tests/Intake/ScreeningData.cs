@@ -40,22 +40,14 @@ public static class ScreeningData
         CaseStatus status = CaseStatus.Open, (string First, string Last, PersonRole Role)? person = null)
     {
         await using var db = app.CreateDbContext();
-        var asbCase = new AsbCase
-        {
-            Reference = reference,
-            AreaId = areaId,
-            Category = AsbCategory.Personal,
-            OpenedAt = openedAt,
-            Status = status,
-            Address = address,
-            Postcode = postcode,
-            Summary = "Existing problem",
-        };
-        db.Cases.Add(asbCase);
+        var b = new CaseBuilder(db, openedAt);
+
+        // The status is set as it is, without the closure details the builder would add.
+        var asbCase = b.Case(areaId, reference, openedAt: openedAt, nextReviewInDays: null, address: address, postcode: postcode,
+            summary: "Existing problem", with: c => c.Status = status);
         if (person is { } p)
         {
-            var stored = new Person { FirstName = p.First, LastName = p.Last, SearchName = Person.ToSearchName(p.First, p.Last) };
-            asbCase.Participants.Add(new CaseParticipant { Person = stored, Role = p.Role, AddedAt = openedAt });
+            b.Person(asbCase, p.Role, firstName: p.First, lastName: p.Last);
         }
 
         await db.SaveChangesAsync();

@@ -1,6 +1,7 @@
 using AsbOps.Web.Data;
 using AsbOps.Web.Jobs;
 using AsbOps.Web.Tests.Infrastructure;
+using AsbOps.Web.Tests.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 

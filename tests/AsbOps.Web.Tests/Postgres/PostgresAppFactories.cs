@@ -1,5 +1,4 @@
 using AsbOps.Web.Data.Seeding;
-using AsbOps.Web.Tests.Api;
 using AsbOps.Web.Tests.Compliance;
 using AsbOps.Web.Tests.Data;
 using AsbOps.Web.Tests.Infrastructure;

@@ -1,6 +1,7 @@
 using AsbOps.Domain.Markers;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Features.Assessments;
+using AsbOps.Web.Tests.Assessments;
 using Microsoft.EntityFrameworkCore;
 using static AsbOps.Web.Tests.Assessments.AssessmentFixture;
 

@@ -3,6 +3,7 @@ using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
 using AsbOps.Web.Tests.Compliance;
 using AsbOps.Web.Tests.Data;
+using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace AsbOps.Web.Tests.Postgres;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AsbOps.Domain.Incidents;
-using AsbOps.Web.Tests.Api;
+using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace AsbOps.Web.Tests.Postgres;

@@ -2,8 +2,7 @@ using System.Net;
 using System.Text.Json;
 using AsbOps.Web.Features.Dashboard.Feed;
 using AsbOps.Web.Live;
-using AsbOps.Web.Tests.Api;
-using AsbOps.Web.Tests.Live;
+using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 
 namespace AsbOps.Web.Tests.ScaleOut;

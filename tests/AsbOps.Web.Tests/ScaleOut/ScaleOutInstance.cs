@@ -1,7 +1,6 @@
 using System.Net;
 using AsbOps.Web.Features.Dashboard.Feed;
 using AsbOps.Web.Live;
-using AsbOps.Web.Tests.Api;
 using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;

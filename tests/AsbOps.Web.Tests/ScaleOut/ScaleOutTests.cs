@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using AsbOps.Web.Features.Dashboard.Feed;
 using AsbOps.Web.Live;
-using AsbOps.Web.Tests.Live;
+using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 

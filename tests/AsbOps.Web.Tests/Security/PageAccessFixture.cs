@@ -34,19 +34,11 @@ public sealed class PageAccessFixture : IAsyncLifetime
 
         var at = new DateTime(2026, 11, 20, 10, 0, 0, DateTimeKind.Utc);
         await using var db = App.CreateDbContext();
-        var asbCase = new AsbCase
-        {
-            Reference = CaseRef,
-            AreaId = area.Id,
-            Category = AsbCategory.Personal,
-            OpenedAt = at,
-            Address = "1 Access Road",
-            Postcode = "AC1 1AA",
-            Summary = "Access test case",
-        };
-        db.Cases.Add(asbCase);
+        var b = new CaseBuilder(db, at);
+        var asbCase = b.Case(area.Id, CaseRef, openedAt: at, nextReviewInDays: null, address: "1 Access Road", postcode: "AC1 1AA",
+            summary: "Access test case");
         await db.SaveChangesAsync();
-        db.CaseShares.Add(new CaseShare { CaseId = asbCase.Id, Agency = Agency.LocalAuthority, SharedAt = at });
+        b.Share(asbCase, Agency.LocalAuthority, at);
         var incident = new Incident
         {
             StormRef = "AC-20261120-0001",

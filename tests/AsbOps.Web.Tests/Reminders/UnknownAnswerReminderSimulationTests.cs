@@ -1,7 +1,7 @@
 using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AsbOps.Web.Tests.Jobs;
+namespace AsbOps.Web.Tests.Reminders;
 
 /// <summary>Sixty simulated days, an hour at a time, with the real reminder service and outbox on a real SQLite file.</summary>
 public sealed class UnknownAnswerReminderSimulationTests

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace AsbOps.Web.Tests.Exports;
+namespace AsbOps.Web.Tests.Cases;
 
 /// <summary>
 /// Every cell of every row of the bulk export against the entities it comes from, read separately with EF and its

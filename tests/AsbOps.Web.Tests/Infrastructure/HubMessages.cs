@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR.Client;
 
-namespace AsbOps.Web.Tests.Live;
+namespace AsbOps.Web.Tests.Infrastructure;
 
 /// <summary>Records every message of one kind a hub connection receives, as raw JSON, in arrival order.</summary>
 public sealed class HubMessages

@@ -2,7 +2,7 @@ using AsbOps.Domain.Compliance;
 using AsbOps.Web.Features.Compliance.Workbook;
 using ClosedXML.Excel;
 
-namespace AsbOps.Web.Tests.Exports;
+namespace AsbOps.Web.Tests.Compliance;
 
 /// <summary>The weekly workbook built from a hand-built week and reopened with ClosedXML.</summary>
 public sealed class WeeklyComplianceWorkbookTests

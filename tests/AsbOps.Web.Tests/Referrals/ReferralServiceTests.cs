@@ -6,7 +6,7 @@ using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using static AsbOps.Web.Features.Referrals.ReferralValidation;
 
-namespace AsbOps.Web.Tests.ActionPlans;
+namespace AsbOps.Web.Tests.Referrals;
 
 public sealed class ReferralServiceTests(AsbOpsAppFactory app) : IClassFixture<AsbOpsAppFactory>
 {

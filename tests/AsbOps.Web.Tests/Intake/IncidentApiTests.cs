@@ -4,9 +4,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AsbOps.Web.Security;
+using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace AsbOps.Web.Tests.Api;
+namespace AsbOps.Web.Tests.Intake;
 
 public sealed class IncidentApiTests(ApiAppFactory app) : IClassFixture<ApiAppFactory>, IAsyncLifetime
 {

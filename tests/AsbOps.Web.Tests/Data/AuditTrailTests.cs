@@ -6,7 +6,7 @@ using AsbOps.Web.Data.Auditing;
 using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace AsbOps.Web.Tests.Audit;
+namespace AsbOps.Web.Tests.Data;
 
 public sealed class AuditTrailTests(AsbOpsAppFactory app) : IClassFixture<AsbOpsAppFactory>
 {
@@ -15,17 +15,8 @@ public sealed class AuditTrailTests(AsbOpsAppFactory app) : IClassFixture<AsbOps
         var area = await app.AddAreaAsync("AUDIT");
         await using var db = app.CreateDbContext();
         db.AuditActor = new AuditActor("user-1", "pc.jones@test.local");
-        var @case = new AsbCase
-        {
-            Reference = reference,
-            AreaId = area.Id,
-            Category = AsbCategory.Nuisance,
-            Address = "1 Audit Row",
-            Postcode = "LE11 1AA",
-            Summary = "Loud music",
-            OpenedAt = DateTime.UtcNow,
-        };
-        db.Cases.Add(@case);
+        var @case = new CaseBuilder(db, DateTime.UtcNow).Case(area.Id, reference, openedHoursAgo: 0, nextReviewInDays: null, address: "1 Audit Row",
+            postcode: "LE11 1AA", summary: "Loud music", category: AsbCategory.Nuisance);
         await db.SaveChangesAsync();
         return @case;
     }
@@ -91,16 +82,8 @@ public sealed class AuditTrailTests(AsbOpsAppFactory app) : IClassFixture<AsbOps
         var first = await NewCaseAsync("ASB-2026-900004");
         await using var db = app.CreateDbContext();
         var before = await db.AuditEntries.CountAsync();
-        db.Cases.Add(new AsbCase
-        {
-            Reference = first.Reference,
-            AreaId = first.AreaId,
-            Category = AsbCategory.Nuisance,
-            Address = "x",
-            Postcode = "LE11 1AA",
-            Summary = "duplicate reference",
-            OpenedAt = DateTime.UtcNow,
-        });
+        new CaseBuilder(db, DateTime.UtcNow).Case(first.AreaId, first.Reference, openedHoursAgo: 0, nextReviewInDays: null, address: "x",
+            postcode: "LE11 1AA", summary: "duplicate reference", category: AsbCategory.Nuisance);
 
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
 

@@ -2,11 +2,12 @@ using System.Net;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Features.Dashboard.Feed;
 using AsbOps.Web.Live;
+using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AsbOps.Web.Tests.Live;
+namespace AsbOps.Web.Tests.Dashboard;
 
 /// <summary>The hub <c>/hubs/ops</c> of integration.md, driven by a real SignalR client against the app on a real SQLite file.</summary>
 public sealed class OpsHubTests(LiveHubFixture app) : IClassFixture<LiveHubFixture>

@@ -1,12 +1,13 @@
 using AsbOps.Domain.Cases;
 using AsbOps.Web.Features.People;
 using AsbOps.Web.Security;
+using AsbOps.Web.Tests.Assessments;
 using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static AsbOps.Web.Tests.Assessments.AssessmentFixture;
 
-namespace AsbOps.Web.Tests.Assessments;
+namespace AsbOps.Web.Tests.People;
 
 public sealed class CasePeopleServiceTests(AsbOpsAppFactory app) : IClassFixture<AsbOpsAppFactory>
 {

@@ -6,14 +6,13 @@ using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Features.Compliance.Workbook;
 using AsbOps.Web.Live;
 using AsbOps.Web.Security;
-using AsbOps.Web.Tests.Compliance;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AsbOps.Web.Tests.Jobs;
+namespace AsbOps.Web.Tests.Compliance;
 
 /// <summary>The sweep and the weekly check over the hand-built compliance fixture (one breaking case per rule).</summary>
 public sealed class ComplianceSweepTests(ComplianceFixture fixture) : IClassFixture<ComplianceFixture>

@@ -3,7 +3,7 @@ using AsbOps.Web.Features.Intake.Api;
 using AsbOps.Web.Features.Intake.Simulator;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AsbOps.Web.Tests.Api;
+namespace AsbOps.Web.Tests.Intake;
 
 public sealed class SimulatedIncidentsTests
 {

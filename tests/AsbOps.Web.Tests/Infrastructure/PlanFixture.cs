@@ -5,12 +5,11 @@ using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
 using AsbOps.Web.Features.HighRisk;
 using AsbOps.Web.Security;
-using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AsbOps.Web.Tests.ActionPlans;
+namespace AsbOps.Web.Tests.Infrastructure;
 
 /// <summary>One area with its staff and one open case, on the real SQLite app; each call makes a fresh area.</summary>
 public sealed record PlanWorld(long CaseId, string Reference, int AreaId, string AreaCode, UserScope Officer, UserScope Sergeant, UserScope Admin)
@@ -18,6 +17,9 @@ public sealed record PlanWorld(long CaseId, string Reference, int AreaId, string
     public static readonly DateTime Now = new(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc);
 
     public static readonly DateTime OpenedAt = Now.AddDays(-10);
+
+    /// <summary>The first review falls due 56 days after opening: 46 days after <see cref="Now"/>.</summary>
+    private const int ReviewDueInDays = 46;
 
     private static int _next;
 
@@ -38,18 +40,8 @@ public sealed record PlanWorld(long CaseId, string Reference, int AreaId, string
         var admin = await app.AddUserAsync($"admin.{lower}@test.local", Roles.Admin, displayName: $"Admin {code}");
         await using var db = app.CreateDbContext();
         (await db.Areas.SingleAsync(a => a.Id == area.Id)).SergeantUserId = sergeant.Id;
-        var @case = new AsbCase
-        {
-            Reference = $"ASB-2026-{Random.Shared.Next(100_000, 999_999):D6}",
-            AreaId = area.Id,
-            Category = AsbCategory.Personal,
-            Address = "9 Hill St",
-            Postcode = "LE11 2BB",
-            Summary = "Targeted abuse",
-            OpenedAt = OpenedAt,
-            NextReviewDue = OpenedAt.AddDays(56),
-        };
-        db.Cases.Add(@case);
+        var @case = new CaseBuilder(db, Now).Case(area.Id, openedAt: OpenedAt, nextReviewInDays: ReviewDueInDays, address: "9 Hill St", postcode: "LE11 2BB",
+            summary: "Targeted abuse");
         await db.SaveChangesAsync();
         return new PlanWorld(@case.Id, @case.Reference, area.Id, code,
             new UserScope(officer.Id, officer.Email!, Roles.Officer, area.Id, null),
@@ -67,24 +59,11 @@ public sealed record PlanWorld(long CaseId, string Reference, int AreaId, string
     public async Task<long> MakeHighRiskAsync(AsbOpsAppFactory app)
     {
         await using var db = app.CreateDbContext();
-        var person = new Person { FirstName = "Ada", LastName = "Victim", SearchName = Person.ToSearchName("Ada", "Victim"), Address = "9 Hill St", Postcode = "LE11 2BB" };
-        var victim = new CaseParticipant { CaseId = CaseId, Person = person, Role = PersonRole.Victim, AddedAt = OpenedAt };
-        db.AddRange(person, victim);
-        await db.SaveChangesAsync();
         var version = await db.GuidanceVersions.OrderByDescending(g => g.Number).FirstAsync();
-        db.Assessments.Add(new Assessment
-        {
-            CaseId = CaseId,
-            CaseParticipantId = victim.Id,
-            Kind = AssessmentKind.Victim,
-            GuidanceVersionId = version.Id,
-            Status = AssessmentStatus.Complete,
-            CreatedAt = Now.AddDays(-1),
-            CompletedAt = Now.AddDays(-1),
-            CreatedByUserId = Officer.UserId,
-            ComputedLevel = RiskLevel.High,
-            Level = RiskLevel.High,
-        });
+        var b = new CaseBuilder(db, version.Id, Now);
+        var victim = b.Person(CaseId, PersonRole.Victim, OpenedAt, firstName: "Ada", lastName: "Victim", address: "9 Hill St", postcode: "LE11 2BB");
+        await db.SaveChangesAsync();
+        b.Assess(CaseId, victim, RiskLevel.High, createdDaysAgo: 1, createdBy: Officer.UserId);
         await db.SaveChangesAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         await app.Services.GetRequiredService<HighRiskProcedure>().ApplyAsync(db, CaseId, Now.AddDays(-1));

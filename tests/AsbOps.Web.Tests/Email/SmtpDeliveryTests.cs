@@ -1,10 +1,11 @@
 using AsbOps.Domain.Email;
 using AsbOps.Web.Email;
 using AsbOps.Web.Tests.Infrastructure;
+using AsbOps.Web.Tests.Reminders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AsbOps.Web.Tests.Jobs;
+namespace AsbOps.Web.Tests.Email;
 
 /// <summary>The outbox against a real SMTP server in the test process: delivered, waiting while it is down, given up, retried.</summary>
 public sealed class SmtpDeliveryTests

@@ -1,8 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using AsbOps.Web.Tests.Infrastructure;
 
-namespace AsbOps.Web.Tests.Api;
+namespace AsbOps.Web.Tests.Infrastructure;
 
 /// <summary>The app with three machine clients: the control room, a wallboard, and a client with a tiny rate.</summary>
 public class ApiAppFactory : AsbOpsAppFactory

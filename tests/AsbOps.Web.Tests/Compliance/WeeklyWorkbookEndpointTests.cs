@@ -3,12 +3,11 @@ using AsbOps.Domain.Compliance;
 using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Features.Compliance.Workbook;
 using AsbOps.Web.Security;
-using AsbOps.Web.Tests.Compliance;
 using ClosedXML.Excel;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace AsbOps.Web.Tests.Exports;
+namespace AsbOps.Web.Tests.Compliance;
 
 public sealed class WeeklyWorkbookEndpointTests(ComplianceFixture fixture) : IClassFixture<ComplianceFixture>
 {

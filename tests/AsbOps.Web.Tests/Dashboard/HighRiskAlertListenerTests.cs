@@ -3,14 +3,13 @@ using System.Security.Claims;
 using AsbOps.Web.Features.Dashboard;
 using AsbOps.Web.Live;
 using AsbOps.Web.Security;
-using AsbOps.Web.Tests.Dashboard;
 using AsbOps.Web.Tests.Infrastructure;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
 
-namespace AsbOps.Web.Tests.Live;
+namespace AsbOps.Web.Tests.Dashboard;
 
 /// <summary>A high-risk alert reaches the sergeant and inspector of the case's area as a snackbar with a link, and nobody else.</summary>
 public sealed class HighRiskAlertListenerTests : BunitTestBase

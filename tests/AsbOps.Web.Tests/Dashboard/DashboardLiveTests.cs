@@ -3,14 +3,13 @@ using System.Security.Claims;
 using AsbOps.Web.Features.Dashboard;
 using AsbOps.Web.Live;
 using AsbOps.Web.Security;
-using AsbOps.Web.Tests.Dashboard;
 using AsbOps.Web.Tests.Infrastructure;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AsbOps.Web.Tests.Live;
+namespace AsbOps.Web.Tests.Dashboard;
 
 /// <summary>
 /// The dashboard and wallboard follow <see cref="OpsNotifier"/>: throttled on a fake clock, scoped to their area, once a

@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AsbOps.Web.Tests.Live;
+namespace AsbOps.Web.Tests.Dashboard;
 
 /// <summary>
 /// The app with a wallboard key (<c>ops:read</c>), a control-room key (no <c>ops:read</c>), one area per test so tests
@@ -101,8 +101,8 @@ public sealed class LiveHubFixture : AsbOpsAppFactory, IAsyncLifetime
     {
         using var client = CreateClient(new() { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Add("X-Api-Key", StormKey);
-        var body = Api.ApiAppFactory.Incident($"LP-LIVE-{Interlocked.Increment(ref _stormSequence):D5}", areaCode);
-        var response = await Api.ApiAppFactory.PostAsync(client, body);
+        var body = ApiAppFactory.Incident($"LP-LIVE-{Interlocked.Increment(ref _stormSequence):D5}", areaCode);
+        var response = await ApiAppFactory.PostAsync(client, body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
     }
 
@@ -111,24 +111,13 @@ public sealed class LiveHubFixture : AsbOpsAppFactory, IAsyncLifetime
     {
         var now = DateTime.UtcNow;
         await using var db = CreateDbContext();
-        var c = new AsbCase
-        {
-            Reference = reference,
-            AreaId = _areaIds[areaCode],
-            Category = AsbCategory.Personal,
-            OpenedAt = now.AddDays(-1),
-            Address = "1 Live Street",
-            Postcode = "LE1 1AA",
-            Summary = "Live test case",
-            RiskLevel = level,
-            HighRiskSince = level == RiskLevel.High ? now.AddHours(-1) : null,
-            NextReviewDue = now.AddDays(20),
-        };
-        db.Cases.Add(c);
+        var b = new CaseBuilder(db, now);
+        var c = b.Case(_areaIds[areaCode], reference, openedHoursAgo: 24, level: level, highRiskSince: now.AddHours(-1), address: "1 Live Street",
+            summary: "Live test case");
         await db.SaveChangesAsync();
         if (markedSubject is not null)
         {
-            db.Markers.Add(new Marker { CaseId = c.Id, SubjectType = MarkerSubjectType.Person, Subject = markedSubject, PlacedAt = now, RiskLevel = RiskLevel.High });
+            b.Marker(c, type: MarkerSubjectType.Person, subject: markedSubject, placedAt: now);
             await db.SaveChangesAsync();
         }
 

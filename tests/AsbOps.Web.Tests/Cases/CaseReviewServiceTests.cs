@@ -8,7 +8,7 @@ using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace AsbOps.Web.Tests.ActionPlans;
+namespace AsbOps.Web.Tests.Cases;
 
 public sealed class CaseReviewServiceTests(AsbOpsAppFactory app) : IClassFixture<AsbOpsAppFactory>
 {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace AsbOps.Web.Tests.Exports;
+namespace AsbOps.Web.Tests.Cases;
 
 /// <summary>The SpreadCheetah bulk export over the compliance fixture's cases, reopened with ClosedXML.</summary>
 public sealed class CaseExportTests(ComplianceFixture fixture) : IClassFixture<ComplianceFixture>

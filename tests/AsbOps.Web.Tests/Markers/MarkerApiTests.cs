@@ -5,8 +5,9 @@ using AsbOps.Domain.Cases;
 using AsbOps.Domain.Incidents;
 using AsbOps.Domain.Markers;
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Tests.Infrastructure;
 
-namespace AsbOps.Web.Tests.Api;
+namespace AsbOps.Web.Tests.Markers;
 
 public sealed class MarkerApiTests(ApiAppFactory app) : IClassFixture<ApiAppFactory>
 {
@@ -14,38 +15,13 @@ public sealed class MarkerApiTests(ApiAppFactory app) : IClassFixture<ApiAppFact
     {
         var area = await app.AddAreaAsync("MARKERS");
         await using var db = app.CreateDbContext();
-        var @case = new AsbCase
-        {
-            Reference = new CaseReference(2026, Random.Shared.Next(100_000, 999_999)).ToString(),
-            AreaId = area.Id,
-            Category = AsbCategory.Personal,
-            Address = "4 Marker Lane, Loughborough",
-            Postcode = postcode,
-            Summary = "Targeted harassment",
-            RiskLevel = RiskLevel.High,
-            OpenedAt = DateTime.UtcNow.AddDays(-3),
-        };
-        db.Cases.Add(@case);
+        var b = new CaseBuilder(db, DateTime.UtcNow);
+        var @case = b.Case(area.Id, openedHoursAgo: 72, nextReviewInDays: null, address: "4 Marker Lane, Loughborough", postcode: postcode,
+            summary: "Targeted harassment", with: c => c.RiskLevel = RiskLevel.High);
         await db.SaveChangesAsync();
-        var person = new Marker
-        {
-            CaseId = @case.Id,
-            SubjectType = MarkerSubjectType.Person,
-            Subject = personName,
-            Address = @case.Address,
-            Postcode = postcode,
-            PlacedAt = DateTime.UtcNow.AddDays(-2),
-        };
-        var location = new Marker
-        {
-            CaseId = @case.Id,
-            SubjectType = MarkerSubjectType.Location,
-            Subject = @case.Address,
-            Address = @case.Address,
-            Postcode = postcode,
-            PlacedAt = DateTime.UtcNow.AddDays(-2),
-        };
-        db.Markers.AddRange(person, location);
+        var person = b.Marker(@case, type: MarkerSubjectType.Person, subject: personName, placedAt: DateTime.UtcNow.AddDays(-2),
+            address: @case.Address, postcode: postcode);
+        var location = b.Marker(@case, placedAt: DateTime.UtcNow.AddDays(-2), address: @case.Address, postcode: postcode);
         await db.SaveChangesAsync();
         return (@case, person, location);
     }

@@ -8,7 +8,7 @@ using AsbOps.Web.Tests.Compliance;
 using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace AsbOps.Web.Tests.Jobs;
+namespace AsbOps.Web.Tests.Reminders;
 
 /// <summary>One case whose victim assessment has an unknown answer, and the hourly clock that drives the jobs.</summary>
 public static class ReminderWorld

@@ -2,9 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
-namespace AsbOps.Web.Tests.Api;
+namespace AsbOps.Web.Tests.Intake;
 
 /// <summary>Hostile and broken requests get the documented 4xx, never a 500, and nothing is stored.</summary>
 public sealed class BadInputCorpusTests(ApiAppFactory app) : IClassFixture<ApiAppFactory>, IAsyncLifetime
