@@ -17,13 +17,16 @@ public enum CommandOutcome
     NotFound = 5,
 }
 
-/// <summary>The answer of a case-management command: saved, or why not, with an error per field when invalid.</summary>
-public sealed record CommandResult(CommandOutcome Outcome, IReadOnlyDictionary<string, string> Errors, string? Message = null, long? Id = null)
+/// <summary>
+/// The answer of every command that changes something: saved, or why not, with an error per field when invalid. A
+/// command with more to say than the id it saved derives from it (<c>AssessmentSaveResult</c>, <c>AddPersonResult</c>).
+/// </summary>
+public record CommandResult(CommandOutcome Outcome, IReadOnlyDictionary<string, string> Errors, string? Message = null, long? Id = null)
 {
     public const string ConflictMessage =
         "Someone else saved a change to this while you were editing. Your input is kept: reload to see their change, then apply yours again.";
 
-    private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
+    public static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
 
     public bool Succeeded => Outcome == CommandOutcome.Saved;
 

@@ -1,4 +1,5 @@
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Data;
 using AsbOps.Web.Features.Assessments;
 using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Tests.Infrastructure;
@@ -22,7 +23,7 @@ public sealed class ApprovalNoteOnCasePageTests(AsbOpsAppFactory app) : IClassFi
 
         var decided = await queue.DecideAsync(w.Sergeant, item.AssessmentId, item.Version, approve: false, "Door still kicked nightly: stays high");
 
-        Assert.Equal(SaveOutcome.Saved, decided.Outcome);
+        Assert.Equal(CommandOutcome.Saved, decided.Outcome);
         var details = await scope.ServiceProvider.GetRequiredService<ICaseDetailsService>().GetAsync(w.Officer, w.CaseRef);
         var shown = Assert.Single(details!.CurrentAssessments, a => a.Id == saved.AssessmentId);
         Assert.Equal(OverrideApproval.Rejected, shown.JudgementApproval);

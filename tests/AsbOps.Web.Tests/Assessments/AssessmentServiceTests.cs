@@ -2,6 +2,7 @@ using AsbOps.Domain.Audit;
 using AsbOps.Domain.Markers;
 using AsbOps.Domain.Referrals;
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Data;
 using AsbOps.Web.Features.Assessments;
 using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ public sealed class AssessmentServiceTests(AsbOpsAppFactory app) : IClassFixture
 
         var result = await SaveAsync(app, Victim(w, HighVictimAnswers()), w.Officer);
 
-        Assert.Equal(SaveOutcome.Saved, result.Outcome);
+        Assert.Equal(CommandOutcome.Saved, result.Outcome);
         Assert.Equal(RiskLevel.High, result.Level);
         await using var db = app.CreateDbContext();
         var assessment = await db.Assessments.Include(a => a.Answers).SingleAsync(a => a.Id == result.AssessmentId);
@@ -61,7 +62,7 @@ public sealed class AssessmentServiceTests(AsbOpsAppFactory app) : IClassFixture
 
         var result = await SaveAsync(app, command, w.Officer);
 
-        Assert.Equal(SaveOutcome.Invalid, result.Outcome);
+        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         Assert.Contains(field, result.Errors.Keys);
         await using var db = app.CreateDbContext();
         Assert.False(await db.Assessments.AnyAsync(a => a.CaseId == w.CaseId));
@@ -83,9 +84,9 @@ public sealed class AssessmentServiceTests(AsbOpsAppFactory app) : IClassFixture
             Safeguarding = new SafeguardingForm(Agency.ChildrensSocialCare, "Child frightened at night", true, "Called duty social worker"),
         }, w.Officer);
 
-        Assert.Equal(SaveOutcome.Saved, draft.Outcome);
+        Assert.Equal(CommandOutcome.Saved, draft.Outcome);
         Assert.Equal(AssessmentStatus.Draft, draft.Status);
-        Assert.Equal(SaveOutcome.Saved, complete.Outcome);
+        Assert.Equal(CommandOutcome.Saved, complete.Outcome);
         await using var db = app.CreateDbContext();
         var referral = await db.Referrals.SingleAsync(r => r.AssessmentId == draft.AssessmentId);
         Assert.True(referral.IsSafeguarding);
@@ -115,7 +116,7 @@ public sealed class AssessmentServiceTests(AsbOpsAppFactory app) : IClassFixture
         var item = Assert.Single(await queue.ListAsync(w.Sergeant), i => i.AssessmentId == saved.AssessmentId);
         var decided = await queue.DecideAsync(w.Sergeant, item.AssessmentId, item.Version, approve: true, "Agreed, new address checked");
 
-        Assert.Equal(SaveOutcome.Saved, decided.Outcome);
+        Assert.Equal(CommandOutcome.Saved, decided.Outcome);
         await using var check = app.CreateDbContext();
         var approved = await check.Assessments.SingleAsync(a => a.Id == saved.AssessmentId);
         Assert.Equal(OverrideApproval.Approved, approved.JudgementApproval);
@@ -136,7 +137,7 @@ public sealed class AssessmentServiceTests(AsbOpsAppFactory app) : IClassFixture
 
         var second = await SaveAsync(app, Victim(w, VictimAnswers()) with { BasedOnAssessmentId = first.AssessmentId }, w.Officer);
 
-        Assert.Equal(SaveOutcome.Saved, second.Outcome);
+        Assert.Equal(CommandOutcome.Saved, second.Outcome);
         Assert.NotEqual(first.AssessmentId, second.AssessmentId);
         await using var db = app.CreateDbContext();
         var all = await db.Assessments.Where(a => a.CaseParticipantId == w.VictimId).OrderBy(a => a.Id).ToListAsync();
@@ -158,8 +159,8 @@ public sealed class AssessmentServiceTests(AsbOpsAppFactory app) : IClassFixture
         var first = await SaveAsync(app, opened with { Answers = VictimAnswers(new AnswerCommand("frequency", "daily", null)) }, w.Officer);
         var second = await SaveAsync(app, opened with { Answers = VictimAnswers(new AnswerCommand("frequency", "weekly", null)) }, w.OtherOfficer);
 
-        Assert.Equal(SaveOutcome.Saved, first.Outcome);
-        Assert.Equal(SaveOutcome.Conflict, second.Outcome);
+        Assert.Equal(CommandOutcome.Saved, first.Outcome);
+        Assert.Equal(CommandOutcome.Conflict, second.Outcome);
         Assert.Contains(w.Officer.UserName, second.Message);
         await using var db = app.CreateDbContext();
         var stored = await db.AssessmentAnswers.SingleAsync(a => a.AssessmentId == draft.AssessmentId && a.QuestionKey == "frequency");
@@ -174,8 +175,8 @@ public sealed class AssessmentServiceTests(AsbOpsAppFactory app) : IClassFixture
         var first = await SaveAsync(app, Victim(w, VictimAnswers(), complete: false), w.Officer);
         var second = await SaveAsync(app, Victim(w, HighVictimAnswers(), complete: false), w.OtherOfficer);
 
-        Assert.Equal(SaveOutcome.Saved, first.Outcome);
-        Assert.Equal(SaveOutcome.Conflict, second.Outcome);
+        Assert.Equal(CommandOutcome.Saved, first.Outcome);
+        Assert.Equal(CommandOutcome.Conflict, second.Outcome);
         await using var db = app.CreateDbContext();
         Assert.Equal(1, await db.Assessments.CountAsync(a => a.CaseParticipantId == w.VictimId));
     }
@@ -188,7 +189,7 @@ public sealed class AssessmentServiceTests(AsbOpsAppFactory app) : IClassFixture
 
         var result = await SaveAsync(app, Victim(w, VictimAnswers()), elsewhere.Officer);
 
-        Assert.Equal(SaveOutcome.NotFound, result.Outcome);
+        Assert.Equal(CommandOutcome.NotFound, result.Outcome);
         await using var db = app.CreateDbContext();
         Assert.False(await db.Assessments.AnyAsync(a => a.CaseId == w.CaseId));
     }

@@ -1,4 +1,5 @@
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Data;
 using AsbOps.Web.Features.Assessments;
 using AsbOps.Web.Security;
 
@@ -32,6 +33,6 @@ public sealed class FakeAssessmentService : IAssessmentService
         Commands.Add(command);
         return Task.FromResult(Results.Count > 0
             ? Results.Dequeue()
-            : new AssessmentSaveResult(SaveOutcome.Saved, new Dictionary<string, string>(), null, 99, 1, AssessmentStatus.Draft, RiskLevel.Low));
+            : new AssessmentSaveResult(CommandOutcome.Saved, new Dictionary<string, string>(), null, 99, 1, AssessmentStatus.Draft, RiskLevel.Low));
     }
 }

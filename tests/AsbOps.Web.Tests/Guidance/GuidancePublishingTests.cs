@@ -1,4 +1,5 @@
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Data;
 using AsbOps.Web.Features.Assessments;
 using AsbOps.Web.Features.Guidance;
 using AsbOps.Web.Security;
@@ -44,7 +45,7 @@ public sealed class GuidancePublishingTests(AsbOpsAppFactory app) : IClassFixtur
 
         // A draft saved before the publish parses and keeps the version then in use.
         var draftSaved = await AssessmentFixture.SaveAsync(app, AssessmentFixture.Victim(before, AssessmentFixture.VictimAnswers(), complete: false), before.Officer);
-        Assert.Equal(SaveOutcome.Saved, draftSaved.Outcome);
+        Assert.Equal(CommandOutcome.Saved, draftSaved.Outcome);
 
         var draft = (await Service.DraftAsync())!;
         var result = await Service.PublishAsync(admin, draft.BasedOnNumber, V2(), "Lives-alone question added for the cache");
@@ -54,7 +55,7 @@ public sealed class GuidancePublishingTests(AsbOpsAppFactory app) : IClassFixtur
         var saved = await AssessmentFixture.SaveAsync(app, AssessmentFixture.Victim(after,
             AssessmentFixture.VictimAnswers(new AnswerCommand("livesAlone", "yes", "Widowed, no family nearby"))), after.Officer);
 
-        Assert.Equal(SaveOutcome.Saved, saved.Outcome);
+        Assert.Equal(CommandOutcome.Saved, saved.Outcome);
         await using var db = app.CreateDbContext();
         var newVersion = await db.GuidanceVersions.Where(g => g.Number == result.Number).Select(g => g.Id).SingleAsync();
         Assert.Equal(newVersion, await db.Assessments.Where(a => a.Id == saved.AssessmentId).Select(a => a.GuidanceVersionId).SingleAsync());

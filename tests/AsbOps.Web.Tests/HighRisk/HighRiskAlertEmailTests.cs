@@ -1,5 +1,6 @@
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Features.HighRisk;
 using AsbOps.Web.Features.Reminders;
 using AsbOps.Web.Security;
 using AsbOps.Web.Tests.Compliance;

@@ -1,4 +1,5 @@
 using AsbOps.Domain.Cases;
+using AsbOps.Web.Data;
 using AsbOps.Web.Features.People;
 using AsbOps.Web.Security;
 using AsbOps.Web.Tests.Assessments;
@@ -50,7 +51,7 @@ public sealed class CasePeopleServiceTests(AsbOpsAppFactory app) : IClassFixture
             new NewPerson(" Rob ", "Rowdy", new DateOnly(2001, 2, 3), "11 Hill St", "le11 2bb", null)), w.Officer));
 
         Assert.Empty(none);
-        Assert.Equal(AddPersonOutcome.Added, result.Outcome);
+        Assert.Equal(CommandOutcome.Saved, result.Outcome);
         await using var db = app.CreateDbContext();
         var person = await db.People.SingleAsync(p => p.Id == result.PersonId);
         Assert.Equal("LE11 2BB", person.Postcode);
@@ -66,7 +67,7 @@ public sealed class CasePeopleServiceTests(AsbOpsAppFactory app) : IClassFixture
         var result = await WithServiceAsync(s => s.AddAsync(new AddPersonCommand(w.CaseId, PersonRole.Witness, null,
             new NewPerson("", "Later", DateOnly.FromDateTime(DateTime.UtcNow).AddDays(2), null, "not a postcode", null)), w.Officer));
 
-        Assert.Equal(AddPersonOutcome.Invalid, result.Outcome);
+        Assert.Equal(CommandOutcome.Invalid, result.Outcome);
         Assert.Contains(NewPersonValidator.FirstNameKey, result.Errors.Keys);
         Assert.Contains(NewPersonValidator.DateOfBirthKey, result.Errors.Keys);
         Assert.Contains(NewPersonValidator.PostcodeKey, result.Errors.Keys);
@@ -80,7 +81,7 @@ public sealed class CasePeopleServiceTests(AsbOpsAppFactory app) : IClassFixture
 
         var refused = await WithServiceAsync(s => s.AddAsync(new AddPersonCommand(w.CaseId, PersonRole.Witness, null, twin), w.Officer));
 
-        Assert.Equal(AddPersonOutcome.Invalid, refused.Outcome);
+        Assert.Equal(CommandOutcome.Invalid, refused.Outcome);
         Assert.Contains(CasePeopleService.DuplicateKey, refused.Errors.Keys);
     }
 
@@ -94,8 +95,8 @@ public sealed class CasePeopleServiceTests(AsbOpsAppFactory app) : IClassFixture
             WithServiceAsync(s => s.AddAsync(add, w.Officer)),
             WithServiceAsync(s => s.AddAsync(add, w.OtherOfficer)));
 
-        Assert.Single(results, r => r.Outcome == AddPersonOutcome.Added);
-        Assert.Single(results, r => r.Outcome is AddPersonOutcome.Invalid or AddPersonOutcome.Conflict);
+        Assert.Single(results, r => r.Outcome == CommandOutcome.Saved);
+        Assert.Single(results, r => r.Outcome is CommandOutcome.Invalid or CommandOutcome.Conflict);
         await using var db = app.CreateDbContext();
         Assert.Equal(1, await db.CaseParticipants.CountAsync(p => p.CaseId == w.CaseId && p.Role == PersonRole.Witness));
     }
@@ -108,6 +109,6 @@ public sealed class CasePeopleServiceTests(AsbOpsAppFactory app) : IClassFixture
 
         var result = await WithServiceAsync(s => s.AddAsync(new AddPersonCommand(w.CaseId, PersonRole.Witness, w.PersonId, null), analyst));
 
-        Assert.Equal(AddPersonOutcome.NotFound, result.Outcome);
+        Assert.Equal(CommandOutcome.NotFound, result.Outcome);
     }
 }

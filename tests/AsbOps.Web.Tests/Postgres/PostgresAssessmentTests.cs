@@ -1,5 +1,6 @@
 using AsbOps.Domain.Markers;
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Data;
 using AsbOps.Web.Features.Assessments;
 using AsbOps.Web.Tests.Assessments;
 using Microsoft.EntityFrameworkCore;
@@ -18,7 +19,7 @@ public sealed class PostgresAssessmentTests(PostgresAppFactory app) : IClassFixt
 
         var result = await SaveAsync(app, Victim(w, HighVictimAnswers()), w.Officer);
 
-        Assert.Equal((SaveOutcome.Saved, RiskLevel.High), (result.Outcome, result.Level));
+        Assert.Equal((CommandOutcome.Saved, RiskLevel.High), (result.Outcome, result.Level));
         await using var db = app.CreateDbContext();
         Assert.Equal(RiskLevel.High, (await db.Cases.SingleAsync(c => c.Id == w.CaseId)).RiskLevel);
         Assert.Equal(RiskLevel.High, (await db.CaseParticipants.SingleAsync(p => p.Id == w.VictimId)).RiskLevel);
@@ -39,7 +40,7 @@ public sealed class PostgresAssessmentTests(PostgresAppFactory app) : IClassFixt
         var first = await SaveAsync(app, opened with { Answers = VictimAnswers(new AnswerCommand("frequency", "daily", null)) }, w.Officer);
         var second = await SaveAsync(app, opened with { Answers = VictimAnswers(new AnswerCommand("frequency", "weekly", null)) }, w.OtherOfficer);
 
-        Assert.Equal((SaveOutcome.Saved, SaveOutcome.Conflict), (first.Outcome, second.Outcome));
+        Assert.Equal((CommandOutcome.Saved, CommandOutcome.Conflict), (first.Outcome, second.Outcome));
         await using var db = app.CreateDbContext();
         var stored = await db.AssessmentAnswers.SingleAsync(a => a.AssessmentId == draft.AssessmentId && a.QuestionKey == "frequency");
         Assert.Equal("daily", stored.Value);

@@ -1,4 +1,5 @@
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Data;
 using AsbOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -109,17 +110,17 @@ public sealed partial class AssessmentPage
         _saving = false;
         switch (result.Outcome)
         {
-            case SaveOutcome.Saved when complete:
+            case CommandOutcome.Saved when complete:
                 Navigation.NavigateTo($"/cases/{_data.CaseReference}");
                 break;
-            case SaveOutcome.Saved:
+            case CommandOutcome.Saved:
                 _data = _data with { AssessmentId = result.AssessmentId, Version = result.Version, BasedOnAssessmentId = null };
                 _conflict = null;
                 _errors = NoErrors;
                 _showErrors = false;
                 Show("Draft saved. Complete the assessment when every question is answered.", Severity.Success);
                 break;
-            case SaveOutcome.Conflict:
+            case CommandOutcome.Conflict:
                 _conflict = result.Message;
                 break;
             default:

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AsbOps.Domain.Cases;
 using AsbOps.Web.Components.Shared;
+using AsbOps.Web.Data;
 using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -102,7 +103,7 @@ public sealed partial class AddPersonPage
             return;
         }
 
-        Show(result.Message ?? "Not added.", result.Outcome == AddPersonOutcome.Conflict ? Severity.Warning : Severity.Error);
+        Show(result.Message ?? "Not added.", result.Outcome == CommandOutcome.Conflict ? Severity.Warning : Severity.Error);
     }
 
     /// <summary>Each member of a household is a person of their own: keep the address, clear the rest.</summary>

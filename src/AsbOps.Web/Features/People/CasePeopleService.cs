@@ -118,19 +118,19 @@ public sealed class CasePeopleService(IDbContextFactory<AsbOpsDbContext> dbFacto
             : null;
         if (@case is null)
         {
-            return new AddPersonResult(AddPersonOutcome.NotFound, AddPersonResult.NoErrors, "This case was not found, or you may not change it.");
+            return new AddPersonResult(CommandOutcome.NotFound, AddPersonResult.NoErrors, "This case was not found, or you may not change it.");
         }
 
         var prepared = await new PersonPreparer(db, now).PrepareAsync(command, cancellationToken);
         if (prepared.Errors.Count > 0)
         {
-            return new AddPersonResult(AddPersonOutcome.Invalid, prepared.Errors, "Check the marked fields.");
+            return new AddPersonResult(CommandOutcome.Invalid, prepared.Errors, "Check the marked fields.");
         }
 
         var person = prepared.Person!;
         if (person.Id != 0 && await db.CaseParticipants.AnyAsync(p => p.CaseId == @case.Id && p.PersonId == person.Id && p.Role == command.Role, cancellationToken))
         {
-            return new AddPersonResult(AddPersonOutcome.Invalid,
+            return new AddPersonResult(CommandOutcome.Invalid,
                 new Dictionary<string, string> { [RoleKey] = $"{person.FullName} is already on this case as {CaseDisplay.Words(command.Role).ToLowerInvariant()}." },
                 "Check the marked fields.");
         }
@@ -143,12 +143,12 @@ public sealed class CasePeopleService(IDbContextFactory<AsbOpsDbContext> dbFacto
         }
         catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
-            return new AddPersonResult(AddPersonOutcome.Conflict, AddPersonResult.NoErrors,
+            return new AddPersonResult(CommandOutcome.Conflict, AddPersonResult.NoErrors,
                 $"Someone else added {person.FullName} to this case as {CaseDisplay.Words(command.Role).ToLowerInvariant()} a moment ago. The case already shows them; nothing was added twice.");
         }
 
         notifier.Publish(new OpsChange(OpsChangeKind.CaseChanged, @case.AreaCode, @case.Reference, now));
-        return new AddPersonResult(AddPersonOutcome.Added, AddPersonResult.NoErrors, $"{person.FullName} added as {CaseDisplay.Words(command.Role).ToLowerInvariant()}.",
+        return new AddPersonResult(CommandOutcome.Saved, AddPersonResult.NoErrors, $"{person.FullName} added as {CaseDisplay.Words(command.Role).ToLowerInvariant()}.",
             participant.Id, person.Id, person.FullName, person.Address, person.Postcode);
     }
 }

@@ -1,4 +1,5 @@
 using AsbOps.Domain.Cases;
+using AsbOps.Web.Data;
 
 namespace AsbOps.Web.Features.People;
 
@@ -34,25 +35,13 @@ public sealed record AddPersonCommand(
     NewPerson? NewPerson,
     bool ConfirmedNotDuplicate = false);
 
-public enum AddPersonOutcome
-{
-    Added = 1,
-    Invalid = 2,
-    Conflict = 3,
-    NotFound = 4,
-}
-
+/// <summary>A person added to a case (or why not): the participant, the person and how they were stored.</summary>
 public sealed record AddPersonResult(
-    AddPersonOutcome Outcome,
+    CommandOutcome Outcome,
     IReadOnlyDictionary<string, string> Errors,
     string? Message = null,
     long? ParticipantId = null,
     long? PersonId = null,
     string? Name = null,
     string? Address = null,
-    string? Postcode = null)
-{
-    public static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
-
-    public bool Succeeded => Outcome == AddPersonOutcome.Added;
-}
+    string? Postcode = null) : CommandResult(Outcome, Errors, Message, ParticipantId);
