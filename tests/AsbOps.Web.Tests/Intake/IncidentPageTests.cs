@@ -90,6 +90,7 @@ public sealed class IncidentPageTests(AsbOpsAppFactory app) : IClassFixture<AsbO
         var page = await Html.GetAsync(client, $"/incidents/{id}");
 
         Assert.Single(page.All("screening-form"));
+        Assert.Empty(page.All("screening-error"));
         Assert.Equal("false", page.Single("screening-live-decision").GetAttribute("data-case-managed"));
         Assert.Equal(7, page.All("screening-input-letter").Count);
         Assert.Equal("Awaiting screening", page.Single("incident-state").Text());
