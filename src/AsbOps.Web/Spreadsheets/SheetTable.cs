@@ -70,7 +70,7 @@ internal sealed class SheetTable
                     cell.Style.DateFormat.Format = SheetTable.DateTimeFormat;
                     break;
                 case SheetLink link:
-                    Text(cell, link.Url);
+                    Text(cell, link.Text ?? link.Url);
                     if (Uri.TryCreate(link.Url, UriKind.Absolute, out var uri))
                     {
                         cell.Hyperlink = new XLHyperlink(uri);
@@ -108,5 +108,5 @@ internal sealed class SheetTable
     }
 }
 
-/// <summary>A hyperlink cell: the address as text, linked.</summary>
-internal sealed record SheetLink(string Url);
+/// <summary>A hyperlink cell: <paramref name="Text"/> (or else the address) linked to the address.</summary>
+internal sealed record SheetLink(string Url, string? Text = null);

@@ -21,14 +21,18 @@ public sealed class WeeklyComplianceWorkbookTests
             new Dictionary<string, int> { ["CITY"] = 6 * factor, ["MELTON"] = 0 });
         var findings = rules.ToDictionary(
             r => r,
-            r => (IReadOnlyList<WorkbookFinding>)[new WorkbookFinding($"ASB-2026-00000{(int)r}", "CITY", "PC One", 3, ComplianceRuleText.Missing(r), TakenAt.AddDays(-3), $"https://asbops.test/cases/ASB-2026-00000{(int)r}")]);
+            r => (IReadOnlyList<WorkbookFinding>)[new WorkbookFinding($"ASB-2026-00000{(int)r}", "CITY", "PC One", "PS Two", TakenAt.AddDays(-20), "Jo Bloggs", 3,
+                ComplianceRuleText.Missing(r), TakenAt.AddDays(-3), (int)r % 3, $"https://asbops.test/cases/ASB-2026-00000{(int)r}")]);
         findings[ComplianceRule.VictimWithoutAssessment] = Injections
-            .Select((text, i) => new WorkbookFinding($"ASB-2026-10000{i}", "CITY", text, i, text, TakenAt.AddDays(-i), "https://asbops.test/cases/x"))
+            .Select((text, i) => new WorkbookFinding($"ASB-2026-10000{i}", "CITY", text, text, TakenAt.AddDays(-30), text, i, text, TakenAt.AddDays(-i), 0,
+                "https://asbops.test/cases/x"))
             .ToList();
+        var movement = rules.ToDictionary(r => r, r => new RuleMovement((int)r, 10 + (int)r, 20 + (int)r));
         return new WeeklyWorkbookData(
             new ComplianceWeek(2026, 11), TakenAt, ["CITY", "MELTON"], Snapshot(TakenAt, 2), Snapshot(TakenAt.AddDays(-7), 1),
             Enumerable.Range(0, 12).Select(i => new HeadlinePoint($"2026-W{i:D2}", TakenAt.AddDays(-7 * (11 - i)), 10 + i, 100)).ToList(),
             findings,
+            movement,
             [new WorkbookUnknownAnswer("ASB-2026-000004", "CITY", "=Jo Bloggs", "Is the person vulnerable?", 6, 2, "https://asbops.test/cases/ASB-2026-000004")],
             [new WorkbookHighRiskCase("ASB-2026-000006", "CITY", TakenAt.AddDays(-4), true, false, 2, "LocalAuthority, Housing", TakenAt.AddDays(10), "https://asbops.test/cases/ASB-2026-000006")]);
     }
@@ -66,7 +70,7 @@ public sealed class WeeklyComplianceWorkbookTests
         }
 
         var rule = workbook.Worksheet(WeeklyComplianceWorkbook.RuleSheet(ComplianceRule.ReviewOverdue));
-        Assert.Equal(WeeklyComplianceWorkbook.FindingHeaders, Enumerable.Range(1, 7).Select(c => rule.Cell(1, c).GetString()));
+        Assert.Equal(WeeklyComplianceWorkbook.FindingHeaders, Enumerable.Range(1, 11).Select(c => rule.Cell(1, c).GetString()));
         Assert.Equal(18, rule.Column(1).Width);
     }
 
@@ -88,6 +92,12 @@ public sealed class WeeklyComplianceWorkbookTests
         Assert.Equal("Rule 7, this week", summary.Cell(areaHeader, 16).GetString());
         Assert.Equal((14, 7), (summary.Cell(areaHeader + 1, 16).GetValue<int>(), summary.Cell(areaHeader + 1, 17).GetValue<int>()));
 
+        var movementHeader = summary.Column(1).CellsUsed().First(c => c.GetString() == WeeklyComplianceWorkbook.MovementLabel).Address.RowNumber;
+        Assert.Equal(["New this week", "Carried over", "Put right"], Enumerable.Range(2, 3).Select(c => summary.Cell(movementHeader, c).GetString()));
+        Assert.StartsWith("7. ", summary.Cell(movementHeader + 7, 1).GetString());
+        Assert.Equal((7, 17, 27), (summary.Cell(movementHeader + 7, 2).GetValue<int>(), summary.Cell(movementHeader + 7, 3).GetValue<int>(),
+            summary.Cell(movementHeader + 7, 4).GetValue<int>()));
+
         var weekHeader = summary.Column(1).CellsUsed().First(c => c.GetString() == "Week").Address.RowNumber;
         Assert.Equal(12, Enumerable.Range(weekHeader + 1, 20).Count(r => !summary.Cell(r, 1).IsEmpty()));
         Assert.Equal(XLDataType.DateTime, summary.Cell(weekHeader + 1, 2).DataType);
@@ -101,12 +111,18 @@ public sealed class WeeklyComplianceWorkbookTests
 
         var rule = workbook.Worksheet(WeeklyComplianceWorkbook.RuleSheet(ComplianceRule.ReviewOverdue));
         Assert.Equal("ASB-2026-000007", rule.Cell(2, 1).GetString());
-        Assert.Equal(XLDataType.Number, rule.Cell(2, 4).DataType);
-        Assert.Equal(3, rule.Cell(2, 4).GetValue<int>());
-        Assert.Equal(XLDataType.DateTime, rule.Cell(2, 6).DataType);
-        Assert.Equal(TakenAt.AddDays(-3).Date, rule.Cell(2, 6).GetDateTime());
-        Assert.Equal("https://asbops.test/cases/ASB-2026-000007", rule.Cell(2, 7).GetString());
-        Assert.True(rule.Cell(2, 7).HasHyperlink);
+        Assert.True(rule.Cell(2, 1).HasHyperlink);
+        Assert.Equal("https://asbops.test/cases/ASB-2026-000007", rule.Cell(2, 1).GetHyperlink().ExternalAddress.ToString());
+        Assert.Equal(("PC One", "PS Two", "Jo Bloggs"), (rule.Cell(2, 3).GetString(), rule.Cell(2, 4).GetString(), rule.Cell(2, 6).GetString()));
+        Assert.Equal(XLDataType.DateTime, rule.Cell(2, 5).DataType);
+        Assert.Equal(TakenAt.AddDays(-20).Date, rule.Cell(2, 5).GetDateTime());
+        Assert.Equal(XLDataType.DateTime, rule.Cell(2, 8).DataType);
+        Assert.Equal(TakenAt.AddDays(-3).Date, rule.Cell(2, 8).GetDateTime());
+        Assert.Equal(XLDataType.Number, rule.Cell(2, 9).DataType);
+        Assert.Equal((3, 1), (rule.Cell(2, 9).GetValue<int>(), rule.Cell(2, 10).GetValue<int>()));
+        Assert.Equal(WorkbookFinding.Carried, rule.Cell(2, 11).GetString());
+        var victims = workbook.Worksheet(WeeklyComplianceWorkbook.RuleSheet(ComplianceRule.VictimWithoutAssessment));
+        Assert.Equal(WorkbookFinding.New, victims.Cell(2, 11).GetString());
 
         var unknown = workbook.Worksheet(WeeklyComplianceWorkbook.UnknownSheet);
         Assert.Equal(("=Jo Bloggs", "Is the person vulnerable?", 6, 2),
@@ -127,7 +143,7 @@ public sealed class WeeklyComplianceWorkbookTests
         var sheet = workbook.Worksheet(WeeklyComplianceWorkbook.RuleSheet(ComplianceRule.VictimWithoutAssessment));
         for (var i = 0; i < Injections.Length; i++)
         {
-            foreach (var column in new[] { 3, 5 })
+            foreach (var column in new[] { 3, 4, 6, 7 })
             {
                 var cell = sheet.Cell(i + 2, column);
                 Assert.Equal(XLDataType.Text, cell.DataType);

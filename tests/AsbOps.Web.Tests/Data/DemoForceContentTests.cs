@@ -1,4 +1,5 @@
 using AsbOps.Domain.Cases;
+using AsbOps.Domain.Compliance;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -132,7 +133,7 @@ public sealed class DemoForceContentTests(SeededDemoForce force)
     public async Task TwelveWeeklySnapshotsGoBackMondayByMonday()
     {
         await using var db = force.App.CreateDbContext();
-        var snapshots = await db.ComplianceSnapshots.Include(s => s.Counts).OrderBy(s => s.TakenAt).ToListAsync();
+        var snapshots = await db.ComplianceSnapshots.Include(s => s.Counts).Where(s => s.IsWeekly).OrderBy(s => s.TakenAt).ToListAsync();
 
         Assert.Equal(12, snapshots.Count);
         Assert.All(snapshots, s => Assert.True(s.IsWeekly && s.TakenAt.DayOfWeek == DayOfWeek.Monday && s.TakenAt.Hour == 7));
@@ -140,6 +141,53 @@ public sealed class DemoForceContentTests(SeededDemoForce force)
         Assert.All(snapshots, s => Assert.InRange(s.MissingAssessments, 8, 18));
         Assert.All(snapshots, s => Assert.Equal(8 * 7, s.Counts.Count));
         Assert.True(snapshots[^1].TakenAt < _end);
+    }
+
+    [Fact]
+    public async Task EachWeeklyCheckOfTheHistoryListsAsManyCasesAsItsCountsSayOpenThatMonday()
+    {
+        await using var db = force.App.CreateDbContext();
+        var snapshots = await db.ComplianceSnapshots.Include(s => s.Counts).Include(s => s.Findings).Where(s => s.IsWeekly)
+            .OrderBy(s => s.TakenAt).ToListAsync();
+        var cases = await db.Cases.ToDictionaryAsync(c => c.Id, c => (c.OpenedAt, c.ClosedAt, c.AreaId));
+
+        foreach (var snapshot in snapshots)
+        {
+            Assert.NotEmpty(snapshot.Findings);
+            foreach (var count in snapshot.Counts.Where(c => c.Rule != ComplianceRule.UnknownAnswer))
+            {
+                Assert.Equal(count.Count, snapshot.Findings.Count(f => f.AreaId == count.AreaId && f.Rule == count.Rule));
+            }
+
+            Assert.All(snapshot.Findings, f =>
+            {
+                var (opened, closed, area) = cases[f.CaseId];
+                Assert.True(opened < snapshot.TakenAt && (closed is null || closed > snapshot.TakenAt) && area == f.AreaId && f.Since <= snapshot.TakenAt);
+            });
+            Assert.Equal(snapshot.Findings.Count, snapshot.Findings.Select(f => (f.CaseId, f.Rule)).Distinct().Count());
+            Assert.Equal(snapshot.Findings.Where(f => f.Rule <= ComplianceRule.PerpetratorWithoutAssessment).Select(f => f.CaseId).Distinct().Count(),
+                snapshot.MissingAssessments);
+        }
+
+        // Findings have a life: most of a week's are still there the next week, with the day they were first seen.
+        foreach (var (before, after) in snapshots.Zip(snapshots.Skip(1)))
+        {
+            var earlier = before.Findings.ToDictionary(f => (f.CaseId, f.Rule), f => f.Since);
+            var carried = after.Findings.Where(f => earlier.ContainsKey((f.CaseId, f.Rule))).ToList();
+            Assert.InRange(carried.Count, after.Findings.Count / 4, after.Findings.Count - 1);
+            Assert.All(carried, f => Assert.Equal(earlier[(f.CaseId, f.Rule)], f.Since));
+        }
+    }
+
+    [Fact]
+    public async Task TheLoadedForceIsSweptOnceSoItsFindingsAreThereFromTheStart()
+    {
+        await using var db = force.App.CreateDbContext();
+        var sweep = await db.ComplianceSnapshots.Include(s => s.Findings).SingleAsync(s => !s.IsWeekly);
+
+        Assert.Equal(DemoForceAppFactory.Today.UtcDateTime, sweep.TakenAt);
+        Assert.Contains(sweep.Findings, f => f.Rule == ComplianceRule.VictimWithoutAssessment);
+        Assert.Equal(await db.Cases.CountAsync(c => c.Status != CaseStatus.Closed), sweep.OpenCases);
     }
 
     [Fact]

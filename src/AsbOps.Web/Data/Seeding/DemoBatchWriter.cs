@@ -119,6 +119,7 @@ internal sealed class DemoBatchWriter(IDbContextFactory<AsbOpsDbContext> dbFacto
         using var insert = new BulkInserter(db);
         await insert.InsertAsync(snapshots, cancellationToken);
         await insert.InsertAsync(Children(snapshots, s => s.Counts, (count, s) => count.SnapshotId = s.Id), cancellationToken);
+        await insert.InsertAsync(Children(snapshots, s => s.Findings, (finding, s) => finding.SnapshotId = s.Id), cancellationToken, readKeys: false);
         await transaction.CommitAsync(cancellationToken);
     }
 

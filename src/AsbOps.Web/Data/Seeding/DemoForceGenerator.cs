@@ -20,6 +20,7 @@ public sealed class DemoForceGenerator(
     IOptions<DemoOptions> options,
     IHostEnvironment environment,
     TimeProvider clock,
+    IEnumerable<IDemoForceLoaded> afterLoad,
     ILogger<DemoForceGenerator> logger)
 {
     // Cases per transaction: commits are few, and each batch's objects can be let go once written.
@@ -78,7 +79,14 @@ public sealed class DemoForceGenerator(
         }
 
         await WriteUnmanagedIncidentsAsync(writer, incidentRng, calendar, staff, incidents, (int)(plans.Count * UnmanagedPerCase), scale, cancellationToken);
-        await writer.WriteSnapshotsAsync(DemoSnapshotHistory.Build(historyRng, calendar, plans, staff, scale), cancellationToken);
+        var history = DemoSnapshotHistory.Build(historyRng, calendar, plans, staff, scale);
+        var lives = await DemoFindingHistory.LoadCasesAsync(dbFactory, history.Count > 0 ? history[0].TakenAt : calendar.End, cancellationToken);
+        DemoFindingHistory.Attach(history, lives, historyRng);
+        await writer.WriteSnapshotsAsync(history, cancellationToken);
+        foreach (var loaded in afterLoad)
+        {
+            await loaded.DemoForceLoadedAsync(cancellationToken);
+        }
 
         var result = new DemoForceResult(plans.Count, incidents.Created, people.Created);
         logger.LogInformation("Demo force loaded: {Cases} cases, {Incidents} incidents, {People} people (seed {Seed}, scale {Scale})",

@@ -1,3 +1,4 @@
+using AsbOps.Web.Data.Seeding;
 using AsbOps.Web.Features.Compliance.Workbook;
 using AsbOps.Web.Jobs;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ public static class ComplianceFeature
         services.AddOptions<ComplianceOptions>().BindConfiguration(ComplianceOptions.Section);
         services.AddScoped<IComplianceQueries, ComplianceQueries>();
         services.AddSingleton<ComplianceSweepService>();
+        services.AddSingleton<IDemoForceLoaded, DemoForceSweep>();
         services.AddScoped<WeeklyComplianceCheck>();
         services.AddScoped<WeeklyWorkbookQueries>();
         services.AddScheduledJob<ComplianceSweepJob>(sp => new JobDefinition(

@@ -6,7 +6,8 @@ namespace AsbOps.Web.Features.Compliance.Workbook;
 
 /// <summary>
 /// The weekly compliance workbook (ClosedXML, in memory: it is a few thousand rows): a Summary sheet, one sheet of
-/// findings per rule, the unknown answers and the high-risk cases. Styled, frozen, filtered headers; explicit column
+/// findings per rule (each case that breaks it, oldest first, its reference linked into the app), the unknown answers
+/// and the high-risk cases. Styled, frozen, filtered headers; explicit column
 /// widths (never auto-fitted: that needs libgdiplus on Linux); numbers, dates and text as such; never a formula.
 /// </summary>
 public static class WeeklyComplianceWorkbook
@@ -14,6 +15,7 @@ public static class WeeklyComplianceWorkbook
     public const string SummarySheet = "Summary";
     public const string UnknownSheet = "Unknown answers";
     public const string HighRiskSheet = "High risk";
+    public const string MovementLabel = WorkbookSummarySheet.MovementLabel;
     public const string DateFormat = SheetTable.DateFormat;
     public const string DateTimeFormat = SheetTable.DateTimeFormat;
 
@@ -29,7 +31,11 @@ public static class WeeklyComplianceWorkbook
         _ => ((int)rule).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
 
-    public static readonly string[] FindingHeaders = ["Case reference", "Area", "Lead officer", "Age (days)", "What is missing", "Since", "Link"];
+    public static readonly string[] FindingHeaders =
+    [
+        "Case reference", "Area", "Lead officer", "Sergeant", "Opened", "Person or location", "What is missing", "Outstanding since",
+        "Days outstanding", "Weeks carried over", "New or carried over",
+    ];
     public static readonly string[] UnknownHeaders = ["Case reference", "Area", "Person", "Question", "Age (days)", "Reminders sent", "Link"];
     public static readonly string[] HighRiskHeaders =
         ["Case reference", "Area", "High risk since", "Active marker", "Action plan", "Referrals", "Referred to", "Next review", "Link"];
@@ -42,10 +48,11 @@ public static class WeeklyComplianceWorkbook
         {
             var ws = workbook.Worksheets.Add(RuleSheet(rule));
             var rows = data.Findings.GetValueOrDefault(rule) ?? [];
-            var table = new SheetTable(ws, FindingHeaders, [18, 12, 24, 11, 50, 12, 45]);
+            var table = new SheetTable(ws, FindingHeaders, [18, 12, 24, 24, 12, 36, 44, 14, 12, 12, 18]);
             foreach (var f in rows)
             {
-                table.Row(f.CaseRef, f.AreaCode, f.LeadOfficer ?? "", f.AgeDays, f.Missing, DateOnly.FromDateTime(f.Since), new SheetLink(f.Link));
+                table.Row(new SheetLink(f.Link, f.CaseRef), f.AreaCode, f.LeadOfficer ?? "", f.Sergeant ?? "", DateOnly.FromDateTime(f.Opened),
+                    f.Concerned, f.Missing, DateOnly.FromDateTime(f.Since), f.AgeDays, f.WeeksCarried, f.NewOrCarried);
             }
 
             table.Finish();

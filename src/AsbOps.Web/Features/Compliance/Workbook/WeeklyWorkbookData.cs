@@ -11,6 +11,7 @@ public sealed record WeeklyWorkbookData(
     WorkbookSnapshot? LastWeek,
     IReadOnlyList<HeadlinePoint> Headline,
     IReadOnlyDictionary<ComplianceRule, IReadOnlyList<WorkbookFinding>> Findings,
+    IReadOnlyDictionary<ComplianceRule, RuleMovement> Movement,
     IReadOnlyList<WorkbookUnknownAnswer> UnknownAnswers,
     IReadOnlyList<WorkbookHighRiskCase> HighRisk);
 
@@ -31,7 +32,22 @@ public sealed record WorkbookSnapshot(
 
 public sealed record HeadlinePoint(string Week, DateTime TakenAt, int MissingAssessments, int OpenCases);
 
-public sealed record WorkbookFinding(string CaseRef, string AreaCode, string? LeadOfficer, int AgeDays, string Missing, DateTime Since, string Link);
+/// <summary>
+/// One case breaking one rule: who owns it, what is missing and for whom, how long it has been outstanding, and how
+/// many earlier weekly checks found it too (0: new this week).
+/// </summary>
+public sealed record WorkbookFinding(
+    string CaseRef, string AreaCode, string? LeadOfficer, string? Sergeant, DateTime Opened, string Concerned, int AgeDays, string Missing,
+    DateTime Since, int WeeksCarried, string Link)
+{
+    public const string New = "New this week";
+    public const string Carried = "Carried over";
+
+    public string NewOrCarried => WeeksCarried == 0 ? New : Carried;
+}
+
+/// <summary>A rule's findings against last week's check: new this week, carried over from it, and put right since.</summary>
+public sealed record RuleMovement(int New, int Carried, int PutRight);
 
 public sealed record WorkbookUnknownAnswer(string CaseRef, string AreaCode, string Person, string Question, int AgeDays, int RemindersSent, string Link);
 

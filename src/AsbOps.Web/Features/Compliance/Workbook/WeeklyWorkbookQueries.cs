@@ -2,6 +2,7 @@ using AsbOps.Domain.Cases;
 using AsbOps.Domain.Compliance;
 using AsbOps.Domain.Email;
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Data;
 using AsbOps.Web.Email;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +15,13 @@ namespace AsbOps.Web.Features.Compliance.Workbook;
 /// headline history. The unknown-answer and high-risk sheets describe those cases as they are when the workbook is
 /// built (the snapshot keeps counts and findings, not every answer).
 /// </summary>
-public sealed class WeeklyWorkbookQueries(IDbContextFactory<AsbOpsDbContext> dbFactory, IOptions<EmailOptions> email)
+public sealed class WeeklyWorkbookQueries(
+    IDbContextFactory<AsbOpsDbContext> dbFactory, IOptions<EmailOptions> email, IOptions<ComplianceOptions> options, TimeProvider clock)
 {
     public const int HeadlineWeeks = 12;
+
+    /// <summary>How far back a finding's weekly checks are followed to say how long it has been carried over.</summary>
+    public const int CarriedWeeksFollowed = 52;
 
     /// <summary>The weeks a workbook can be built for, newest first: every week holding a snapshot.</summary>
     public async Task<IReadOnlyList<ComplianceWeek>> WeeksAsync(int max = 104, CancellationToken cancellationToken = default)
@@ -45,8 +50,16 @@ public sealed class WeeklyWorkbookQueries(IDbContextFactory<AsbOpsDbContext> dbF
         var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Code).Select(a => new { a.Id, a.Code }).ToListAsync(cancellationToken);
         var codes = areas.ToDictionary(a => a.Id, a => a.Code);
         var thisWeek = await CountsAsync(db, snapshot, codes, cancellationToken);
-        var previous = await FindSnapshotAsync(db, week.Previous, cancellationToken);
+
+        // Last week's check: what "this week" is compared with, and what is new, carried over or put right against.
+        var earlierChecks = await db.ComplianceSnapshots.AsNoTracking()
+            .Where(s => s.IsWeekly && s.TakenAt < week.StartUtc)
+            .OrderByDescending(s => s.TakenAt).Take(CarriedWeeksFollowed).Select(s => s.Id)
+            .ToListAsync(cancellationToken);
+        var previous = earlierChecks.Count == 0 ? null
+            : await db.ComplianceSnapshots.AsNoTracking().SingleAsync(s => s.Id == earlierChecks[0], cancellationToken);
         var lastWeek = previous is null ? null : await CountsAsync(db, previous, codes, cancellationToken);
+        var (findings, movement) = await FindingsAsync(db, snapshot, earlierChecks, codes, cancellationToken);
 
         var headline = (await db.ComplianceSnapshots.AsNoTracking()
                 .Where(s => s.IsWeekly && s.TakenAt <= snapshot.TakenAt)
@@ -59,19 +72,31 @@ public sealed class WeeklyWorkbookQueries(IDbContextFactory<AsbOpsDbContext> dbF
 
         return new WeeklyWorkbookData(
             week, snapshot.TakenAt, areas.Select(a => a.Code).ToList(), thisWeek, lastWeek, headline,
-            await FindingsAsync(db, snapshot, codes, cancellationToken),
+            findings,
+            movement,
             await UnknownAnswersAsync(db, snapshot, codes, cancellationToken),
             await HighRiskAsync(db, snapshot, codes, cancellationToken));
     }
 
-    /// <summary>The week's weekly snapshot, or for a week without one (this week before its check) its latest sweep.</summary>
-    private static async Task<ComplianceSnapshot?> FindSnapshotAsync(AsbOpsDbContext db, ComplianceWeek week, CancellationToken cancellationToken)
+    /// <summary>
+    /// The snapshot a week's workbook is built from. For the current week the newest one that still holds its findings
+    /// (the latest sweep, or the weekly check when it is newer), so that the workbook lists what the compliance page
+    /// lists; for an earlier week its weekly check, the week's record (a sweep's findings are pruned after
+    /// <see cref="ComplianceOptions.SweepFindingsRetentionDays"/>), or its latest sweep when no check was taken.
+    /// </summary>
+    private async Task<ComplianceSnapshot?> FindSnapshotAsync(AsbOpsDbContext db, ComplianceWeek week, CancellationToken cancellationToken)
     {
         var (from, to) = (week.StartUtc, week.EndUtc);
-        return await db.ComplianceSnapshots.AsNoTracking()
-            .Where(s => s.IsoWeek == week.Key || (s.TakenAt >= from && s.TakenAt < to))
-            .OrderByDescending(s => s.IsoWeek == week.Key).ThenByDescending(s => s.IsWeekly).ThenByDescending(s => s.TakenAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var inWeek = db.ComplianceSnapshots.AsNoTracking().Where(s => s.IsoWeek == week.Key || (s.TakenAt >= from && s.TakenAt < to));
+        if (week == ComplianceWeek.Of(now))
+        {
+            var held = now.AddDays(-options.Value.SweepFindingsRetentionDays);
+            return await inWeek.Where(s => s.IsWeekly || s.TakenAt >= held).OrderByDescending(s => s.TakenAt).FirstOrDefaultAsync(cancellationToken)
+                ?? await inWeek.OrderByDescending(s => s.TakenAt).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        return await inWeek.OrderByDescending(s => s.IsWeekly).ThenByDescending(s => s.TakenAt).FirstOrDefaultAsync(cancellationToken);
     }
 
     private static async Task<WorkbookSnapshot> CountsAsync(
@@ -91,8 +116,9 @@ public sealed class WeeklyWorkbookQueries(IDbContextFactory<AsbOpsDbContext> dbF
             totals.ToDictionary(t => codes.GetValueOrDefault(t.AreaId, "?"), t => t.MissingAssessments));
     }
 
-    private async Task<IReadOnlyDictionary<ComplianceRule, IReadOnlyList<WorkbookFinding>>> FindingsAsync(
-        AsbOpsDbContext db, ComplianceSnapshot snapshot, IReadOnlyDictionary<int, string> codes, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyDictionary<ComplianceRule, IReadOnlyList<WorkbookFinding>>, IReadOnlyDictionary<ComplianceRule, RuleMovement>)> FindingsAsync(
+        AsbOpsDbContext db, ComplianceSnapshot snapshot, IReadOnlyList<long> earlierChecks, IReadOnlyDictionary<int, string> codes,
+        CancellationToken cancellationToken)
     {
         var rows = await (
                 from f in db.ComplianceFindings.AsNoTracking()
@@ -102,18 +128,52 @@ public sealed class WeeklyWorkbookQueries(IDbContextFactory<AsbOpsDbContext> dbF
                 select new
                 {
                     f.Rule,
+                    f.CaseId,
                     c.Reference,
                     f.AreaId,
+                    c.OpenedAt,
+                    c.Address,
                     LeadOfficer = db.Users.Where(u => u.Id == c.LeadOfficerId).Select(u => u.DisplayName).FirstOrDefault(),
+                    Sergeant = db.Areas.Where(a => a.Id == c.AreaId)
+                        .Select(a => db.Users.Where(u => u.Id == a.SergeantUserId).Select(u => u.DisplayName).FirstOrDefault()).FirstOrDefault(),
                     f.Since,
                     f.Detail,
                 })
             .ToListAsync(cancellationToken);
-        return rows.GroupBy(r => r.Rule).ToDictionary(
+        var caseIds = rows.Select(r => r.CaseId).Distinct().ToList();
+        var people = await WorkbookConcerned.LoadAsync(db, caseIds, cancellationToken);
+        var history = await db.ComplianceFindings.AsNoTracking()
+            .Where(f => earlierChecks.Contains(f.SnapshotId) && caseIds.Contains(f.CaseId))
+            .Select(f => new { f.SnapshotId, f.CaseId, f.Rule })
+            .ToListAsync(cancellationToken);
+        var foundIn = history.ToLookup(h => (h.CaseId, h.Rule), h => h.SnapshotId);
+
+        // Consecutive earlier weekly checks (newest first) that found the same case breaking the same rule.
+        int WeeksCarried(long caseId, ComplianceRule rule)
+        {
+            var checks = foundIn[(caseId, rule)].ToHashSet();
+            return earlierChecks.TakeWhile(checks.Contains).Count();
+        }
+
+        var findings = rows.GroupBy(r => r.Rule).ToDictionary(
             g => g.Key,
             g => (IReadOnlyList<WorkbookFinding>)g.Select(r => new WorkbookFinding(
-                r.Reference, codes.GetValueOrDefault(r.AreaId, "?"), r.LeadOfficer, AgeDays(snapshot.TakenAt, r.Since), r.Detail, r.Since,
-                email.Value.CaseLink(r.Reference))).ToList());
+                r.Reference, codes.GetValueOrDefault(r.AreaId, "?"), r.LeadOfficer, r.Sergeant, r.OpenedAt,
+                WorkbookConcerned.Describe(r.Rule, people[r.CaseId], r.Address), AgeDays(snapshot.TakenAt, r.Since), r.Detail, r.Since,
+                WeeksCarried(r.CaseId, r.Rule), email.Value.CaseLink(r.Reference))).ToList());
+
+        var lastCheck = earlierChecks.Count == 0 ? null : (long?)earlierChecks[0];
+        var lastWeek = lastCheck is null ? []
+            : await db.ComplianceFindings.AsNoTracking().Where(f => f.SnapshotId == lastCheck).Select(f => new { f.CaseId, f.Rule })
+                .ToListAsync(cancellationToken);
+        var now = rows.Select(r => (r.CaseId, r.Rule)).ToHashSet();
+        var movement = ComplianceRuleText.All.ToDictionary(rule => rule, rule =>
+        {
+            var these = findings.GetValueOrDefault(rule) ?? [];
+            var carried = these.Count(f => f.WeeksCarried > 0);
+            return new RuleMovement(these.Count - carried, carried, lastWeek.Count(f => f.Rule == rule && !now.Contains((f.CaseId, f.Rule))));
+        });
+        return (findings, movement);
     }
 
     private async Task<IReadOnlyList<WorkbookUnknownAnswer>> UnknownAnswersAsync(
@@ -171,7 +231,7 @@ public sealed class WeeklyWorkbookQueries(IDbContextFactory<AsbOpsDbContext> dbF
             .ToListAsync(cancellationToken);
         return rows.Select(r => new WorkbookHighRiskCase(
                 r.Reference, codes.GetValueOrDefault(r.AreaId, "?"), r.Since, r.Marker, r.Plan, r.Agencies.Count,
-                string.Join(", ", r.Agencies.Distinct().Select(a => a.ToString())), r.NextReviewDue, email.Value.CaseLink(r.Reference)))
+                string.Join(", ", r.Agencies.Distinct().Select(CaseDisplay.AgencyName)), r.NextReviewDue, email.Value.CaseLink(r.Reference)))
             .ToList();
     }
 

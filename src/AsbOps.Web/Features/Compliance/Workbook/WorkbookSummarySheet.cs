@@ -6,11 +6,13 @@ namespace AsbOps.Web.Features.Compliance.Workbook;
 
 /// <summary>
 /// The Summary sheet: counts per rule (this week, last week, change) on row 1 with the sheet's filter, then counts
-/// per area and rule, then the headline at each of the last weekly checks.
+/// per area and rule, then each rule's findings new this week, carried over and put right since last week's check,
+/// then the headline at each of the last weekly checks.
 /// </summary>
 internal static class WorkbookSummarySheet
 {
     public const string HeadlineLabel = "Cases missing a risk assessment (rules 1-3)";
+    public const string MovementLabel = "Since last week's check";
 
     public static void Write(IXLWorksheet ws, WeeklyWorkbookData data)
     {
@@ -60,7 +62,14 @@ internal static class WorkbookSummarySheet
             byArea.Row([.. row]);
         }
 
-        var headline = new SheetTable(ws, ["Week", "Taken at", HeadlineLabel, "Open cases"], firstRow: byArea.LastRow + 3);
+        var movement = new SheetTable(ws, [MovementLabel, "New this week", "Carried over", "Put right"], firstRow: byArea.LastRow + 3);
+        foreach (var rule in ComplianceRuleText.All)
+        {
+            var m = data.Movement.GetValueOrDefault(rule) ?? new RuleMovement(0, 0, 0);
+            movement.Row($"{(int)rule}. {ComplianceRuleText.Title(rule)}", m.New, m.Carried, data.LastWeek is null ? null : m.PutRight);
+        }
+
+        var headline = new SheetTable(ws, ["Week", "Taken at", HeadlineLabel, "Open cases"], firstRow: movement.LastRow + 3);
         foreach (var point in data.Headline)
         {
             headline.Row(point.Week, point.TakenAt, point.MissingAssessments, point.OpenCases);
