@@ -36,4 +36,39 @@ public sealed class WeeklyWorkbookDownloadTests(LiveAppFixture app)
         Assert.Contains(summary.Column(1).CellsUsed(), c => c.GetString() == "CHARNWOOD");
         Assert.Equal(0, await page.GetByTestId("download-weekly-workbook-error").CountAsync());
     }
+
+    [Fact]
+    public async Task EveryCaseTheCompliancePageListsIsInTheWorkbookTheOfficerDownloads()
+    {
+        var page = await app.SignInAsync("compliance@demo.local");
+        await page.GotoAsync("/compliance");
+        await page.WaitForInteractiveAsync();
+        var listed = new HashSet<string>();
+        foreach (var rule in ComplianceRuleText.All)
+        {
+            var panel = page.GetByTestId($"findings-{(int)rule}");
+            await panel.Locator(".mud-expand-panel-header").ClickAsync();
+            var cases = panel.GetByTestId("finding-case");
+            if (await cases.CountAsync() == 0)
+            {
+                await Assertions.Expect(panel).ToContainTextAsync("No open case breaks this rule.");
+                continue;
+            }
+
+            await Assertions.Expect(cases.First).ToBeVisibleAsync();
+            listed.UnionWith((await cases.AllTextContentsAsync()).Select(t => t.Trim()));
+        }
+
+        var button = page.GetByTestId("download-weekly-workbook");
+        await Assertions.Expect(button).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        var download = await page.RunAndWaitForDownloadAsync(() => button.ClickAsync(), new() { Timeout = 60_000 });
+        await using var file = File.OpenRead(await download.PathAsync());
+        using var workbook = new XLWorkbook(file);
+        var inWorkbook = ComplianceRuleText.All
+            .SelectMany(rule => workbook.Worksheet(WeeklyComplianceWorkbook.RuleSheet(rule)).Column(1).CellsUsed().Skip(1).Select(c => c.GetString()))
+            .ToHashSet();
+
+        Assert.NotEmpty(listed);
+        Assert.Empty(listed.Except(inWorkbook));
+    }
 }
