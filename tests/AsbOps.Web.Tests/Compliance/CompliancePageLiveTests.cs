@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Security.Claims;
+using AsbOps.Domain.Compliance;
+using AsbOps.Web.Features.Compliance;
+using AsbOps.Web.Live;
+using AsbOps.Web.Security;
+using AsbOps.Web.Tests.Infrastructure;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AsbOps.Web.Tests.Compliance;
+
+/// <summary>The compliance page follows <see cref="OpsNotifier"/> as the dashboard does: its area only, once a minute, until disposed.</summary>
+public sealed class CompliancePageLiveTests : BunitTestBase
+{
+    private readonly FakeComplianceQueries _queries = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 18, 10, 0, 0, TimeSpan.Zero));
+    private readonly OpsNotifier _notifier = new(NullLogger<OpsNotifier>.Instance);
+
+    public CompliancePageLiveTests()
+    {
+        Services.AddSingleton<IComplianceQueries>(_queries);
+        Services.AddSingleton<TimeProvider>(_clock);
+        Services.AddSingleton(_notifier);
+        Services.AddScoped<CurrentUser>();
+        var auth = AddAuthorization();
+        auth.SetAuthorized("inspector@test.local");
+        auth.SetRoles(Roles.Inspector);
+        auth.SetClaims(new Claim(AppClaimTypes.AreaId, 1.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private static string Headline(IRenderedComponent<CompliancePage> page) =>
+        page.Find("[data-testid='counter-missingAssessments']").TextContent;
+
+    [Fact]
+    public void ANewFindingInTheAreaShowsOnThePageWithoutAReload()
+    {
+        var page = Render<CompliancePage>();
+        page.WaitForAssertion(() => Assert.Equal("1", Headline(page)));
+
+        _queries.Add("ASB-2026-000002");
+        _notifier.Publish(new OpsChange(OpsChangeKind.AssessmentSaved, "NORTH", "ASB-2026-000002"));
+
+        page.WaitForAssertion(() => Assert.Equal("2", Headline(page)));
+        Assert.Contains("ASB-2026-000002", page.FindAll("[data-testid='finding-case']").Select(a => a.TextContent));
+    }
+
+    [Fact]
+    public void ChangesInAnotherAreaDoNotReloadTheAreasPage()
+    {
+        var page = Render<CompliancePage>();
+        page.WaitForAssertion(() => Assert.Equal("1", Headline(page)));
+        var loads = _queries.CountLoads;
+
+        _queries.Add("ASB-2026-000003");
+        _notifier.Publish(new OpsChange(OpsChangeKind.AssessmentSaved, "SOUTH", "ASB-2026-000009"));
+        _clock.Advance(CompliancePage.LiveReloadInterval * 2);
+        _notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "NORTH"));
+
+        // Only the NORTH change reloads (past the throttle's window, so a reload for SOUTH would have been a second).
+        page.WaitForAssertion(() => Assert.Equal("2", Headline(page)));
+        Assert.Equal(loads + 1, _queries.CountLoads);
+    }
+
+    [Fact]
+    public void AMinuteWithoutAChangeReloadsForWhatTheClockChanged()
+    {
+        var page = Render<CompliancePage>();
+        page.WaitForAssertion(() => Assert.Equal("1", Headline(page)));
+
+        _queries.Add("ASB-2026-000004");
+        _clock.Advance(LiveReload.FallbackEvery);
+
+        page.WaitForAssertion(() => Assert.Equal("2", Headline(page)));
+    }
+
+    [Fact]
+    public void LeavingThePageEndsItsSubscription()
+    {
+        var before = _notifier.SubscriberCount;
+        var page = Render<CompliancePage>();
+        Assert.Equal(before + 1, _notifier.SubscriberCount);
+
+        page.Instance.Dispose();
+
+        Assert.Equal(before, _notifier.SubscriberCount);
+    }
+
+    /// <summary>One area's findings for rule 1, from memory; counts follow the list.</summary>
+    private sealed class FakeComplianceQueries : IComplianceQueries
+    {
+        private readonly List<string> _refs = ["ASB-2026-000001"];
+
+        public int CountLoads { get; private set; }
+
+        public void Add(string caseRef)
+        {
+            lock (_refs)
+            {
+                _refs.Add(caseRef);
+            }
+        }
+
+        public Task<ComplianceCounts> CountAsync(int? areaId, CancellationToken cancellationToken = default)
+        {
+            CountLoads++;
+            int n;
+            lock (_refs)
+            {
+                n = _refs.Count;
+            }
+
+            var byRule = ComplianceRuleText.All.ToDictionary(r => r, r => r == ComplianceRule.VictimWithoutAssessment ? n : 0);
+            var area = new AreaComplianceCounts(1, "NORTH", "North", 10, 1, n, 0, 0, byRule);
+            return Task.FromResult(new ComplianceCounts(new DateTime(2026, 3, 18, 10, 0, 0, DateTimeKind.Utc), [area], area));
+        }
+
+        public Task<IReadOnlyList<ComplianceFindingRow>> FindingsAsync(ComplianceRule rule, int? areaId, int cap, CancellationToken cancellationToken = default)
+        {
+            lock (_refs)
+            {
+                IReadOnlyList<ComplianceFindingRow> rows = rule == ComplianceRule.VictimWithoutAssessment
+                    ? _refs.Select((r, i) => new ComplianceFindingRow(rule, i + 1, r, "NORTH", "PC One", new DateTime(2026, 3, 10, 0, 0, 0, DateTimeKind.Utc), 8,
+                        ComplianceRuleText.Missing(rule))).ToList()
+                    : [];
+                return Task.FromResult(rows);
+            }
+        }
+
+        public Task<IReadOnlyList<SnapshotPoint>> WeeklyHistoryAsync(int? areaId, int weeks = 12, CancellationToken cancellationToken = default) =>
+            Task.FromResult<IReadOnlyList<SnapshotPoint>>([]);
+    }
+}
