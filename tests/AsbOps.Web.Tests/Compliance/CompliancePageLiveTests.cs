@@ -129,6 +129,9 @@ public sealed class CompliancePageLiveTests : BunitTestBase
             }
         }
 
+        public Task<ForceFigure> ForceFigureAsync(DateTime from, DateTime to, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new ForceFigure(from, to, 11.5, MissingAssessmentAverage.Weekly([new(from, 11)], from, to)));
+
         public Task<IReadOnlyList<SnapshotPoint>> WeeklyHistoryAsync(int? areaId, int weeks = 12, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<SnapshotPoint>>([]);
     }

@@ -46,3 +46,6 @@ public sealed record SnapshotPoint(
     int? OverdueReviews,
     int? HighRiskCases,
     int? OpenCases);
+
+/// <summary>The force's "missing an assessment on average at any time" over a period, and each week's.</summary>
+public sealed record ForceFigure(DateTime From, DateTime To, double? Average, IReadOnlyList<WeeklyMissingAverage> Weekly);

@@ -117,6 +117,19 @@ public sealed class ComplianceQueries(
         CancellationToken cancellationToken) =>
         (await CaseFindingDetails.ReadAsync(db, page, cancellationToken)).Select(r => CaseFindingDetails.ToFinding(rule, r, rules, areas)).ToList();
 
+    public async Task<ForceFigure> ForceFigureAsync(DateTime from, DateTime to, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // The reading standing when the period starts, then every reading taken within it.
+        var standing = await db.ComplianceSnapshots.AsNoTracking().Where(s => s.TakenAt <= from).OrderByDescending(s => s.TakenAt)
+            .Select(s => new MissingReading(s.TakenAt, s.MissingAssessments)).Take(1).ToListAsync(cancellationToken);
+        var within = await db.ComplianceSnapshots.AsNoTracking().Where(s => s.TakenAt > from && s.TakenAt < to).OrderBy(s => s.TakenAt)
+            .Select(s => new MissingReading(s.TakenAt, s.MissingAssessments)).ToListAsync(cancellationToken);
+        List<MissingReading> readings = [.. standing, .. within];
+        return new ForceFigure(from, to, MissingAssessmentAverage.Over(readings, from, to), MissingAssessmentAverage.Weekly(readings, from, to));
+    }
+
     public async Task<IReadOnlyList<SnapshotPoint>> WeeklyHistoryAsync(int? areaId, int weeks = 12, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

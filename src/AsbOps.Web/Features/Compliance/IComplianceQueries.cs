@@ -11,6 +11,12 @@ public interface IComplianceQueries
     /// <summary>The oldest <paramref name="cap"/> cases breaking <paramref name="rule"/>.</summary>
     Task<IReadOnlyList<ComplianceFindingRow>> FindingsAsync(ComplianceRule rule, int? areaId, int cap, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The force's own figure over [<paramref name="from"/>, <paramref name="to"/>): open cases missing a risk
+    /// assessment on average at any time, from the sweep history, with its weekly trend.
+    /// </summary>
+    Task<ForceFigure> ForceFigureAsync(DateTime from, DateTime to, CancellationToken cancellationToken = default);
+
     /// <summary>The last <paramref name="weeks"/> weekly snapshots, oldest first.</summary>
     Task<IReadOnlyList<SnapshotPoint>> WeeklyHistoryAsync(int? areaId, int weeks = 12, CancellationToken cancellationToken = default);
 }
