@@ -26,6 +26,7 @@ using AsbOps.Web.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 // The host: data, security, UI, API, live messages, email and the scheduler.
+builder.Services.AddAsbOpsAppOptions(builder.Configuration);
 builder.Services.AddAsbOpsData(builder.Configuration, builder.Environment);
 builder.Services.AddAsbOpsSecurity(builder.Configuration);
 builder.Services.AddAsbOpsUi();
@@ -60,6 +61,7 @@ if (await CommandLine.TryRunAsync(app, args))
 }
 
 await app.InitializeDatabaseAsync();
+app.WarnIfBaseUrlIsDefault();
 
 app.UseAsbOpsPipeline();
 app.MapAsbOpsHealth();

@@ -119,7 +119,7 @@ public sealed class ComplianceSweepTests(ComplianceFixture fixture) : IClassFixt
     {
         var officer = await fixture.AddUserAsync($"co-{Guid.NewGuid():N}@test.local", Roles.Compliance);
         var email = Options.Create(new EmailOptions());
-        var check = new WeeklyComplianceCheck(DbFactory, Sweep(), new WeeklyWorkbookQueries(DbFactory, email), new EmailOutbox(email, fixture.Clock), fixture.Clock);
+        var check = new WeeklyComplianceCheck(DbFactory, Sweep(), new WeeklyWorkbookQueries(DbFactory, Options.Create(new AppOptions { BaseUrl = AppOptions.DefaultBaseUrl })), new EmailOutbox(email, fixture.Clock), fixture.Clock);
 
         var first = await check.RunAsync();
         var second = await check.RunAsync();

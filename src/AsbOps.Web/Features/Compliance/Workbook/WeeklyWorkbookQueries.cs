@@ -14,7 +14,7 @@ namespace AsbOps.Web.Features.Compliance.Workbook;
 /// headline history. The unknown-answer and high-risk sheets describe those cases as they are when the workbook is
 /// built (the snapshot keeps counts and findings, not every answer).
 /// </summary>
-public sealed class WeeklyWorkbookQueries(IDbContextFactory<AsbOpsDbContext> dbFactory, IOptions<EmailOptions> email)
+public sealed class WeeklyWorkbookQueries(IDbContextFactory<AsbOpsDbContext> dbFactory, IOptions<AppOptions> app)
 {
     public const int HeadlineWeeks = 12;
 
@@ -113,7 +113,7 @@ public sealed class WeeklyWorkbookQueries(IDbContextFactory<AsbOpsDbContext> dbF
             g => g.Key,
             g => (IReadOnlyList<WorkbookFinding>)g.Select(r => new WorkbookFinding(
                 r.Reference, codes.GetValueOrDefault(r.AreaId, "?"), r.LeadOfficer, AgeDays(snapshot.TakenAt, r.Since), r.Detail, r.Since,
-                email.Value.CaseLink(r.Reference))).ToList());
+                app.Value.CaseLink(r.Reference))).ToList());
     }
 
     private async Task<IReadOnlyList<WorkbookUnknownAnswer>> UnknownAnswersAsync(
@@ -147,7 +147,7 @@ public sealed class WeeklyWorkbookQueries(IDbContextFactory<AsbOpsDbContext> dbF
         return rows.Select(r => new WorkbookUnknownAnswer(
                 r.Reference, codes.GetValueOrDefault(r.AreaId, "?"), r.Person,
                 guidance.TryGetValue(r.GuidanceVersionId, out var d) ? d.Matrix(r.Kind).FindQuestion(r.QuestionKey)?.Text ?? r.QuestionKey : r.QuestionKey,
-                AgeDays(snapshot.TakenAt, r.CreatedAt), r.Reminders, email.Value.CaseLink(r.Reference)))
+                AgeDays(snapshot.TakenAt, r.CreatedAt), r.Reminders, app.Value.CaseLink(r.Reference)))
             .ToList();
     }
 
@@ -171,7 +171,7 @@ public sealed class WeeklyWorkbookQueries(IDbContextFactory<AsbOpsDbContext> dbF
             .ToListAsync(cancellationToken);
         return rows.Select(r => new WorkbookHighRiskCase(
                 r.Reference, codes.GetValueOrDefault(r.AreaId, "?"), r.Since, r.Marker, r.Plan, r.Agencies.Count,
-                string.Join(", ", r.Agencies.Distinct().Select(a => a.ToString())), r.NextReviewDue, email.Value.CaseLink(r.Reference)))
+                string.Join(", ", r.Agencies.Distinct().Select(a => a.ToString())), r.NextReviewDue, app.Value.CaseLink(r.Reference)))
             .ToList();
     }
 
