@@ -1,47 +1,111 @@
 using System.Globalization;
 using AsbOps.Web.Data;
 using AsbOps.Web.Data.Seeding;
+using AsbOps.Web.Features.Account;
+using Microsoft.Extensions.Logging.Console;
+using Microsoft.Extensions.Options;
 
 namespace AsbOps.Web;
 
-/// <summary>Command-line verbs that run instead of the web server.</summary>
+/// <summary>Command-line verbs that run instead of the web server. Each returns the process's exit code.</summary>
 public static class CommandLine
 {
-    /// <summary>
-    /// <c>--seed-demo N</c>: migrates the configured database, empties it and loads the demo force at scale N
-    /// (10 = about 44,000 cases, for benchmarks), then exits.
-    /// </summary>
-    public static async Task<bool> TryRunAsync(WebApplication app, string[] args)
+    public const string SeedDemo = "--seed-demo";
+    public const string CreateAdmin = "--create-admin";
+
+    /// <summary>While a verb runs, log lines go to stderr, so stdout carries only the verb's answer.</summary>
+    public static void Configure(WebApplicationBuilder builder, string[] args)
     {
-        var index = Array.IndexOf(args, "--seed-demo");
-        if (index < 0)
+        if (args.Contains(SeedDemo) || args.Contains(CreateAdmin))
         {
-            return false;
+            builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+    }
+
+    /// <summary>Runs the verb named in <paramref name="args"/> and returns its exit code, or null when there is none.</summary>
+    public static async Task<int?> TryRunAsync(WebApplication app, string[] args, TextWriter output, TextWriter error)
+    {
+        if (Array.IndexOf(args, CreateAdmin) is >= 0 and var adminIndex)
+        {
+            return await CreateAdminAsync(app, adminIndex + 1 < args.Length ? args[adminIndex + 1] : null, output, error);
         }
 
-        var scale = 1;
-        if (index + 1 < args.Length && !int.TryParse(args[index + 1], NumberStyles.None, CultureInfo.InvariantCulture, out scale))
+        if (Array.IndexOf(args, SeedDemo) is >= 0 and var seedIndex)
         {
-            await Console.Error.WriteLineAsync($"--seed-demo takes a whole scale such as 1 or 10, not '{args[index + 1]}'.");
-            Environment.ExitCode = 2;
-            return true;
+            return await SeedDemoAsync(app, seedIndex + 1 < args.Length ? args[seedIndex + 1] : null, output, error);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// <c>--create-admin EMAIL</c>: migrates the database (no demo data), creates or re-enables the administrator and
+    /// prints one line <c>Set-password link: …</c>. Exit 0; 2 for a bad email or setting; 1 when nothing was done.
+    /// </summary>
+    private static async Task<int> CreateAdminAsync(WebApplication app, string? email, TextWriter output, TextWriter error)
+    {
+        if (string.IsNullOrWhiteSpace(email) || email.StartsWith("--", StringComparison.Ordinal))
+        {
+            await error.WriteLineAsync($"{CreateAdmin} takes the administrator's email address: {CreateAdmin} admin@force.police.uk");
+            return 2;
+        }
+
+        AppOptions options;
+        try
+        {
+            options = app.Services.GetRequiredService<IOptions<AppOptions>>().Value;
+        }
+        catch (OptionsValidationException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return 2;
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemo: false);
+        var result = await scope.ServiceProvider.GetRequiredService<FirstAdministrator>().CreateOrEnableAsync(email);
+        if (!result.Succeeded)
+        {
+            await error.WriteLineAsync(result.Message);
+            return result.Outcome == CreateAdminOutcome.NotAnEmailAddress ? 2 : 1;
+        }
+
+        await error.WriteLineAsync(result.Message);
+        if (!options.BaseUrlConfigured && !app.Environment.IsDevelopment())
+        {
+            await error.WriteLineAsync($"App:BaseUrl is not set, so the link starts with {options.BaseUrl}. Set App:BaseUrl (App__BaseUrl) to the address users open.");
+        }
+
+        await output.WriteLineAsync($"Set-password link: {result.Link}");
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>--seed-demo N</c>: migrates the configured database, empties it and loads the demo force at scale N
+    /// (10 = about 44,000 cases, for benchmarks).
+    /// </summary>
+    private static async Task<int> SeedDemoAsync(WebApplication app, string? argument, TextWriter output, TextWriter error)
+    {
+        var scale = 1;
+        if (argument is not null && !int.TryParse(argument, NumberStyles.None, CultureInfo.InvariantCulture, out scale))
+        {
+            await error.WriteLineAsync($"{SeedDemo} takes a whole scale such as 1 or 10, not '{argument}'.");
+            return 2;
         }
 
         if (scale is < 1 or > 100)
         {
-            await Console.Error.WriteLineAsync("--seed-demo scale must be between 1 and 100.");
-            Environment.ExitCode = 2;
-            return true;
+            await error.WriteLineAsync($"{SeedDemo} scale must be between 1 and 100.");
+            return 2;
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
-        await initializer.InitializeAsync(seedDemo: false);
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemo: false);
         var generator = scope.ServiceProvider.GetRequiredService<DemoForceGenerator>();
         var started = TimeProvider.System.GetTimestamp();
         var result = await generator.ReplaceAsync(scale);
-        Console.WriteLine(FormattableString.Invariant(
+        await output.WriteLineAsync(FormattableString.Invariant(
             $"Demo force at scale {scale}: {result.Cases:N0} cases, {result.Incidents:N0} incidents, {result.People:N0} people in {TimeProvider.System.GetElapsedTime(started).TotalSeconds:F1} s."));
-        return true;
+        return 0;
     }
 }

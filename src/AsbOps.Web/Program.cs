@@ -26,8 +26,9 @@ using AsbOps.Web.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 // The host: data, security, UI, API, live messages, email and the scheduler.
+builder.Services.AddAsbOpsAppOptions(builder.Configuration);
 builder.Services.AddAsbOpsData(builder.Configuration, builder.Environment);
-builder.Services.AddAsbOpsSecurity(builder.Configuration);
+builder.Services.AddAsbOpsSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddAsbOpsUi();
 builder.Services.AddAsbOpsApi();
 builder.Services.AddAsbOpsLive(builder.Configuration);
@@ -36,6 +37,7 @@ builder.Services.AddAsbOpsEmail(builder.Configuration);
 builder.Services.AddAsbOpsHealth();
 
 // The slices.
+builder.Services.AddAccountFeature();
 builder.Services.AddIntakeFeature(builder.Configuration, args);
 builder.Services.AddCasesFeature();
 builder.Services.AddPeopleFeature();
@@ -52,14 +54,17 @@ builder.Services.AddMetricsFeature();
 builder.Services.AddGuidanceFeature();
 builder.Services.AddAdminFeature();
 
+CommandLine.Configure(builder, args);
 var app = builder.Build();
 
-if (await CommandLine.TryRunAsync(app, args))
+if (await CommandLine.TryRunAsync(app, args, Console.Out, Console.Error) is { } exitCode)
 {
-    return;
+    return exitCode;
 }
 
 await app.InitializeDatabaseAsync();
+app.WarnIfBaseUrlIsDefault();
+await app.WarnIfNoAdministratorAsync();
 
 app.UseAsbOpsPipeline();
 app.MapAsbOpsHealth();
@@ -76,6 +81,7 @@ app.MapAsbOpsUi();
 
 app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
 await app.RunAsync();
+return 0;
 
 /// <summary>Entry point; public so that tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;

@@ -126,7 +126,7 @@ public static class AssessmentSaveBenchmark
         builder.Configuration["Demo:SeedOnStart"] = "false";
         builder.Configuration["Jobs:Enabled"] = "false";
         builder.Services.AddAsbOpsData(builder.Configuration, builder.Environment);
-        builder.Services.AddAsbOpsSecurity(builder.Configuration); // Identity: the initializer's roles, the demo staff
+        builder.Services.AddAsbOpsSecurity(builder.Configuration, builder.Environment); // Identity: the initializer's roles, the demo staff
         builder.Services.AddIntakeFeature(builder.Configuration, []);
         builder.Services.AddAssessmentsFeature();
         builder.Services.AddHighRiskFeature();

@@ -8,7 +8,7 @@ namespace AsbOps.Web.Security;
 public static class SecurityServiceCollectionExtensions
 {
     /// <summary>Identity with a login cookie, lockout after repeated failures, and a login required everywhere.</summary>
-    public static IServiceCollection AddAsbOpsSecurity(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddAsbOpsSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddApiKeys(configuration);
         services.AddCascadingAuthenticationState();
@@ -17,7 +17,14 @@ public static class SecurityServiceCollectionExtensions
         services.AddIdentityCore<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
-                options.Password.RequiredLength = 10;
+                // NCSC: length, no composition rules. Checked only when a password is set; sign-in never checks it.
+                options.Password.RequiredLength = AsbOpsAuthenticationOptions.MinimumPasswordLength;
+                options.Password.RequiredUniqueChars = 1;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Tokens.PasswordResetTokenProvider = SetPasswordTokenProvider.ProviderName;
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = 5;
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -27,7 +34,13 @@ public static class SecurityServiceCollectionExtensions
             .AddEntityFrameworkStores<AsbOpsDbContext>()
             .AddSignInManager()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SetPasswordTokenProvider>(SetPasswordTokenProvider.ProviderName);
+        services.AddOptions<AsbOpsAuthenticationOptions>()
+            .Bind(configuration.GetSection(AsbOpsAuthenticationOptions.Section))
+            .Validate(o => o.SetPasswordLinkHours > 0, "Authentication:SetPasswordLinkHours must be more than 0.")
+            .ValidateOnStart();
+        services.AddAsbOpsDataProtection(configuration, environment);
 
         services.ConfigureApplicationCookie(options =>
         {

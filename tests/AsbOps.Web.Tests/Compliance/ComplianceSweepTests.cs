@@ -119,7 +119,9 @@ public sealed class ComplianceSweepTests(ComplianceFixture fixture) : IClassFixt
     {
         var officer = await fixture.AddUserAsync($"co-{Guid.NewGuid():N}@test.local", Roles.Compliance);
         var email = Options.Create(new EmailOptions());
-        var check = new WeeklyComplianceCheck(DbFactory, Sweep(), new WeeklyWorkbookQueries(DbFactory, email, Options.Create(new ComplianceOptions()), fixture.Clock), new EmailOutbox(email, fixture.Clock), fixture.Clock);
+        var check = new WeeklyComplianceCheck(DbFactory, Sweep(),
+            new WeeklyWorkbookQueries(DbFactory, Options.Create(new AppOptions { BaseUrl = AppOptions.DefaultBaseUrl }), Options.Create(new ComplianceOptions()), fixture.Clock),
+            new EmailOutbox(email, fixture.Clock), fixture.Clock);
 
         var first = await check.RunAsync();
         var second = await check.RunAsync();

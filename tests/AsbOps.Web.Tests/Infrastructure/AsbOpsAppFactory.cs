@@ -28,6 +28,9 @@ public class AsbOpsAppFactory : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>The app's data protection key ring (the default is under the content root, in the source tree).</summary>
+    public string KeysDirectory => Path.Combine(_folder, "keys");
+
     /// <summary>The PostgreSQL database of a factory <see cref="OnPostgres"/>, created by the migrations at start-up.</summary>
     public string PostgresDatabase { get; } = PostgresTestServer.NewDatabaseName();
 
@@ -44,6 +47,7 @@ public class AsbOpsAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:SeedOnStart", "false");
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Email:PickupDirectory", Path.Combine(_folder, "mail"));
+        builder.UseSetting("DataProtection:KeysDirectory", KeysDirectory);
         if (OnPostgres)
         {
             builder.UseSetting("Database:Provider", "Postgres");

@@ -66,6 +66,7 @@ public static class PageAccessTable
         new("/aide-memoire", PageAccess.AnySignedIn),
         new("/Account/Login", PageAccess.Anonymous),
         new("/Account/AccessDenied", PageAccess.Anonymous),
+        new("/Account/SetPassword", PageAccess.Anonymous),
         new("/not-found", PageAccess.Anonymous),
         new("/Error", PageAccess.Anonymous),
     ];

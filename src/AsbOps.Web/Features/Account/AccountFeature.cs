@@ -2,6 +2,10 @@ namespace AsbOps.Web.Features.Account;
 
 public static class AccountFeature
 {
+    /// <summary>The first administrator (command line and start-up check).</summary>
+    public static IServiceCollection AddAccountFeature(this IServiceCollection services) =>
+        services.AddScoped<FirstAdministrator>().AddScoped<PasswordSetting>();
+
     /// <summary>Sign-in pages are components; the sign-out is an endpoint.</summary>
     public static void MapAccountFeature(this IEndpointRouteBuilder endpoints) => endpoints.MapAccountEndpoints();
 }

@@ -13,7 +13,7 @@ namespace AsbOps.Web.Features.HighRisk;
 /// high-risk procedure calls it when a case becomes high). One email per recipient per high-risk episode: the key
 /// <c>highrisk:{caseId}:{since:O}:{userId}</c> is skipped when already queued, here or in the outbox.
 /// </summary>
-public sealed class HighRiskAlertEmails(EmailOutbox outbox, IOptions<EmailOptions> email)
+public sealed class HighRiskAlertEmails(EmailOutbox outbox, IOptions<AppOptions> app)
 {
     public static string DedupKey(long caseId, DateTime since, string userId) =>
         $"highrisk:{caseId}:{since.ToString("O", CultureInfo.InvariantCulture)}:{userId}";
@@ -32,7 +32,7 @@ public sealed class HighRiskAlertEmails(EmailOutbox outbox, IOptions<EmailOption
         var held = db.Outbox.Where(m => keys.Contains(m.DedupKey)).Select(m => m.DedupKey).ToHashSet();
         held.UnionWith(db.Outbox.Local.Select(m => m.DedupKey));
 
-        var link = email.Value.CaseLink(caseRef);
+        var link = app.Value.CaseLink(caseRef);
         return wanted
             .Where(w => !held.Contains(w.Key))
             .Select(w => outbox.Enqueue(db, Compose(w.Key, caseId, caseRef, areaCode, subjects, since, w.Email, link)))

@@ -1,5 +1,6 @@
 using AsbOps.Web.Security.ApiKeys;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace AsbOps.Web.Features.Markers;
 
@@ -10,7 +11,7 @@ public static class MarkerEndpoints
     {
         api.MapGet("/markers", async (
                 [FromQuery] string? postcode, [FromQuery] string? address, [FromQuery] string? personName, [FromQuery] string? caseRef,
-                HttpRequest request, MarkerLookupService markers, IConfiguration configuration, CancellationToken cancellationToken) =>
+                MarkerLookupService markers, IOptions<AppOptions> app, CancellationToken cancellationToken) =>
             {
                 var query = new MarkerQuery(postcode, address, personName, caseRef);
                 var errors = MarkerLookupService.Validate(query);
@@ -19,10 +20,8 @@ public static class MarkerEndpoints
                     return Results.ValidationProblem(errors, title: "The marker query is not valid.");
                 }
 
-                var baseUrl = configuration["Email:BaseUrl"] is { Length: > 0 } configured
-                    ? configured
-                    : $"{request.Scheme}://{request.Host}";
-                return Results.Ok(await markers.FindActiveAsync(query, baseUrl, cancellationToken));
+                // Links start with the configured address, never the request's Host header, which the caller chooses.
+                return Results.Ok(await markers.FindActiveAsync(query, app.Value.BaseUrl, cancellationToken));
             })
             .RequireAuthorization(ApiPolicies.MarkersRead)
             .Produces<IReadOnlyList<MarkerView>>()

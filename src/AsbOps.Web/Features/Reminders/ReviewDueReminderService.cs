@@ -23,7 +23,7 @@ public sealed class ReviewDueReminderService(
     IDbContextFactory<AsbOpsDbContext> dbFactory,
     EmailOutbox outbox,
     IOptions<ComplianceOptions> compliance,
-    IOptions<EmailOptions> email,
+    IOptions<AppOptions> app,
     TimeProvider clock)
 {
     public const int PageSize = 500;
@@ -82,7 +82,7 @@ public sealed class ReviewDueReminderService(
             var emails = toQueue
                 .Where(d => !string.IsNullOrEmpty(d.Case.Sergeant))
                 .Select(d => ReviewDueEmail.Compose(d.Case.Id, d.Case.Reference, d.Case.RiskLevel, d.DueAt, d.Case.LeadOfficer,
-                    d.Case.Sergeant!, email.Value.CaseLink(d.Case.Reference)))
+                    d.Case.Sergeant!, app.Value.CaseLink(d.Case.Reference)))
                 .ToList();
             queued += await QueueAsync(db, emails, cancellationToken);
             if (page.Count < PageSize)

@@ -24,7 +24,7 @@ public sealed class UnknownAnswerReminderService(
     IDbContextFactory<AsbOpsDbContext> dbFactory,
     EmailOutbox outbox,
     IOptions<RemindersOptions> options,
-    IOptions<EmailOptions> email,
+    IOptions<AppOptions> app,
     TimeProvider clock,
     ILogger<UnknownAnswerReminderService> logger)
 {
@@ -92,7 +92,7 @@ public sealed class UnknownAnswerReminderService(
         try
         {
             var message = outbox.Enqueue(db, ReminderEmail.Compose(candidate.AssessmentId, candidate.CaseId, candidate.CaseRef, candidate.Subject,
-                candidate.Kind, step, questions, candidate.RecipientEmail!, email.Value.CaseLink(candidate.CaseRef)));
+                candidate.Kind, step, questions, candidate.RecipientEmail!, app.Value.CaseLink(candidate.CaseRef)));
             await db.SaveChangesAsync(cancellationToken);
             db.Reminders.Add(new Reminder
             {

@@ -4,7 +4,6 @@ using AsbOps.Domain.Email;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Data;
-using AsbOps.Web.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +15,7 @@ namespace AsbOps.Web.Features.Compliance.Workbook;
 /// built (the snapshot keeps counts and findings, not every answer).
 /// </summary>
 public sealed class WeeklyWorkbookQueries(
-    IDbContextFactory<AsbOpsDbContext> dbFactory, IOptions<EmailOptions> email, IOptions<ComplianceOptions> options, TimeProvider clock)
+    IDbContextFactory<AsbOpsDbContext> dbFactory, IOptions<AppOptions> app, IOptions<ComplianceOptions> options, TimeProvider clock)
 {
     public const int HeadlineWeeks = 12;
 
@@ -160,7 +159,7 @@ public sealed class WeeklyWorkbookQueries(
             g => (IReadOnlyList<WorkbookFinding>)g.Select(r => new WorkbookFinding(
                 r.Reference, codes.GetValueOrDefault(r.AreaId, "?"), r.LeadOfficer, r.Sergeant, r.OpenedAt,
                 WorkbookConcerned.Describe(r.Rule, people[r.CaseId], r.Address), AgeDays(snapshot.TakenAt, r.Since), r.Detail, r.Since,
-                WeeksCarried(r.CaseId, r.Rule), email.Value.CaseLink(r.Reference))).ToList());
+                WeeksCarried(r.CaseId, r.Rule), app.Value.CaseLink(r.Reference))).ToList());
 
         var lastCheck = earlierChecks.Count == 0 ? null : (long?)earlierChecks[0];
         var lastWeek = lastCheck is null ? []
@@ -207,7 +206,7 @@ public sealed class WeeklyWorkbookQueries(
         return rows.Select(r => new WorkbookUnknownAnswer(
                 r.Reference, codes.GetValueOrDefault(r.AreaId, "?"), r.Person,
                 guidance.TryGetValue(r.GuidanceVersionId, out var d) ? d.Matrix(r.Kind).FindQuestion(r.QuestionKey)?.Text ?? r.QuestionKey : r.QuestionKey,
-                AgeDays(snapshot.TakenAt, r.CreatedAt), r.Reminders, email.Value.CaseLink(r.Reference)))
+                AgeDays(snapshot.TakenAt, r.CreatedAt), r.Reminders, app.Value.CaseLink(r.Reference)))
             .ToList();
     }
 
@@ -231,7 +230,7 @@ public sealed class WeeklyWorkbookQueries(
             .ToListAsync(cancellationToken);
         return rows.Select(r => new WorkbookHighRiskCase(
                 r.Reference, codes.GetValueOrDefault(r.AreaId, "?"), r.Since, r.Marker, r.Plan, r.Agencies.Count,
-                string.Join(", ", r.Agencies.Distinct().Select(CaseDisplay.AgencyName)), r.NextReviewDue, email.Value.CaseLink(r.Reference)))
+                string.Join(", ", r.Agencies.Distinct().Select(CaseDisplay.AgencyName)), r.NextReviewDue, app.Value.CaseLink(r.Reference)))
             .ToList();
     }
 
