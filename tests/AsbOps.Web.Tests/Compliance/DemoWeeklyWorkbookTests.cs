@@ -106,4 +106,23 @@ public sealed class DemoWeeklyWorkbookTests(SeededDemoForce force)
             Assert.Equal(before.Findings.Count(f => f.Rule == rule && !now.Contains((f.CaseId, f.Rule))), summary.Cell(row, 4).GetValue<int>());
         }
     }
+
+    [Fact]
+    public async Task TheSummaryGivesTheForcesAverageOverTwelveWeeksBesideThePracticeExample()
+    {
+        using var workbook = await BuildAsync(ThisWeek);
+        await using var scope = force.App.Services.CreateAsyncScope();
+        await using var db = force.App.CreateDbContext();
+        var latest = await db.ComplianceSnapshots.OrderByDescending(s => s.TakenAt).FirstAsync();
+        var expected = await scope.ServiceProvider.GetRequiredService<IComplianceQueries>()
+            .ForceFigureAsync(latest.TakenAt.AddDays(-7 * WeeklyWorkbookQueries.HeadlineWeeks), latest.TakenAt);
+
+        var summary = workbook.Worksheet(WeeklyComplianceWorkbook.SummarySheet);
+        var header = summary.Column(1).CellsUsed().First(c => c.GetString() == WeeklyComplianceWorkbook.AverageLabel).Address.RowNumber;
+
+        Assert.NotNull(expected.Average);
+        Assert.Equal(Math.Round(expected.Average.Value, 1), summary.Cell(header + 1, 4).GetValue<double>());
+        Assert.Equal(MissingAssessmentAverage.PracticeExampleAverage, summary.Cell(header + 2, 4).GetValue<double>());
+        Assert.Equal(expected.Weekly.Count, Enumerable.Range(header + 3, 30).Count(r => summary.Cell(r, 1).GetString().StartsWith("Week ", StringComparison.Ordinal)));
+    }
 }

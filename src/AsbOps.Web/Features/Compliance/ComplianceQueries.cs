@@ -120,7 +120,12 @@ public sealed class ComplianceQueries(
     public async Task<ForceFigure> ForceFigureAsync(DateTime from, DateTime to, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await ForceFigureAsync(db, from, to, cancellationToken);
+    }
 
+    /// <summary>The force's figure read on <paramref name="db"/> (the weekly workbook reads it beside its snapshot).</summary>
+    internal static async Task<ForceFigure> ForceFigureAsync(AsbOpsDbContext db, DateTime from, DateTime to, CancellationToken cancellationToken)
+    {
         // The reading standing when the period starts, then every reading taken within it.
         var standing = await db.ComplianceSnapshots.AsNoTracking().Where(s => s.TakenAt <= from).OrderByDescending(s => s.TakenAt)
             .Select(s => new MissingReading(s.TakenAt, s.MissingAssessments)).Take(1).ToListAsync(cancellationToken);

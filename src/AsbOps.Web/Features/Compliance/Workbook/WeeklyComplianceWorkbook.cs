@@ -16,6 +16,7 @@ public static class WeeklyComplianceWorkbook
     public const string UnknownSheet = "Unknown answers";
     public const string HighRiskSheet = "High risk";
     public const string MovementLabel = WorkbookSummarySheet.MovementLabel;
+    public const string AverageLabel = WorkbookSummarySheet.AverageLabel;
     public const string DateFormat = SheetTable.DateFormat;
     public const string DateTimeFormat = SheetTable.DateTimeFormat;
 

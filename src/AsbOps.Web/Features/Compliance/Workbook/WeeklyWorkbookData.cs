@@ -13,7 +13,8 @@ public sealed record WeeklyWorkbookData(
     IReadOnlyDictionary<ComplianceRule, IReadOnlyList<WorkbookFinding>> Findings,
     IReadOnlyDictionary<ComplianceRule, RuleMovement> Movement,
     IReadOnlyList<WorkbookUnknownAnswer> UnknownAnswers,
-    IReadOnlyList<WorkbookHighRiskCase> HighRisk);
+    IReadOnlyList<WorkbookHighRiskCase> HighRisk,
+    ForceFigure? Figure = null);
 
 /// <summary>One snapshot's counters: totals, per area and rule, and the per-area headline when the snapshot kept it.</summary>
 public sealed record WorkbookSnapshot(

@@ -74,7 +74,8 @@ public sealed class WeeklyWorkbookQueries(
             findings,
             movement,
             await UnknownAnswersAsync(db, snapshot, codes, cancellationToken),
-            await HighRiskAsync(db, snapshot, codes, cancellationToken));
+            await HighRiskAsync(db, snapshot, codes, cancellationToken),
+            await ComplianceQueries.ForceFigureAsync(db, snapshot.TakenAt.AddDays(-7 * HeadlineWeeks), snapshot.TakenAt, cancellationToken));
     }
 
     /// <summary>

@@ -13,6 +13,7 @@ internal static class WorkbookSummarySheet
 {
     public const string HeadlineLabel = "Cases missing a risk assessment (rules 1-3)";
     public const string MovementLabel = "Since last week's check";
+    public const string AverageLabel = "Open cases missing a risk assessment, on average at any time";
 
     public static void Write(IXLWorksheet ws, WeeklyWorkbookData data)
     {
@@ -73,6 +74,18 @@ internal static class WorkbookSummarySheet
         foreach (var point in data.Headline)
         {
             headline.Row(point.Week, point.TakenAt, point.MissingAssessments, point.OpenCases);
+        }
+
+        if (data.Figure is { } figure)
+        {
+            var average = new SheetTable(ws, [AverageLabel, "From", "To", "Average"], firstRow: headline.LastRow + 3);
+            average.Row("This force (from the sweeps, time-weighted)", figure.From, figure.To,
+                figure.Average is { } a ? Math.Round(a, 1) : null);
+            average.Row("The practice example, once its weekly checks ran", null, null, MissingAssessmentAverage.PracticeExampleAverage);
+            foreach (var week in figure.Weekly)
+            {
+                average.Row($"Week {week.Week.Key}", week.Week.StartUtc, week.Week.EndUtc, week.Average is { } w ? Math.Round(w, 1) : null);
+            }
         }
     }
 }
