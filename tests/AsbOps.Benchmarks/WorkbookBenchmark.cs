@@ -67,8 +67,9 @@ public static class WorkbookBenchmark
             await sheet.AddHeaderRowAsync(WeeklyComplianceWorkbook.FindingHeaders);
             foreach (var f in data.Findings.GetValueOrDefault(rule) ?? [])
             {
-                await sheet.AddRowAsync([new DataCell(f.CaseRef), new DataCell(f.AreaCode), new DataCell(f.LeadOfficer), new DataCell(f.AgeDays),
-                    new DataCell(f.Missing), new DataCell(f.Since), new DataCell(f.Link)]);
+                await sheet.AddRowAsync([new DataCell(f.CaseRef), new DataCell(f.AreaCode), new DataCell(f.LeadOfficer), new DataCell(f.Sergeant),
+                    new DataCell(f.Opened), new DataCell(f.Concerned), new DataCell(f.Missing), new DataCell(f.Since), new DataCell(f.AgeDays),
+                    new DataCell(f.WeeksCarried), new DataCell(f.NewOrCarried), new DataCell(f.Link)]);
             }
         }
 
