@@ -34,6 +34,25 @@ public sealed class ComplianceSweepService(
     public Task<ComplianceSweepResult> SweepAsync(CancellationToken cancellationToken = default) =>
         TakeSnapshotAsync(week: null, cancellationToken);
 
+    /// <summary>
+    /// Sweeps unless the newest snapshot is younger than <paramref name="maxAge"/>: a download of this week's workbook
+    /// then lists what the live compliance page lists, not what the last scheduled sweep found.
+    /// </summary>
+    public async Task RefreshAsync(TimeSpan maxAge, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            var latest = await db.ComplianceSnapshots.AsNoTracking().MaxAsync(s => (DateTime?)s.TakenAt, cancellationToken);
+            if (latest is { } taken && now - taken < maxAge)
+            {
+                return;
+            }
+        }
+
+        await SweepAsync(cancellationToken);
+    }
+
     /// <summary>The weekly check's snapshot of <paramref name="week"/>: taken once; a second call returns the first.</summary>
     public Task<ComplianceSweepResult> WeeklyAsync(ComplianceWeek week, CancellationToken cancellationToken = default) =>
         TakeSnapshotAsync(week, cancellationToken);

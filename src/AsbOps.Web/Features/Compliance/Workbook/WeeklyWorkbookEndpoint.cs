@@ -8,6 +8,9 @@ public static class WeeklyWorkbookEndpoint
 {
     public const string WeeklyWorkbookPath = "/compliance/weekly-workbook";
 
+    /// <summary>How old this week's newest snapshot may be before a download sweeps first.</summary>
+    public static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(15);
+
     /// <summary>Who may download the weekly workbook.</summary>
     public const string WorkbookRoles = "compliance,admin";
 
@@ -15,7 +18,8 @@ public static class WeeklyWorkbookEndpoint
 
     public static void MapWeeklyWorkbook(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(WeeklyWorkbookPath, async (string? week, WeeklyWorkbookQueries queries, TimeProvider clock, CancellationToken cancellationToken) =>
+        endpoints.MapGet(WeeklyWorkbookPath, async (string? week, WeeklyWorkbookQueries queries, ComplianceSweepService sweep, TimeProvider clock,
+                CancellationToken cancellationToken) =>
             {
                 ComplianceWeek wanted;
                 if (string.IsNullOrWhiteSpace(week))
@@ -25,6 +29,12 @@ public static class WeeklyWorkbookEndpoint
                 else if (!ComplianceWeek.TryParse(week, out wanted))
                 {
                     return Results.BadRequest("Give the week as YYYY-Www, e.g. 2026-W09.");
+                }
+
+                // This week's workbook lists the cases as they stand, as the live compliance page does.
+                if (wanted == ComplianceWeek.Of(clock.GetUtcNow().UtcDateTime))
+                {
+                    await sweep.RefreshAsync(FreshFor, cancellationToken);
                 }
 
                 var data = await queries.LoadAsync(wanted, cancellationToken);
