@@ -6,7 +6,9 @@ namespace AsbOps.Web.Components.Shared;
 /// <summary>
 /// Puts field errors from a rules function (the same one the feature service runs again on save) into the form's
 /// <see cref="EditContext"/>, so each MudBlazor input bound with <c>For</c> shows its own message. Errors the server
-/// returns are shown the same way through <see cref="ShowServerErrors"/>. Keys are the model's property names.
+/// returns are shown the same way through <see cref="ShowServerErrors(IReadOnlyDictionary{string, string[]})"/>.
+/// Keys are the model's property names; a key that is not one (a dotted path into a nested list, a value the
+/// component converts for its input) is placed by <see cref="FieldFor"/>.
 /// </summary>
 public sealed class FieldRulesValidator : ComponentBase, IDisposable
 {
@@ -18,6 +20,10 @@ public sealed class FieldRulesValidator : ComponentBase, IDisposable
 
     [Parameter, EditorRequired]
     public Func<IReadOnlyDictionary<string, string[]>> Rules { get; set; } = default!;
+
+    /// <summary>The field a key's message belongs to, when that is not the form model's property of that name.</summary>
+    [Parameter]
+    public Func<string, FieldIdentifier?>? FieldFor { get; set; }
 
     protected override void OnParametersSet()
     {
@@ -46,39 +52,55 @@ public sealed class FieldRulesValidator : ComponentBase, IDisposable
             return;
         }
 
-        _messages.Clear();
-        foreach (var (field, messages) in errors)
+        ShowAll(errors);
+    }
+
+    /// <summary>Shows the errors the service returned (one message a field), each next to its field.</summary>
+    public void ShowServerErrors(IReadOnlyDictionary<string, string> errors) => ShowServerErrors(errors.AsFieldMessages());
+
+    /// <summary>Clears every message, e.g. when the form starts over.</summary>
+    public void Clear()
+    {
+        if (_messages is null || _subscribed is null)
         {
-            _messages.Add(_subscribed.Field(field), messages);
+            return;
         }
 
+        _messages.Clear();
         _subscribed.NotifyValidationStateChanged();
     }
 
     public void Dispose() => Unsubscribe();
 
-    private void OnValidationRequested(object? sender, ValidationRequestedEventArgs e)
-    {
-        _messages!.Clear();
-        foreach (var (field, messages) in Rules())
-        {
-            _messages.Add(_subscribed!.Field(field), messages);
-        }
-
-        _subscribed!.NotifyValidationStateChanged();
-    }
+    private void OnValidationRequested(object? sender, ValidationRequestedEventArgs e) => ShowAll(Rules());
 
     private void OnFieldChanged(object? sender, FieldChangedEventArgs e)
     {
         var field = e.FieldIdentifier;
         _messages!.Clear(field);
-        if (Rules().TryGetValue(field.FieldName, out var messages))
+        foreach (var (key, messages) in Rules())
         {
-            _messages.Add(field, messages);
+            if (Field(key).Equals(field))
+            {
+                _messages.Add(field, messages);
+            }
         }
 
         _subscribed!.NotifyValidationStateChanged();
     }
+
+    private void ShowAll(IReadOnlyDictionary<string, string[]> errors)
+    {
+        _messages!.Clear();
+        foreach (var (key, messages) in errors)
+        {
+            _messages.Add(Field(key), messages);
+        }
+
+        _subscribed!.NotifyValidationStateChanged();
+    }
+
+    private FieldIdentifier Field(string key) => FieldFor?.Invoke(key) ?? _subscribed!.Field(key);
 
     private void Unsubscribe()
     {
