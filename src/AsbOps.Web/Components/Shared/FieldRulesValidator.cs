@@ -14,6 +14,7 @@ public sealed class FieldRulesValidator : ComponentBase, IDisposable
 {
     private ValidationMessageStore? _messages;
     private EditContext? _subscribed;
+    private bool _holdsMessages;
 
     [CascadingParameter]
     public EditContext? EditContext { get; set; }
@@ -24,6 +25,10 @@ public sealed class FieldRulesValidator : ComponentBase, IDisposable
     /// <summary>The field a key's message belongs to, when that is not the form model's property of that name.</summary>
     [Parameter]
     public Func<string, FieldIdentifier?>? FieldFor { get; set; }
+
+    /// <summary>Show the rules' messages as soon as the form appears (a form that starts from data, not from empty).</summary>
+    [Parameter]
+    public bool ShowFromStart { get; set; }
 
     protected override void OnParametersSet()
     {
@@ -42,6 +47,10 @@ public sealed class FieldRulesValidator : ComponentBase, IDisposable
         EditContext.OnValidationRequested += OnValidationRequested;
         EditContext.OnFieldChanged += OnFieldChanged;
         _subscribed = EditContext;
+        if (ShowFromStart)
+        {
+            ShowAll(Rules());
+        }
     }
 
     /// <summary>Shows the errors the service returned, each next to its field.</summary>
@@ -58,6 +67,17 @@ public sealed class FieldRulesValidator : ComponentBase, IDisposable
     /// <summary>Shows the errors the service returned (one message a field), each next to its field.</summary>
     public void ShowServerErrors(IReadOnlyDictionary<string, string> errors) => ShowServerErrors(errors.AsFieldMessages());
 
+    /// <summary>Shows the rules' messages now, e.g. after an action that is not a submit.</summary>
+    public void ShowRules()
+    {
+        if (_messages is null || _subscribed is null)
+        {
+            return;
+        }
+
+        ShowAll(Rules());
+    }
+
     /// <summary>Clears every message, e.g. when the form starts over.</summary>
     public void Clear()
     {
@@ -67,10 +87,24 @@ public sealed class FieldRulesValidator : ComponentBase, IDisposable
         }
 
         _messages.Clear();
+        _holdsMessages = false;
         _subscribed.NotifyValidationStateChanged();
     }
 
     public void Dispose() => Unsubscribe();
+
+    /// <summary>
+    /// MudBlazor inputs read their messages only when told the state changed, so an input that appeared since (the
+    /// explanation under a "yes", a field in another tab) would miss one already held. The form has just rendered with
+    /// this validator in it: say it again.
+    /// </summary>
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (_holdsMessages)
+        {
+            _subscribed?.NotifyValidationStateChanged();
+        }
+    }
 
     private void OnValidationRequested(object? sender, ValidationRequestedEventArgs e) => ShowAll(Rules());
 
@@ -83,6 +117,7 @@ public sealed class FieldRulesValidator : ComponentBase, IDisposable
             if (Field(key).Equals(field))
             {
                 _messages.Add(field, messages);
+                _holdsMessages = true;
             }
         }
 
@@ -92,6 +127,7 @@ public sealed class FieldRulesValidator : ComponentBase, IDisposable
     private void ShowAll(IReadOnlyDictionary<string, string[]> errors)
     {
         _messages!.Clear();
+        _holdsMessages = errors.Count > 0;
         foreach (var (key, messages) in errors)
         {
             _messages.Add(Field(key), messages);
