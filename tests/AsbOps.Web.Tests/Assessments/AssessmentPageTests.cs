@@ -37,6 +37,17 @@ public sealed class AssessmentPageTests : BunitTestBase
 
     private static string Text(IRenderedComponent<AssessmentPage> page, string testId) => page.Find($"[data-testid='{testId}']").TextContent.Trim();
 
+    /// <summary>
+    /// The message MudBlazor shows under the field holding the testid (for a radio, under its group): the error sits
+    /// beside its field.
+    /// </summary>
+    private static string MessageBeside(IRenderedComponent<AssessmentPage> page, string testId)
+    {
+        var element = page.Find($"[data-testid='{testId}']");
+        var control = (element.Closest("[role=radiogroup]") ?? element).Closest(".mud-input-control");
+        return control?.QuerySelector(".mud-input-helper-text")?.TextContent.Trim() ?? "";
+    }
+
     [Fact]
     public void TheScoreAndLevelFollowEachAnswerAsItIsPicked()
     {
@@ -61,12 +72,12 @@ public sealed class AssessmentPageTests : BunitTestBase
 
         page.Find("[data-testid='save-draft']").Click();
 
-        page.WaitForAssertion(() => Assert.Equal("A yes needs an explanation.", Text(page, "error-hate-explanation")));
+        page.WaitForAssertion(() => Assert.Equal("A yes needs an explanation.", MessageBeside(page, "explanation-hate")));
         Assert.Empty(_service.Commands);
         Type(page, "explanation-hate", "Racist graffiti on the door");
         page.Find("[data-testid='save-draft']").Click();
         page.WaitForAssertion(() => Assert.Single(_service.Commands));
-        Assert.Empty(page.FindAll("[data-testid='error-hate-explanation']"));
+        Assert.Equal("", MessageBeside(page, "explanation-hate"));
     }
 
     [Fact]
@@ -84,8 +95,8 @@ public sealed class AssessmentPageTests : BunitTestBase
         Type(page, "explanation-safeguarding", "Child in the home is frightened");
         page.Find("[data-testid='complete-assessment']").Click();
 
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid='error-safeguarding.concerns']")));
-        Assert.NotEmpty(page.FindAll("[data-testid='error-safeguarding.agency']"));
+        page.WaitForAssertion(() => Assert.NotEqual("", MessageBeside(page, "safeguarding-concerns")));
+        Assert.Equal("Choose the agency the safeguarding referral goes to.", MessageBeside(page, "agency-LocalAuthority"));
         Assert.Empty(_service.Commands);
         page.Find("[data-testid='save-draft']").Click();
         page.WaitForAssertion(() => Assert.Single(_service.Commands));

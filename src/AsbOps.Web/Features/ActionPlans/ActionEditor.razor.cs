@@ -1,18 +1,20 @@
+using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Data;
 using AsbOps.Web.Security;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using F = AsbOps.Web.Features.ActionPlans.ActionPlanValidation.Fields;
 
 namespace AsbOps.Web.Features.ActionPlans;
 
 /// <summary>
-/// Adds or edits one action. It checks the input as the user saves and shows each error beside its field; the
+/// Adds or edits one action. It checks each field as it changes and the whole input as the user saves and shows each error beside its field; the
 /// service checks again. On a conflict the message says so and the user's input stays in the form.
 /// </summary>
 public sealed partial class ActionEditor
 {
     private ActionInput _input = new();
-    private Dictionary<string, string> _errors = [];
+    private FieldRulesValidator? _validator;
     private string? _message;
     private CommandOutcome? _outcome;
     private bool _saving;
@@ -69,20 +71,21 @@ public sealed partial class ActionEditor
         }
     }
 
-    private bool Has(string field) => _errors.ContainsKey(field);
+    private IReadOnlyDictionary<string, string[]> Rules() =>
+        ActionPlanValidation.Validate(_input, CaseOpenedOn, Owners.Select(o => o.UserId).ToList()).AsFieldMessages();
 
-    private string? ErrorFor(string field) => _errors.GetValueOrDefault(field);
+    /// <summary>The owner's message sits by the owner list; the date picker edits <see cref="DueDate"/>, a DateTime view.</summary>
+    private FieldIdentifier? FieldFor(string key) => key switch
+    {
+        F.Owner => new FieldIdentifier(_input, nameof(ActionInput.OwnerUserId)),
+        F.DueDate => new FieldIdentifier(this, nameof(DueDate)),
+        _ => null,
+    };
 
     private async Task SaveAsync()
     {
         _message = null;
         _outcome = null;
-        _errors = ActionPlanValidation.Validate(_input, CaseOpenedOn, Owners.Select(o => o.UserId).ToList());
-        if (_errors.Count > 0)
-        {
-            return;
-        }
-
         _saving = true;
         try
         {
@@ -97,7 +100,7 @@ public sealed partial class ActionEditor
             }
 
             _outcome = result.Outcome;
-            _errors = new Dictionary<string, string>(result.Errors);
+            _validator?.ShowServerErrors(result.Errors);
             _message = result.Message;
         }
         finally

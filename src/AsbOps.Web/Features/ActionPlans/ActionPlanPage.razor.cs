@@ -1,3 +1,4 @@
+using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -10,7 +11,7 @@ public sealed partial class ActionPlanPage
     private ActionPlanPageModel? _model;
     private bool _loading = true;
     private PlanInput? _objective;
-    private string? _objectiveError;
+    private FieldRulesValidator? _objectiveValidator;
     private string? _objectiveMessage;
     private Editing? _editing;
 
@@ -47,9 +48,11 @@ public sealed partial class ActionPlanPage
     private void StartObjective()
     {
         _objective = new PlanInput { Objective = _model?.Plan?.Objective, Version = _model?.Plan?.Version ?? 0 };
-        _objectiveError = null;
         _objectiveMessage = null;
     }
+
+    private IReadOnlyDictionary<string, string[]> ObjectiveRules() =>
+        _objective is null ? new Dictionary<string, string[]>() : ActionPlanValidation.Validate(_objective).AsFieldMessages();
 
     private async Task SaveObjectiveAsync()
     {
@@ -59,12 +62,6 @@ public sealed partial class ActionPlanPage
         }
 
         _objectiveMessage = null;
-        _objectiveError = ActionPlanValidation.Validate(_objective).GetValueOrDefault(ActionPlanValidation.Fields.Objective);
-        if (_objectiveError is not null)
-        {
-            return;
-        }
-
         var result = await Plans.SavePlanAsync(await CurrentUser.GetScopeAsync(), _model.CaseId, _objective);
         if (result.Succeeded)
         {
@@ -73,7 +70,7 @@ public sealed partial class ActionPlanPage
             return;
         }
 
-        _objectiveError = result.ErrorFor(ActionPlanValidation.Fields.Objective);
+        _objectiveValidator?.ShowServerErrors(result.Errors);
         _objectiveMessage = result.Message;
     }
 

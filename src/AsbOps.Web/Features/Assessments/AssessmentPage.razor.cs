@@ -1,7 +1,9 @@
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Data;
 using AsbOps.Web.Security;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 
 namespace AsbOps.Web.Features.Assessments;
@@ -13,13 +15,14 @@ namespace AsbOps.Web.Features.Assessments;
 /// </summary>
 public sealed partial class AssessmentPage
 {
-    private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, string[]> NoErrors = new Dictionary<string, string[]>();
 
     private AssessmentFormData? _data;
     private AssessmentFormState? _state;
     private RiskEvaluation? _evaluation;
     private RiskLevel _level;
-    private IReadOnlyDictionary<string, string> _errors = NoErrors;
+    private EditContext? _form;
+    private FieldRulesValidator? _validator;
     private bool _showErrors;
     private bool _lastSaveWasComplete;
     private bool _loading = true;
@@ -54,7 +57,7 @@ public sealed partial class AssessmentPage
     {
         _loading = true;
         _data = await LoadAsync();
-        _state = _data is null ? null : AssessmentFormState.From(_data);
+        SetState(_data is null ? null : AssessmentFormState.From(_data));
         _loading = false;
         Rescore();
     }
@@ -62,7 +65,50 @@ public sealed partial class AssessmentPage
     private async Task<AssessmentFormData?> LoadAsync() =>
         await Assessments.LoadFormAsync(await CurrentUser.GetScopeAsync(), CaseRef, ParticipantId);
 
-    private string? ErrorFor(string key) => _errors.TryGetValue(key, out var message) ? message : null;
+    private void SetState(AssessmentFormState? state)
+    {
+        _state = state;
+        _form = state is null ? null : new EditContext(state);
+    }
+
+    /// <summary>Errors show only once a save has been tried; from then on they follow the input.</summary>
+    private IReadOnlyDictionary<string, string[]> Rules() =>
+        _showErrors && _data is not null && _state is not null
+            ? AssessmentValidator.Validate(_data.Matrix, _state.ToCommand(_data, _lastSaveWasComplete)).AsFieldMessages()
+            : NoErrors;
+
+    /// <summary>Each answer's messages sit on its own radio group and explanation; the referral and judgement on theirs.</summary>
+    private FieldIdentifier? FieldFor(string key)
+    {
+        if (_data is null || _state is null)
+        {
+            return null;
+        }
+
+        foreach (var question in _data.Matrix.Questions)
+        {
+            if (key == AssessmentValidator.AnswerKey(question.Key))
+            {
+                return new FieldIdentifier(_state.Answer(question.Key), nameof(AssessmentFormState.AnswerState.Value));
+            }
+
+            if (key == AssessmentValidator.ExplanationKey(question.Key))
+            {
+                return new FieldIdentifier(_state.Answer(question.Key), nameof(AssessmentFormState.AnswerState.Explanation));
+            }
+        }
+
+        string? property = key switch
+        {
+            AssessmentValidator.RationaleKey => nameof(AssessmentFormState.JudgementRationale),
+            AssessmentValidator.AgencyKey => nameof(AssessmentFormState.Agency),
+            AssessmentValidator.ConcernsKey => nameof(AssessmentFormState.Concerns),
+            AssessmentValidator.ConsentKey => nameof(AssessmentFormState.ConsentToShare),
+            AssessmentValidator.ImmediateActionsKey => nameof(AssessmentFormState.ImmediateActions),
+            _ => null,
+        };
+        return property is null ? null : new FieldIdentifier(_state, property);
+    }
 
     private Task OnChangedAsync()
     {
@@ -82,7 +128,7 @@ public sealed partial class AssessmentPage
         _level = _state.EffectiveLevel(_evaluation);
         if (_showErrors)
         {
-            _errors = AssessmentValidator.Validate(_data.Matrix, _state.ToCommand(_data, _lastSaveWasComplete));
+            _form?.Validate();
         }
     }
 
@@ -100,7 +146,7 @@ public sealed partial class AssessmentPage
         if (errors.Count > 0)
         {
             _showErrors = true;
-            _errors = errors;
+            _form?.Validate();
             Show("Some answers need attention: see the marked fields. Nothing was saved.", Severity.Error);
             return;
         }
@@ -116,8 +162,8 @@ public sealed partial class AssessmentPage
             case CommandOutcome.Saved:
                 _data = _data with { AssessmentId = result.AssessmentId, Version = result.Version, BasedOnAssessmentId = null };
                 _conflict = null;
-                _errors = NoErrors;
                 _showErrors = false;
+                _validator?.Clear();
                 Show("Draft saved. Complete the assessment when every question is answered.", Severity.Success);
                 break;
             case CommandOutcome.Conflict:
@@ -125,7 +171,7 @@ public sealed partial class AssessmentPage
                 break;
             default:
                 _showErrors = true;
-                _errors = result.Errors;
+                _validator?.ShowServerErrors(result.Errors);
                 Show(result.Message ?? "Not saved.", Severity.Error);
                 break;
         }
@@ -134,10 +180,9 @@ public sealed partial class AssessmentPage
     private async Task ReloadTheirsAsync()
     {
         _data = await LoadAsync();
-        _state = _data is null ? null : AssessmentFormState.From(_data);
+        SetState(_data is null ? null : AssessmentFormState.From(_data));
         _conflict = null;
         _showErrors = false;
-        _errors = NoErrors;
         Show("Showing the latest saved version.", Severity.Info);
         Rescore();
     }

@@ -1,5 +1,6 @@
 using AsbOps.Domain.Risk;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 
 namespace AsbOps.Web.Features.Guidance;
 
@@ -13,10 +14,16 @@ public sealed record GuidanceSubmission(int BasedOnNumber, GuidanceDefinition De
 /// </summary>
 public sealed partial class GuidanceEditor
 {
+    private const string NotesKey = "notes";
+
     private GuidanceForm _form = new();
+    private EditContext _editContext = new(new GuidanceForm());
     private GuidanceDefinition _definition = new([], []);
     private GuidanceErrorMap _errors = GuidanceErrorMap.None;
     private string _notes = "";
+
+    /// <summary>Bound so a tab change renders the editor, and its validator shows the new tab's fields their messages.</summary>
+    private int _tab;
 
     [Parameter, EditorRequired]
     public int BasedOnNumber { get; set; }
@@ -46,11 +53,7 @@ public sealed partial class GuidanceEditor
         _ => null,
     };
 
-    protected override void OnInitialized()
-    {
-        _form = GuidanceForm.From(Initial);
-        Revalidate();
-    }
+    protected override void OnInitialized() => Load(GuidanceForm.From(Initial));
 
     /// <summary>The error count for a tab's badge; null hides the badge.</summary>
     private object? Badge(string prefix) => _errors.CountUnder(prefix) is > 0 and var count ? count : null;
@@ -59,13 +62,34 @@ public sealed partial class GuidanceEditor
     {
         _definition = _form.ToDefinition();
         _errors = new GuidanceErrorMap(GuidanceValidator.Validate(_definition));
+        _editContext.Validate();
     }
 
-    private void Import(GuidanceDefinition definition)
+    /// <summary>A new form (the copy, or JSON loaded into it) gets a new EditContext; its errors show from the start.</summary>
+    private void Load(GuidanceForm form)
     {
-        _form = GuidanceForm.From(definition);
+        _form = form;
+        _editContext = new EditContext(_form);
         Revalidate();
     }
+
+    private void Import(GuidanceDefinition definition) => Load(GuidanceForm.From(definition));
+
+    /// <summary>Every field's messages, one after the other as before; a block's messages are shown by the block.</summary>
+    private IReadOnlyDictionary<string, string[]> Rules()
+    {
+        var messages = _errors.All.GroupBy(e => e.Path, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => new[] { string.Join(" ", g.Select(e => e.Message)) }, StringComparer.Ordinal);
+        if (NotesError is { } notes)
+        {
+            messages[NotesKey] = [notes];
+        }
+
+        return messages;
+    }
+
+    private FieldIdentifier? FieldFor(string key) =>
+        key == NotesKey ? FieldIdentifier.Create(() => _notes) : GuidanceFields.Find(_form, key);
 
     private Task PublishAsync()
     {

@@ -3,8 +3,9 @@ using AsbOps.Domain.Risk;
 namespace AsbOps.Web.Features.Guidance;
 
 /// <summary>
-/// The validator's errors, looked up by the path of the field they belong to (<c>bands[1].minScore</c>,
-/// <c>matrices[0].questions[2].options[1].score</c>), so that each field shows its own message.
+/// The validator's errors by path, for what is not a single field: the messages of a block (a matrix, a question,
+/// the bands), the count under a tab, the summary. A field's own message reaches it through the EditContext
+/// (<see cref="GuidanceFields"/>).
 /// </summary>
 public sealed class GuidanceErrorMap
 {
@@ -22,11 +23,6 @@ public sealed class GuidanceErrorMap
 
     public int Count => All.Count;
 
-    public bool Has(string path) => _byPath.Contains(path);
-
-    /// <summary>The messages for exactly this path, one after the other; null when the field is fine.</summary>
-    public string? For(string path) => Has(path) ? string.Join(" ", _byPath[path]) : null;
-
     /// <summary>The messages for exactly this path, for a block (a matrix, a question, the bands) rather than a field.</summary>
     public IEnumerable<string> At(string path) => _byPath[path];
 
@@ -42,8 +38,6 @@ public sealed class GuidanceErrorMap
     public static string Option(int m, int q, int o) => $"{Question(m, q)}.options[{o}]";
 
     public static string Rule(int m, int r) => $"{Matrix(m)}.rules[{r}]";
-
-    public static string Condition(int m, int r, int c) => $"{Rule(m, r)}.allOf[{c}]";
 
     public const string Bands = "bands";
 

@@ -5,6 +5,7 @@ using AsbOps.Web.Data;
 using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Security;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 
 namespace AsbOps.Web.Features.People;
@@ -15,23 +16,31 @@ namespace AsbOps.Web.Features.People;
 /// </summary>
 public sealed partial class AddPersonPage
 {
-    private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
+    /// <summary>The service keys a new person's errors in camel case; each belongs to the input of that property.</summary>
+    private static readonly Dictionary<string, string> PropertyOf = new(StringComparer.Ordinal)
+    {
+        [NewPersonValidator.FirstNameKey] = nameof(PersonFields.FirstName),
+        [NewPersonValidator.LastNameKey] = nameof(PersonFields.LastName),
+        [NewPersonValidator.DateOfBirthKey] = nameof(PersonFields.DateOfBirth),
+        [NewPersonValidator.PhoneKey] = nameof(PersonFields.Phone),
+        [NewPersonValidator.AddressKey] = nameof(PersonFields.Address),
+        [NewPersonValidator.PostcodeKey] = nameof(PersonFields.Postcode),
+    };
+
+    private readonly PersonFields _person = new();
+    private readonly EditContext _form;
+    private FieldRulesValidator? _validator;
 
     private CaseForPeople? _case;
     private bool _loading = true;
     private bool _busy;
     private PersonRole _role = PersonRole.Victim;
-    private string? _firstName;
-    private string? _lastName;
-    private string? _dateOfBirth;
-    private string? _address;
-    private string? _postcode;
-    private string? _phone;
     private IReadOnlyList<PersonMatch>? _matches;
-    private IReadOnlyDictionary<string, string> _errors = NoErrors;
     private AddPersonResult? _added;
     private string? _message;
     private Severity _severity = Severity.Info;
+
+    public AddPersonPage() => _form = new EditContext(_person);
 
     [Parameter]
     public string CaseRef { get; set; } = "";
@@ -57,16 +66,25 @@ public sealed partial class AddPersonPage
     }
 
     private DateOnly? ParsedDateOfBirth =>
-        DateOnly.TryParseExact(_dateOfBirth, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dob) ? dob : null;
+        DateOnly.TryParseExact(_person.DateOfBirth, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var dob) ? dob : null;
+
+    /// <summary>The one rule the page checks itself: a date of birth it can read. The service checks the rest.</summary>
+    private IReadOnlyDictionary<string, string[]> Rules() =>
+        !string.IsNullOrWhiteSpace(_person.DateOfBirth) && ParsedDateOfBirth is null
+            ? new Dictionary<string, string[]> { [NewPersonValidator.DateOfBirthKey] = ["Enter the date as day, month and year."] }
+            : new Dictionary<string, string[]>();
+
+    private FieldIdentifier? FieldFor(string key) =>
+        PropertyOf.TryGetValue(key, out var property) ? new FieldIdentifier(_person, property) : null;
 
     private async Task SearchAsync()
     {
         _busy = true;
         _message = null;
-        _errors = NoErrors;
+        _validator?.Clear();
         _matches = await People.SearchAsync(await CurrentUser.GetScopeAsync(),
-            new PersonSearch(_firstName, _lastName, ParsedDateOfBirth, _address, _postcode));
-        if (string.IsNullOrWhiteSpace(_lastName) && string.IsNullOrWhiteSpace(_postcode) && string.IsNullOrWhiteSpace(_address))
+            new PersonSearch(_person.FirstName, _person.LastName, ParsedDateOfBirth, _person.Address, _person.Postcode));
+        if (string.IsNullOrWhiteSpace(_person.LastName) && string.IsNullOrWhiteSpace(_person.Postcode) && string.IsNullOrWhiteSpace(_person.Address))
         {
             Show("Enter a last name (with a date of birth if known), an address or a postcode to search.", Severity.Info);
         }
@@ -80,21 +98,20 @@ public sealed partial class AddPersonPage
     /// <summary>The officer has seen the matches (or there were none) before choosing to add someone new.</summary>
     private Task AddNewAsync() =>
         AddAsync(new AddPersonCommand(_case!.Id, _role, null,
-            new NewPerson(_firstName, _lastName, ParsedDateOfBirth, _address, _postcode, _phone),
+            new NewPerson(_person.FirstName, _person.LastName, ParsedDateOfBirth, _person.Address, _person.Postcode, _person.Phone),
             ConfirmedNotDuplicate: _matches is { Count: > 0 }));
 
     private async Task AddAsync(AddPersonCommand command)
     {
-        if (!string.IsNullOrWhiteSpace(_dateOfBirth) && ParsedDateOfBirth is null)
+        if (!_form.Validate())
         {
-            _errors = new Dictionary<string, string> { [NewPersonValidator.DateOfBirthKey] = "Enter the date as day, month and year." };
             return;
         }
 
         _busy = true;
         var result = await People.AddAsync(command, await CurrentUser.GetScopeAsync());
         _busy = false;
-        _errors = result.Errors;
+        _validator?.ShowServerErrors(result.Errors);
         if (result.Succeeded)
         {
             _added = result;
@@ -109,12 +126,12 @@ public sealed partial class AddPersonPage
     /// <summary>Each member of a household is a person of their own: keep the address, clear the rest.</summary>
     private void AddAnotherAtAddress()
     {
-        _address = _added?.Address ?? _address;
-        _postcode = _added?.Postcode ?? _postcode;
-        _firstName = _lastName = _dateOfBirth = _phone = null;
+        _person.Address = _added?.Address ?? _person.Address;
+        _person.Postcode = _added?.Postcode ?? _person.Postcode;
+        _person.FirstName = _person.LastName = _person.DateOfBirth = _person.Phone = null;
         _added = null;
         _matches = null;
-        _errors = NoErrors;
+        _validator?.Clear();
         Show("Same address kept. Enter the next member of the household.", Severity.Info);
     }
 
@@ -137,5 +154,21 @@ public sealed partial class AddPersonPage
     {
         _message = message;
         _severity = severity;
+    }
+
+    /// <summary>What the officer types; the date of birth stays text until it is read, so a bad one can be shown.</summary>
+    private sealed class PersonFields
+    {
+        public string? FirstName { get; set; }
+
+        public string? LastName { get; set; }
+
+        public string? DateOfBirth { get; set; }
+
+        public string? Phone { get; set; }
+
+        public string? Address { get; set; }
+
+        public string? Postcode { get; set; }
     }
 }
