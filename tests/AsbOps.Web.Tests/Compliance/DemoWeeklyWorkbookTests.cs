@@ -34,7 +34,7 @@ public sealed class DemoWeeklyWorkbookTests(SeededDemoForce force)
         using var workbook = await BuildAsync(ThisWeek);
         await using var db = force.App.CreateDbContext();
         var latest = await db.ComplianceSnapshots.OrderByDescending(s => s.TakenAt).FirstAsync();
-        var lastCheck = await db.ComplianceSnapshots.Where(s => s.IsWeekly && s.TakenAt < ThisWeek.StartUtc).OrderByDescending(s => s.TakenAt)
+        var lastCheck = await db.ComplianceSnapshots.Where(s => s.IsWeekly && s.TakenAt < latest.TakenAt).OrderByDescending(s => s.TakenAt)
             .Select(s => s.Id).FirstAsync();
         var lastWeek = (await db.ComplianceFindings.Where(f => f.SnapshotId == lastCheck).Select(f => new { f.CaseId, f.Rule }).ToListAsync())
             .Select(f => (f.CaseId, f.Rule)).ToHashSet();
@@ -64,6 +64,10 @@ public sealed class DemoWeeklyWorkbookTests(SeededDemoForce force)
         }
 
         Assert.NotEmpty(References(workbook.Worksheet(WeeklyComplianceWorkbook.RuleSheet(ComplianceRule.VictimWithoutAssessment))));
+
+        // This Monday's check found most of today's victims without an assessment already: they read as carried over.
+        var victims = workbook.Worksheet(WeeklyComplianceWorkbook.RuleSheet(ComplianceRule.VictimWithoutAssessment));
+        Assert.Contains(victims.Column(11).CellsUsed().Skip(1), c => c.GetString() == WorkbookFinding.Carried);
         Assert.NotEmpty(References(workbook.Worksheet(WeeklyComplianceWorkbook.UnknownSheet)));
     }
 

@@ -147,7 +147,7 @@ public sealed class DemoForceContentTests(SeededDemoForce force)
     public async Task EachWeeklyCheckOfTheHistoryListsAsManyCasesAsItsCountsSayOpenThatMonday()
     {
         await using var db = force.App.CreateDbContext();
-        var snapshots = await db.ComplianceSnapshots.Include(s => s.Counts).Include(s => s.Findings).Where(s => s.IsWeekly)
+        var snapshots = await db.ComplianceSnapshots.Include(s => s.Counts).Include(s => s.Findings).Include(s => s.AreaTotals).Where(s => s.IsWeekly)
             .OrderBy(s => s.TakenAt).ToListAsync();
         var cases = await db.Cases.ToDictionaryAsync(c => c.Id, c => (c.OpenedAt, c.ClosedAt, c.AreaId));
 
@@ -167,6 +167,8 @@ public sealed class DemoForceContentTests(SeededDemoForce force)
             Assert.Equal(snapshot.Findings.Count, snapshot.Findings.Select(f => (f.CaseId, f.Rule)).Distinct().Count());
             Assert.Equal(snapshot.Findings.Where(f => f.Rule <= ComplianceRule.PerpetratorWithoutAssessment).Select(f => f.CaseId).Distinct().Count(),
                 snapshot.MissingAssessments);
+            Assert.Equal(8, snapshot.AreaTotals.Count);
+            Assert.Equal(snapshot.MissingAssessments, snapshot.AreaTotals.Sum(t => t.MissingAssessments));
         }
 
         // Findings have a life: most of a week's are still there the next week, with the day they were first seen.

@@ -24,7 +24,7 @@ public sealed class GuidancePublishingTests(AsbOpsAppFactory app) : IClassFixtur
 
         var result = await Service.PublishAsync(admin, draft.BasedOnNumber, v2, "Lives-alone question added");
 
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.True(result.Succeeded, string.Join("; ", result.GuidanceErrors));
         Assert.Equal(draft.BasedOnNumber + 1, result.Number);
         var versions = await app.Services.CreateScope().ServiceProvider.GetRequiredService<GuidanceQueries>().ListAsync();
         Assert.Equal(result.Number, versions.Single(v => v.InUse).Number);
@@ -49,7 +49,7 @@ public sealed class GuidancePublishingTests(AsbOpsAppFactory app) : IClassFixtur
 
         var draft = (await Service.DraftAsync())!;
         var result = await Service.PublishAsync(admin, draft.BasedOnNumber, V2(), "Lives-alone question added for the cache");
-        Assert.True(result.Succeeded, string.Join("; ", result.Errors));
+        Assert.True(result.Succeeded, string.Join("; ", result.GuidanceErrors));
 
         // Complete only with the new question answered: a save still scoring with the old version would refuse it.
         var saved = await AssessmentFixture.SaveAsync(app, AssessmentFixture.Victim(after,
@@ -75,8 +75,8 @@ public sealed class GuidancePublishingTests(AsbOpsAppFactory app) : IClassFixtur
         var result = await Service.PublishAsync(admin, draft.BasedOnNumber, gap, "");
 
         Assert.False(result.Succeeded);
-        Assert.Contains(result.Errors, e => e.Path == "bands[1].minScore" && e.Message.Contains("score 6"));
-        Assert.Contains(result.Errors, e => e.Path == "notes");
+        Assert.Contains(result.GuidanceErrors, e => e.Path == "bands[1].minScore" && e.Message.Contains("score 6"));
+        Assert.Contains(result.GuidanceErrors, e => e.Path == "notes");
         Assert.Equal(count, await CountAsync());
     }
 
@@ -90,7 +90,7 @@ public sealed class GuidancePublishingTests(AsbOpsAppFactory app) : IClassFixtur
         var result = await Service.PublishAsync(admin, draft.BasedOnNumber, draft.Definition with { Matrices = [] }, "Hand-made");
 
         Assert.False(result.Succeeded);
-        Assert.Equal(3, result.Errors.Count(e => e.Path == "matrices"));
+        Assert.Equal(3, result.GuidanceErrors.Count(e => e.Path == "matrices"));
         Assert.Equal(count, await CountAsync());
     }
 
@@ -121,7 +121,7 @@ public sealed class GuidancePublishingTests(AsbOpsAppFactory app) : IClassFixtur
 
         Assert.Single(results, r => r.Succeeded);
         var refused = Assert.Single(results, r => !r.Succeeded);
-        Assert.Contains("published by someone else", Assert.Single(refused.Errors).Message);
+        Assert.Contains("published by someone else", Assert.Single(refused.GuidanceErrors).Message);
     }
 
     [Fact]

@@ -120,6 +120,7 @@ internal sealed class DemoBatchWriter(IDbContextFactory<AsbOpsDbContext> dbFacto
         await insert.InsertAsync(snapshots, cancellationToken);
         await insert.InsertAsync(Children(snapshots, s => s.Counts, (count, s) => count.SnapshotId = s.Id), cancellationToken);
         await insert.InsertAsync(Children(snapshots, s => s.Findings, (finding, s) => finding.SnapshotId = s.Id), cancellationToken, readKeys: false);
+        await insert.InsertAsync(Children(snapshots, s => s.AreaTotals, (totals, s) => totals.SnapshotId = s.Id), cancellationToken, readKeys: false);
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -81,6 +81,19 @@ internal static class DemoFindingHistory
 
             snapshot.MissingAssessments = snapshot.Findings.Where(f => f.Rule <= ComplianceRule.PerpetratorWithoutAssessment)
                 .Select(f => f.CaseId).Distinct().Count();
+            foreach (var area in openByArea)
+            {
+                snapshot.AreaTotals.Add(new ComplianceAreaTotals
+                {
+                    AreaId = area.Key,
+                    OpenCases = area.Value.Count,
+                    MissingAssessments = snapshot.Findings
+                        .Where(f => f.AreaId == area.Key && f.Rule <= ComplianceRule.PerpetratorWithoutAssessment).Select(f => f.CaseId).Distinct().Count(),
+                    UnknownAnswers = snapshot.Counts.Where(c => c.AreaId == area.Key && c.Rule == ComplianceRule.UnknownAnswer).Sum(c => c.Count),
+                    OverdueReviews = snapshot.Counts.Where(c => c.AreaId == area.Key && c.Rule == ComplianceRule.ReviewOverdue).Sum(c => c.Count),
+                });
+            }
+
             snapshot.UnknownAnswers = snapshot.Counts.Where(c => c.Rule == ComplianceRule.UnknownAnswer).Sum(c => c.Count);
             snapshot.OverdueReviews = snapshot.Counts.Where(c => c.Rule == ComplianceRule.ReviewOverdue).Sum(c => c.Count);
             carried = next;

@@ -47,5 +47,8 @@ public sealed record SnapshotPoint(
     int? HighRiskCases,
     int? OpenCases);
 
-/// <summary>The force's "missing an assessment on average at any time" over a period, and each week's.</summary>
-public sealed record ForceFigure(DateTime From, DateTime To, double? Average, IReadOnlyList<WeeklyMissingAverage> Weekly);
+/// <summary>
+/// The force's "missing an assessment on average at any time" over a period, and each week's; <see cref="CoveredFrom"/>
+/// is where the sweep history begins within the period (null when no reading covers it).
+/// </summary>
+public sealed record ForceFigure(DateTime From, DateTime To, double? Average, IReadOnlyList<WeeklyMissingAverage> Weekly, DateTime? CoveredFrom = null);

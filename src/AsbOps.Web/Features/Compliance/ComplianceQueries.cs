@@ -132,7 +132,8 @@ public sealed class ComplianceQueries(
         var within = await db.ComplianceSnapshots.AsNoTracking().Where(s => s.TakenAt > from && s.TakenAt < to).OrderBy(s => s.TakenAt)
             .Select(s => new MissingReading(s.TakenAt, s.MissingAssessments)).ToListAsync(cancellationToken);
         List<MissingReading> readings = [.. standing, .. within];
-        return new ForceFigure(from, to, MissingAssessmentAverage.Over(readings, from, to), MissingAssessmentAverage.Weekly(readings, from, to));
+        DateTime? coveredFrom = readings.Count == 0 ? null : readings[0].At > from ? readings[0].At : from;
+        return new ForceFigure(from, to, MissingAssessmentAverage.Over(readings, from, to), MissingAssessmentAverage.Weekly(readings, from, to), coveredFrom);
     }
 
     public async Task<IReadOnlyList<SnapshotPoint>> WeeklyHistoryAsync(int? areaId, int weeks = 12, CancellationToken cancellationToken = default)

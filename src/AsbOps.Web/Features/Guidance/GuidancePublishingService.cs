@@ -9,12 +9,18 @@ namespace AsbOps.Web.Features.Guidance;
 /// <summary>Where a new version starts: the newest version's number and definition.</summary>
 public sealed record GuidanceDraft(int BasedOnNumber, GuidanceDefinition Definition);
 
-/// <summary>A published number, or the errors (paths and messages) that stopped it; nothing is stored on errors.</summary>
-public sealed record PublishResult(int? Number, IReadOnlyList<GuidanceError> Errors)
+/// <summary>
+/// A published number, or the errors that stopped it (nothing is stored on errors): every <see cref="GuidanceError"/>
+/// with its path as the editor places it, and as a command result the first message of each path.
+/// </summary>
+public sealed record PublishResult(int? Number, IReadOnlyList<GuidanceError> GuidanceErrors)
+    : CommandResult(Number is null ? CommandOutcome.Invalid : CommandOutcome.Saved, FirstMessageByPath(GuidanceErrors),
+        Number is null ? "The guidance was not published: see the marked fields." : null, Number)
 {
-    public bool Succeeded => Number is not null;
-
     public static PublishResult Refused(params GuidanceError[] errors) => new(null, errors);
+
+    private static IReadOnlyDictionary<string, string> FirstMessageByPath(IReadOnlyList<GuidanceError> errors) =>
+        errors.GroupBy(e => e.Path).ToDictionary(g => g.Key, g => g.First().Message);
 }
 
 /// <summary>

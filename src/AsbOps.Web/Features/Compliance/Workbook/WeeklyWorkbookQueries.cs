@@ -50,9 +50,10 @@ public sealed class WeeklyWorkbookQueries(
         var codes = areas.ToDictionary(a => a.Id, a => a.Code);
         var thisWeek = await CountsAsync(db, snapshot, codes, cancellationToken);
 
-        // Last week's check: what "this week" is compared with, and what is new, carried over or put right against.
+        // The last weekly check before this snapshot (this week's Monday check for a sweep later in the week): what the
+        // snapshot is compared with, and what is new, carried over or put right against.
         var earlierChecks = await db.ComplianceSnapshots.AsNoTracking()
-            .Where(s => s.IsWeekly && s.TakenAt < week.StartUtc)
+            .Where(s => s.IsWeekly && s.TakenAt < snapshot.TakenAt)
             .OrderByDescending(s => s.TakenAt).Take(CarriedWeeksFollowed).Select(s => s.Id)
             .ToListAsync(cancellationToken);
         var previous = earlierChecks.Count == 0 ? null

@@ -11,11 +11,13 @@ using Microsoft.EntityFrameworkCore;
 namespace AsbOps.Web.Features.Intake.Logging;
 
 /// <summary>The outcome of logging an incident: its id and reference, or the errors by field (nothing stored).</summary>
-public sealed record LoggedIncident(long? Id, string? StormRef, IReadOnlyDictionary<string, string[]> Errors)
+public sealed record LoggedIncident(long? IncidentId, string? StormRef, IReadOnlyDictionary<string, string> FieldErrors)
+    : CommandResult(IncidentId is null ? CommandOutcome.Invalid : CommandOutcome.Saved, FieldErrors,
+        IncidentId is null ? "Check the fields marked in red." : null, IncidentId)
 {
-    public bool Succeeded => Id is not null;
-
-    public static LoggedIncident Refused(IReadOnlyDictionary<string, string[]> errors) => new(null, null, errors);
+    /// <summary>Refused with the rules' messages, a field's several messages read as one.</summary>
+    public static LoggedIncident Refused(IReadOnlyDictionary<string, string[]> errors) =>
+        new(null, null, errors.ToDictionary(e => e.Key, e => string.Join(" ", e.Value)));
 }
 
 /// <summary>
@@ -77,7 +79,7 @@ public sealed class IncidentLoggingService(
             }
 
             notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, area.Code, At: now));
-            return new LoggedIncident(incident.Id, incident.StormRef, new Dictionary<string, string[]>());
+            return new LoggedIncident(incident.Id, incident.StormRef, CommandResult.NoErrors);
         }
     }
 

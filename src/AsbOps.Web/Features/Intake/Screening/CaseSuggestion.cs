@@ -1,4 +1,5 @@
 using AsbOps.Domain.Incidents;
+using AsbOps.Web.Data;
 
 namespace AsbOps.Web.Features.Intake.Screening;
 
@@ -25,8 +26,19 @@ public enum ScreeningStatus
     Conflict = 6,
 }
 
-/// <summary>What happened to a screening; <see cref="CaseRef"/> is the new or linked case when case managed.</summary>
+/// <summary>
+/// What happened to a screening, as a command result with the screening's own reason (<see cref="Status"/>);
+/// <see cref="CaseRef"/> is the new or linked case when case managed.
+/// </summary>
 public sealed record ScreeningOutcome(ScreeningStatus Status, string? CaseRef = null, bool CaseOpened = false, string? Message = null)
+    : CommandResult(OutcomeOf(Status), NoErrors, Message)
 {
-    public bool Succeeded => Status == ScreeningStatus.Screened;
+    private static CommandOutcome OutcomeOf(ScreeningStatus status) => status switch
+    {
+        ScreeningStatus.Screened => CommandOutcome.Saved,
+        ScreeningStatus.Invalid => CommandOutcome.Invalid,
+        ScreeningStatus.Conflict => CommandOutcome.Conflict,
+        ScreeningStatus.NotFound => CommandOutcome.NotFound,
+        _ => CommandOutcome.Refused,
+    };
 }
