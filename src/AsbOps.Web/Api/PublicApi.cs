@@ -14,6 +14,9 @@ public static class PublicApi
 {
     public const string RatePolicy = "api-client";
 
+    /// <summary>The problem type of a refusal for rate (RFC 6585 defines status 429).</summary>
+    public const string TooManyRequestsType = "https://www.rfc-editor.org/rfc/rfc6585#section-4";
+
     public static IServiceCollection AddAsbOpsApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
@@ -49,7 +52,7 @@ public static class PublicApi
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
-                    detail: $"This client's rate is exceeded; retry after {seconds} s.").ExecuteAsync(context.HttpContext);
+                    detail: $"This client's rate is exceeded; retry after {seconds} s.", type: TooManyRequestsType).ExecuteAsync(context.HttpContext);
             };
         });
         return services;

@@ -15,6 +15,8 @@ public static class UiFeature
     public static void MapAsbOpsUi(this WebApplication app)
     {
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The pipeline's own Content-Security-Policy says frame-ancestors 'none' on every response; Blazor's default
+        // ('self') would be a second header.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
     }
 }

@@ -173,6 +173,8 @@ public sealed class IncidentApiTests(ApiAppFactory app) : IClassFixture<ApiAppFa
         Assert.NotNull(refused);
         Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(AsbOps.Web.Api.PublicApi.TooManyRequestsType, problem.RootElement.GetProperty("type").GetString());
     }
 
     [Fact]
