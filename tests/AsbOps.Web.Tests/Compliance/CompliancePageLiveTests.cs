@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
 using AsbOps.Domain.Compliance;
 using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Live;
@@ -7,28 +5,20 @@ using AsbOps.Web.Security;
 using AsbOps.Web.Tests.Infrastructure;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AsbOps.Web.Tests.Compliance;
 
 /// <summary>The compliance page follows <see cref="OpsNotifier"/> as the dashboard does: its area only, once a minute, until disposed.</summary>
-public sealed class CompliancePageLiveTests : BunitTestBase
+public sealed class CompliancePageLiveTests : LivePageTestBase
 {
     private readonly FakeComplianceQueries _queries = new();
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 3, 18, 10, 0, 0, TimeSpan.Zero));
-    private readonly OpsNotifier _notifier = new(NullLogger<OpsNotifier>.Instance);
 
     public CompliancePageLiveTests()
+        : base(new FakeTimeProvider(new DateTimeOffset(2026, 3, 18, 10, 0, 0, TimeSpan.Zero)))
     {
         Services.AddSingleton<IComplianceQueries>(_queries);
-        Services.AddSingleton<TimeProvider>(_clock);
-        Services.AddSingleton(_notifier);
-        Services.AddScoped<CurrentUser>();
-        var auth = AddAuthorization();
-        auth.SetAuthorized("inspector@test.local");
-        auth.SetRoles(Roles.Inspector);
-        auth.SetClaims(new Claim(AppClaimTypes.AreaId, 1.ToString(CultureInfo.InvariantCulture)));
+        SignIn(Roles.Inspector, 1, "inspector@test.local");
     }
 
     private static string Headline(IRenderedComponent<CompliancePage> page) =>
@@ -41,7 +31,7 @@ public sealed class CompliancePageLiveTests : BunitTestBase
         page.WaitForAssertion(() => Assert.Equal("1", Headline(page)));
 
         _queries.Add("ASB-2026-000002");
-        _notifier.Publish(new OpsChange(OpsChangeKind.AssessmentSaved, "NORTH", "ASB-2026-000002"));
+        Notifier.Publish(new OpsChange(OpsChangeKind.AssessmentSaved, "NORTH", "ASB-2026-000002"));
 
         page.WaitForAssertion(() => Assert.Equal("2", Headline(page)));
         Assert.Contains("ASB-2026-000002", page.FindAll("[data-testid='finding-case']").Select(a => a.TextContent));
@@ -55,9 +45,9 @@ public sealed class CompliancePageLiveTests : BunitTestBase
         var loads = _queries.CountLoads;
 
         _queries.Add("ASB-2026-000003");
-        _notifier.Publish(new OpsChange(OpsChangeKind.AssessmentSaved, "SOUTH", "ASB-2026-000009"));
-        _clock.Advance(CompliancePage.LiveReloadInterval * 2);
-        _notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "NORTH"));
+        Notifier.Publish(new OpsChange(OpsChangeKind.AssessmentSaved, "SOUTH", "ASB-2026-000009"));
+        Clock.Advance(CompliancePage.LiveReloadInterval * 2);
+        Notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "NORTH"));
 
         // Only the NORTH change reloads (past the throttle's window, so a reload for SOUTH would have been a second).
         page.WaitForAssertion(() => Assert.Equal("2", Headline(page)));
@@ -71,7 +61,7 @@ public sealed class CompliancePageLiveTests : BunitTestBase
         page.WaitForAssertion(() => Assert.Equal("1", Headline(page)));
 
         _queries.Add("ASB-2026-000004");
-        _clock.Advance(LiveReload.FallbackEvery);
+        Clock.Advance(LiveReload.FallbackEvery);
 
         page.WaitForAssertion(() => Assert.Equal("2", Headline(page)));
     }
@@ -79,13 +69,13 @@ public sealed class CompliancePageLiveTests : BunitTestBase
     [Fact]
     public void LeavingThePageEndsItsSubscription()
     {
-        var before = _notifier.SubscriberCount;
+        var before = Notifier.SubscriberCount;
         var page = Render<CompliancePage>();
-        Assert.Equal(before + 1, _notifier.SubscriberCount);
+        Assert.Equal(before + 1, Notifier.SubscriberCount);
 
         page.Instance.Dispose();
 
-        Assert.Equal(before, _notifier.SubscriberCount);
+        Assert.Equal(before, Notifier.SubscriberCount);
     }
 
     /// <summary>One area's findings for rule 1, from memory; counts follow the list.</summary>

@@ -1,12 +1,9 @@
-using System.Globalization;
-using System.Security.Claims;
 using AsbOps.Web.Features.Dashboard;
 using AsbOps.Web.Live;
 using AsbOps.Web.Security;
 using AsbOps.Web.Tests.Infrastructure;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AsbOps.Web.Tests.Dashboard;
@@ -15,30 +12,12 @@ namespace AsbOps.Web.Tests.Dashboard;
 /// The dashboard and wallboard follow <see cref="OpsNotifier"/>: throttled on a fake clock, scoped to their area, once a
 /// minute without a change, unsubscribed on dispose.
 /// </summary>
-public sealed class DashboardLiveTests : BunitTestBase
+public sealed class DashboardLiveTests : LivePageTestBase
 {
     private readonly FakeDashboardQueries _queries = new();
-    private readonly FakeTimeProvider _clock = new();
-    private readonly OpsNotifier _notifier = new(NullLogger<OpsNotifier>.Instance);
 
     public DashboardLiveTests()
-    {
-        Services.AddSingleton<IOpsDashboardQueries>(_queries);
-        Services.AddSingleton<TimeProvider>(_clock);
-        Services.AddSingleton(_notifier);
-        Services.AddScoped<CurrentUser>();
-    }
-
-    private void SignIn(string role, int? areaId)
-    {
-        var auth = AddAuthorization();
-        auth.SetAuthorized("user@test.local");
-        auth.SetRoles(role);
-        if (areaId is { } id)
-        {
-            auth.SetClaims(new Claim(AppClaimTypes.AreaId, id.ToString(CultureInfo.InvariantCulture)));
-        }
-    }
+        : base(new FakeTimeProvider()) => Services.AddSingleton<IOpsDashboardQueries>(_queries);
 
     private static string Counter(IRenderedComponent<DashboardPage> page, string key) =>
         page.Find($"[data-testid='counter-{key}']").TextContent;
@@ -50,7 +29,7 @@ public sealed class DashboardLiveTests : BunitTestBase
         var page = Render<DashboardPage>();
         _queries.MissingAssessments = 12;
 
-        _notifier.Publish(new OpsChange(OpsChangeKind.AssessmentSaved, "NORTH", "ASB-2026-000001"));
+        Notifier.Publish(new OpsChange(OpsChangeKind.AssessmentSaved, "NORTH", "ASB-2026-000001"));
 
         page.WaitForAssertion(() => Assert.Equal("12", Counter(page, "missingAssessments")));
     }
@@ -62,8 +41,8 @@ public sealed class DashboardLiveTests : BunitTestBase
         var page = Render<DashboardPage>();
         _queries.MissingAssessments = 12;
 
-        _notifier.Publish(new OpsChange(OpsChangeKind.AssessmentSaved, "SOUTH", "ASB-2026-000002"));
-        _notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "NORTH"));
+        Notifier.Publish(new OpsChange(OpsChangeKind.AssessmentSaved, "SOUTH", "ASB-2026-000002"));
+        Notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "NORTH"));
 
         page.WaitForAssertion(() => Assert.Equal("12", Counter(page, "missingAssessments")));
         Assert.Equal(2, _queries.LoadedAreas.Count);
@@ -74,19 +53,19 @@ public sealed class DashboardLiveTests : BunitTestBase
     {
         SignIn(Roles.Sergeant, 1);
         var page = Render<DashboardPage>();
-        _notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "NORTH"));
+        Notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "NORTH"));
         page.WaitForAssertion(() => Assert.Equal(2, _queries.LoadedAreas.Count));
 
         _queries.MissingAssessments = 13;
         for (var i = 0; i < 99; i++)
         {
-            _notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "NORTH"));
+            Notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "NORTH"));
         }
 
         // Inside the throttle window nothing reloads; the trailing reload comes when the window has passed.
         Assert.Equal(2, _queries.LoadedAreas.Count);
         Assert.Equal("7", Counter(page, "missingAssessments"));
-        _clock.Advance(DashboardPage.LiveReloadInterval);
+        Clock.Advance(DashboardPage.LiveReloadInterval);
         page.WaitForAssertion(() => Assert.Equal("13", Counter(page, "missingAssessments")));
         Assert.Equal(3, _queries.LoadedAreas.Count);
     }
@@ -100,10 +79,10 @@ public sealed class DashboardLiveTests : BunitTestBase
         _queries.MissingAssessments = 14;
 
         // Short of the minute nothing reloads: no change was published (a review falling due with the clock, say).
-        _clock.Advance(LiveReload.FallbackEvery - TimeSpan.FromSeconds(1));
+        Clock.Advance(LiveReload.FallbackEvery - TimeSpan.FromSeconds(1));
         Assert.Equal("7", Counter(page, "missingAssessments"));
 
-        _clock.Advance(TimeSpan.FromSeconds(1));
+        Clock.Advance(TimeSpan.FromSeconds(1));
         page.WaitForAssertion(() => Assert.Equal("14", Counter(page, "missingAssessments")));
         wall.WaitForAssertion(() => Assert.Equal("14", wall.Find("[data-testid='counter-missingAssessments']").TextContent));
     }
@@ -112,29 +91,29 @@ public sealed class DashboardLiveTests : BunitTestBase
     public async Task TheDashboardEndsItsSubscriptionWhenDisposed()
     {
         SignIn(Roles.Inspector, 1);
-        var before = _notifier.SubscriberCount;
+        var before = Notifier.SubscriberCount;
         Render<DashboardPage>();
-        Assert.Equal(before + 1, _notifier.SubscriberCount);
+        Assert.Equal(before + 1, Notifier.SubscriberCount);
 
         await DisposeComponentsAsync();
 
-        Assert.Equal(before, _notifier.SubscriberCount);
+        Assert.Equal(before, Notifier.SubscriberCount);
     }
 
     [Fact]
     public async Task AThousandOpenAndCloseCyclesLeaveNoSubscriberBehind()
     {
         SignIn(Roles.Inspector, 1);
-        var before = _notifier.SubscriberCount;
+        var before = Notifier.SubscriberCount;
 
         for (var i = 0; i < 1_000; i++)
         {
             Render<DashboardPage>();
-            _notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "NORTH"));
+            Notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "NORTH"));
             await DisposeComponentsAsync();
         }
 
-        Assert.Equal(before, _notifier.SubscriberCount);
+        Assert.Equal(before, Notifier.SubscriberCount);
     }
 
     [Fact]
@@ -144,7 +123,7 @@ public sealed class DashboardLiveTests : BunitTestBase
         var wall = Render<WallboardPage>();
         _queries.MissingAssessments = 21;
 
-        _notifier.Publish(new OpsChange(OpsChangeKind.CaseChanged, "NORTH", "ASB-2026-000001"));
+        Notifier.Publish(new OpsChange(OpsChangeKind.CaseChanged, "NORTH", "ASB-2026-000001"));
 
         wall.WaitForAssertion(() => Assert.Equal("21", wall.Find("[data-testid='counter-missingAssessments']").TextContent));
     }
@@ -153,11 +132,11 @@ public sealed class DashboardLiveTests : BunitTestBase
     public async Task TheWallboardEndsItsSubscriptionWhenDisposed()
     {
         SignIn(Roles.Sergeant, 1);
-        var before = _notifier.SubscriberCount;
+        var before = Notifier.SubscriberCount;
         Render<WallboardPage>();
 
         await DisposeComponentsAsync();
 
-        Assert.Equal(before, _notifier.SubscriberCount);
+        Assert.Equal(before, Notifier.SubscriberCount);
     }
 }

@@ -17,9 +17,6 @@ public sealed partial class CompliancePage : IDisposable
     /// <summary>At most one reload per this interval while changes stream in; the last change is always shown.</summary>
     public static readonly TimeSpan LiveReloadInterval = TimeSpan.FromMilliseconds(400);
 
-    /// <summary>The practice example's average of cases without an assessment at any time, after its weekly check.</summary>
-    public const double PracticeExampleAverage = 12.4;
-
     private ComplianceCounts? _counts;
     private readonly Dictionary<ComplianceRule, IReadOnlyList<ComplianceFindingRow>> _findings = [];
     private IReadOnlyList<SnapshotPoint> _history = [];
@@ -39,7 +36,7 @@ public sealed partial class CompliancePage : IDisposable
     private List<MudBlazor.ChartSeries<double>> HistorySeries =>
     [
         new() { Name = "Cases missing a risk assessment", Data = _history.Select(p => (double)(p.MissingAssessments ?? 0)).ToArray() },
-        new() { Name = "Practice example average (12.4)", Data = _history.Select(_ => PracticeExampleAverage).ToArray() },
+        new() { Name = "Practice example average (12.4)", Data = _history.Select(_ => MissingAssessmentAverage.PracticeExampleAverage).ToArray() },
     ];
 
     private string[] HistoryLabels => _history.Select(p => p.TakenAt.ToString("d MMM", System.Globalization.CultureInfo.InvariantCulture)).ToArray();

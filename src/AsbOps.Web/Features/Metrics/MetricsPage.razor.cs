@@ -1,4 +1,5 @@
 using System.Globalization;
+using AsbOps.Domain.Compliance;
 using AsbOps.Web.Data;
 using AsbOps.Web.Features.Compliance;
 using Microsoft.AspNetCore.Components;
@@ -44,7 +45,7 @@ public sealed partial class MetricsPage
     private List<ChartSeries<double>> HistorySeries =>
     [
         new() { Name = "Cases missing a risk assessment", Data = _metrics!.HeadlineHistory.Select(p => (double)(p.MissingAssessments ?? 0)).ToArray() },
-        new() { Name = "Practice example average (12.4)", Data = _metrics.HeadlineHistory.Select(_ => CompliancePage.PracticeExampleAverage).ToArray() },
+        new() { Name = "Practice example average (12.4)", Data = _metrics.HeadlineHistory.Select(_ => MissingAssessmentAverage.PracticeExampleAverage).ToArray() },
     ];
 
     private string[] HistoryLabels =>

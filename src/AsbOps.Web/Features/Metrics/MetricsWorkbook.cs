@@ -1,3 +1,4 @@
+using AsbOps.Domain.Compliance;
 using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Spreadsheets;
 using ClosedXML.Excel;
@@ -69,7 +70,7 @@ public static class MetricsWorkbook
         var history = new SheetTable(workbook.Worksheets.Add(HistorySheet), HistoryHeaders, [18, 16, 16]);
         foreach (var p in metrics.HeadlineHistory.OrderBy(p => p.TakenAt))
         {
-            history.Row(p.TakenAt, p.MissingAssessments, CompliancePage.PracticeExampleAverage);
+            history.Row(p.TakenAt, p.MissingAssessments, MissingAssessmentAverage.PracticeExampleAverage);
         }
 
         history.Finish();
@@ -96,7 +97,7 @@ public static class MetricsWorkbook
         table.Row("Overrides lowering the level", metrics.Overrides.Down);
         table.Row("Practice example: cases without an assessment in the year before", PracticeExampleWithout);
         table.Row("Practice example: cases in that year", PracticeExampleCases);
-        table.Row("Practice example: average at any time after", CompliancePage.PracticeExampleAverage);
+        table.Row("Practice example: average at any time after", MissingAssessmentAverage.PracticeExampleAverage);
         table.Finish();
     }
 }
