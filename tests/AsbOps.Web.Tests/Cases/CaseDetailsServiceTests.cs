@@ -49,20 +49,20 @@ public sealed class CaseDetailsServiceTests(AsbOpsAppFactory app) : IClassFixtur
             [new("Vera", "Victim", PersonRole.Victim, RiskLevel.High), new("Rita", "Reporter", PersonRole.ReportingPerson)]);
         await using (var db = app.CreateDbContext())
         {
-            var incident = new Incident
-            {
-                StormRef = "LP-" + asbCase.Reference,
-                ReceivedAt = Now.AddDays(-20),
-                AreaId = area.Id,
-                CaseId = asbCase.Id,
-                Address = "1 Test Street",
-                Postcode = "LE11 1AA",
-                Description = "Door kicked",
-                Thrive = new ThriveAssessment { Threat = "Threat of violence", Grade = ThriveGrade.Priority },
-            };
-            incident.Screening = new VictorEScreening { ScreenedByUserId = "u", HarassmentAlarmDistress = true, Vulnerable = true, Hate = true, ScreenedAt = Now.AddDays(-19) };
-            db.Incidents.Add(incident);
             var b = new CaseBuilder(db, Now);
+            b.Incident(area.Id, "LP-" + asbCase.Reference, asbCase, receivedAt: Now.AddDays(-20), address: "1 Test Street", postcode: "LE11 1AA",
+                description: "Door kicked", category: AsbCategory.Personal, with: i =>
+                {
+                    i.Thrive = new ThriveAssessment { Threat = "Threat of violence", Grade = ThriveGrade.Priority };
+                    i.Screening = new VictorEScreening
+                    {
+                        ScreenedByUserId = "u",
+                        HarassmentAlarmDistress = true,
+                        Vulnerable = true,
+                        Hate = true,
+                        ScreenedAt = Now.AddDays(-19),
+                    };
+                });
             b.ActionPlan(asbCase, createdBy: "u", objective: "Stop the abuse", createdAt: Now.AddDays(-10)).Actions =
             [
                 new ActionItem { Type = ActionType.Visit, Description = "Visit", OwnerName = "PC One", DueDate = new DateOnly(2026, 11, 20) },

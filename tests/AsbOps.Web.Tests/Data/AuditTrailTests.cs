@@ -101,18 +101,9 @@ public sealed class AuditTrailTests(AsbOpsAppFactory app) : IClassFixture<AsbOps
         await using (var db = app.CreateDbContext())
         {
             db.AuditActor = new AuditActor(null, "storm-feed");
-            incidents = Enumerable.Range(0, 501).Select(i => new Incident
-            {
-                StormRef = $"LP-AUDIT-{i:D4}",
-                AreaId = @case.AreaId,
-                CaseId = @case.Id,
-                ReceivedAt = receivedAt,
-                Category = AsbCategory.Nuisance,
-                Address = "1 Audit Row",
-                Postcode = "LE11 1AA",
-                Description = $"Report {i}",
-            }).ToList();
-            db.Incidents.AddRange(incidents);
+            var b = new CaseBuilder(db, receivedAt);
+            incidents = Enumerable.Range(0, 501).Select(i => b.Incident(@case.AreaId, $"LP-AUDIT-{i:D4}", receivedAt: receivedAt,
+                address: "1 Audit Row", postcode: "LE11 1AA", description: $"Report {i}", with: x => x.CaseId = @case.Id)).ToList();
             await db.SaveChangesAsync();
         }
 

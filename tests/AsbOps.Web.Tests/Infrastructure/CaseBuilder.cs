@@ -163,21 +163,30 @@ public sealed class CaseBuilder(AsbOpsDbContext db, int? guidanceVersionId, Date
         return share;
     }
 
-    public Incident Incident(int areaId, string stormRef, AsbCase? linkedTo = null, bool screened = false)
+    /// <summary>
+    /// An incident in the area received three hours before now (or at <paramref name="receivedAt"/>), linked to a case when
+    /// given, screened an hour later when <paramref name="screened"/>; <paramref name="with"/> sets anything else (reporter,
+    /// THRIVE, a particular screening).
+    /// </summary>
+    public Incident Incident(int areaId, string stormRef, AsbCase? linkedTo = null, bool screened = false, DateTime? receivedAt = null,
+        string address = "2 Test Street", string postcode = "LE1 1AB", string description = "Noise",
+        AsbCategory category = AsbCategory.Nuisance, Action<Incident>? with = null)
     {
+        var received = receivedAt ?? now.AddHours(-3);
         var incident = new Incident
         {
             StormRef = stormRef,
             AreaId = areaId,
-            ReceivedAt = now.AddHours(-3),
-            CreatedAt = now.AddHours(-3),
-            Address = "2 Test Street",
-            Postcode = "LE1 1AB",
-            Description = "Noise",
-            Category = AsbCategory.Nuisance,
+            ReceivedAt = received,
+            CreatedAt = received,
+            Address = address,
+            Postcode = postcode,
+            Description = description,
+            Category = category,
             CaseId = linkedTo?.Id,
-            Screening = screened ? new VictorEScreening { ScreenedAt = now.AddHours(-2), ScreenedByUserId = "test" } : null,
+            Screening = screened ? new VictorEScreening { ScreenedAt = received.AddHours(1), ScreenedByUserId = "test" } : null,
         };
+        with?.Invoke(incident);
         db.Incidents.Add(incident);
         return incident;
     }

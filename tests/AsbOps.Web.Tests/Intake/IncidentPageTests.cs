@@ -142,28 +142,20 @@ public sealed class IncidentPageTests(AsbOpsAppFactory app) : IClassFixture<AsbO
     {
         var at = new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc);
         await using var db = app.CreateDbContext();
+        var b = new CaseBuilder(db, at);
         AsbCase? asbCase = null;
         if (caseRef is not null)
         {
-            asbCase = new CaseBuilder(db, at).Case(areaId, caseRef, openedAt: at, nextReviewInDays: null, address: "3 Test Street", postcode: "TE1 1ST");
+            asbCase = b.Case(areaId, caseRef, openedAt: at, nextReviewInDays: null, address: "3 Test Street", postcode: "TE1 1ST");
             await db.SaveChangesAsync();
         }
 
-        var incident = new Incident
-        {
-            StormRef = stormRef,
-            ReceivedAt = at,
-            CreatedAt = at,
-            AreaId = areaId,
-            Category = AsbCategory.Personal,
-            Address = "3 Test Street",
-            Postcode = "TE1 1ST",
-            Description = $"Secret description {stormRef}",
-            CaseId = asbCase?.Id,
-            Screening = screening,
-            Thrive = new ThriveAssessment { Threat = "Verbal threats", Harm = "Distress", Grade = ThriveGrade.Priority },
-        };
-        db.Incidents.Add(incident);
+        var incident = b.Incident(areaId, stormRef, asbCase, receivedAt: at, address: "3 Test Street", postcode: "TE1 1ST",
+            description: $"Secret description {stormRef}", category: AsbCategory.Personal, with: i =>
+            {
+                i.Screening = screening;
+                i.Thrive = new ThriveAssessment { Threat = "Verbal threats", Harm = "Distress", Grade = ThriveGrade.Priority };
+            });
         await db.SaveChangesAsync();
         return incident.Id;
     }

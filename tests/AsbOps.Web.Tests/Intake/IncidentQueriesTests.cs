@@ -88,21 +88,10 @@ public sealed class IncidentQueriesTests(AsbOpsAppFactory app) : IClassFixture<A
     {
         var at = new DateTime(2026, 11, 21, 12, 0, 0, DateTimeKind.Utc).AddHours(-hoursAgo);
         await using var db = app.CreateDbContext();
-        var incident = new Incident
-        {
-            StormRef = stormRef,
-            ReceivedAt = at,
-            CreatedAt = at,
-            AreaId = areaId,
-            Category = AsbCategory.Nuisance,
-            Address = "5 Query Lane",
-            Postcode = postcode,
-            Description = "Query test",
-            Screening = screenedBy is null
+        var incident = new CaseBuilder(db, at).Incident(areaId, stormRef, receivedAt: at, address: "5 Query Lane", postcode: postcode,
+            description: "Query test", with: i => i.Screening = screenedBy is null
                 ? null
-                : new VictorEScreening { ScreenedAt = at, ScreenedByUserId = screenedBy, HarassmentAlarmDistress = true, Ongoing = letter },
-        };
-        db.Incidents.Add(incident);
+                : new VictorEScreening { ScreenedAt = at, ScreenedByUserId = screenedBy, HarassmentAlarmDistress = true, Ongoing = letter });
         await db.SaveChangesAsync();
         return incident.Id;
     }

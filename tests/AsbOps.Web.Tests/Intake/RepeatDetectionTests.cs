@@ -233,20 +233,12 @@ public sealed class RepeatDetectionTests(AsbOpsAppFactory app) : IClassFixture<A
     private async Task<long> AddAsync(int areaId, string stormRef, DateTime receivedAt, string address, string postcode, string? reporter = null, long? caseId = null)
     {
         await using var db = app.CreateDbContext();
-        var incident = new Incident
-        {
-            StormRef = stormRef,
-            ReceivedAt = receivedAt,
-            CreatedAt = receivedAt,
-            AreaId = areaId,
-            Category = AsbCategory.Nuisance,
-            Address = address,
-            Postcode = postcode,
-            Description = $"Shouting and banging at {address} late at night",
-            ReporterName = reporter,
-            CaseId = caseId,
-        };
-        db.Incidents.Add(incident);
+        var incident = new CaseBuilder(db, receivedAt).Incident(areaId, stormRef, receivedAt: receivedAt, address: address, postcode: postcode,
+            description: $"Shouting and banging at {address} late at night", with: i =>
+            {
+                i.ReporterName = reporter;
+                i.CaseId = caseId;
+            });
         await db.SaveChangesAsync();
         return incident.Id;
     }

@@ -17,20 +17,12 @@ public static class ScreeningData
         this AsbOpsAppFactory app, int areaId, string stormRef, string address = "3 Test Street", string postcode = "TE1 1ST", string? reporter = null)
     {
         await using var db = app.CreateDbContext();
-        var incident = new Incident
-        {
-            StormRef = stormRef,
-            ReceivedAt = At,
-            CreatedAt = At,
-            AreaId = areaId,
-            Category = AsbCategory.Nuisance,
-            Address = address,
-            Postcode = postcode,
-            Description = $"Loud music and threats at {address}",
-            ReporterName = reporter,
-            Thrive = new ThriveAssessment { Threat = "Verbal threats", Grade = ThriveGrade.Priority },
-        };
-        db.Incidents.Add(incident);
+        var incident = new CaseBuilder(db, At).Incident(areaId, stormRef, receivedAt: At, address: address, postcode: postcode,
+            description: $"Loud music and threats at {address}", with: i =>
+            {
+                i.ReporterName = reporter;
+                i.Thrive = new ThriveAssessment { Threat = "Verbal threats", Grade = ThriveGrade.Priority };
+            });
         await db.SaveChangesAsync();
         return incident.Id;
     }

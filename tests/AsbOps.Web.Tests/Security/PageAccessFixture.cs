@@ -39,20 +39,9 @@ public sealed class PageAccessFixture : IAsyncLifetime
             summary: "Access test case");
         await db.SaveChangesAsync();
         b.Share(asbCase, Agency.LocalAuthority, at);
-        var incident = new Incident
-        {
-            StormRef = "AC-20261120-0001",
-            ReceivedAt = at,
-            AreaId = area.Id,
-            Category = AsbCategory.Personal,
-            Address = "1 Access Road",
-            Postcode = "AC1 1AA",
-            Description = "Access test incident",
-            CaseId = asbCase.Id,
-            CreatedAt = at,
-            Screening = new VictorEScreening { ScreenedAt = at, ScreenedByUserId = officerId, HarassmentAlarmDistress = true, Targeted = true },
-        };
-        db.Incidents.Add(incident);
+        var incident = b.Incident(area.Id, "AC-20261120-0001", asbCase, receivedAt: at, address: "1 Access Road", postcode: "AC1 1AA",
+            description: "Access test incident", category: AsbCategory.Personal, with: i => i.Screening =
+                new VictorEScreening { ScreenedAt = at, ScreenedByUserId = officerId, HarassmentAlarmDistress = true, Targeted = true });
         await db.SaveChangesAsync();
         IncidentId = incident.Id;
     }
