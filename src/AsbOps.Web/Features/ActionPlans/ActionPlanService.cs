@@ -2,7 +2,6 @@ using AsbOps.Domain.ActionPlans;
 using AsbOps.Domain.Cases;
 using AsbOps.Web.Data;
 using AsbOps.Web.Data.Auditing;
-using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Live;
 using AsbOps.Web.Security;

@@ -2,7 +2,6 @@ using AsbOps.Domain.Cases;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
 using AsbOps.Web.Data.Auditing;
-using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Features.HighRisk;
 using AsbOps.Web.Live;
 using AsbOps.Web.Security;

@@ -2,7 +2,6 @@ using AsbOps.Domain.Cases;
 using AsbOps.Domain.Incidents;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
-using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Features.Intake.Repeat;
 using AsbOps.Web.Security;
 using Microsoft.EntityFrameworkCore;

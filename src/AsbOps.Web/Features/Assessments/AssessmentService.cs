@@ -5,7 +5,6 @@ using AsbOps.Domain.Risk;
 using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Data;
 using AsbOps.Web.Data.Auditing;
-using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Features.HighRisk;
 using AsbOps.Web.Live;
 using AsbOps.Web.Security;

@@ -2,7 +2,6 @@ using AsbOps.Domain.Markers;
 using AsbOps.Domain.Places;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
-using AsbOps.Web.Features.Intake.Api;
 using Microsoft.EntityFrameworkCore;
 
 namespace AsbOps.Web.Features.Markers;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using AsbOps.Domain.Compliance;
 using AsbOps.Web.Data;
-using AsbOps.Web.Features.Compliance;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 

@@ -1,5 +1,4 @@
 using AsbOps.Domain.Compliance;
-using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Spreadsheets;
 using ClosedXML.Excel;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using AsbOps.Domain.Cases;
 using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Data;
-using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;

@@ -1,5 +1,4 @@
 using AsbOps.Domain.Places;
-using AsbOps.Web.Features.Intake.Api;
 
 namespace AsbOps.Web.Features.People;
 

@@ -1,5 +1,4 @@
 using AsbOps.Web.Data;
-using AsbOps.Web.Features.ActionPlans;
 using AsbOps.Web.Security;
 
 namespace AsbOps.Web.Features.Referrals;

@@ -2,8 +2,6 @@ using AsbOps.Domain.Cases;
 using AsbOps.Domain.Referrals;
 using AsbOps.Web.Data;
 using AsbOps.Web.Data.Auditing;
-using AsbOps.Web.Features.ActionPlans;
-using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Live;
 using AsbOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
