@@ -26,10 +26,17 @@ public static class HttpPipeline
     public static void UseAsbOpsPipeline(this WebApplication app)
     {
         app.Use(SecurityHeaders);
-        if (!app.Environment.IsDevelopment())
+
+        // In every environment, Development included: the developer exception page prints the request's headers, and an
+        // API key is one of them. Pages get the app's error page; the API always answers problem+json, never HTML.
+        app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            app.UseExceptionHandler("/Error", createScopeForErrors: true);
-        }
+            ExceptionHandler = context => Results.Problem(statusCode: StatusCodes.Status500InternalServerError,
+                title: "The request failed on the server",
+                detail: "Nothing was changed by a failed request. Try again; if it fails again, tell the AsbOps administrators the time it failed.")
+                .ExecuteAsync(context),
+        }));
 
         app.UseStatusCodePages(async context =>
         {

@@ -96,10 +96,9 @@ public static class IncidentEndpoints
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["incidents"] = ["Required: an array of incidents."] });
             }
 
-            var unknown = root.EnumerateObject().Where(p => p.Name != "incidents").Select(p => p.Name).ToList();
-            if (unknown.Count > 0)
+            if (BatchEnvelopeErrors(root) is { Count: > 0 } envelopeErrors)
             {
-                return TypedResults.ValidationProblem(unknown.ToDictionary(n => n, _ => new[] { "Unknown field." }));
+                return TypedResults.ValidationProblem(envelopeErrors);
             }
 
             var count = items.GetArrayLength();
@@ -120,7 +119,8 @@ public static class IncidentEndpoints
                 if (submission is null)
                 {
                     var stormRef = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("stormRef", out var r) && r.ValueKind == JsonValueKind.String
-                        ? r.GetString()
+                        && JsonText.TryRead(r, out var text)
+                        ? text
                         : null;
                     results[index] = new IncidentBatchItemResult(index, stormRef, "invalid", null, null, errors);
                 }
@@ -159,6 +159,32 @@ public static class IncidentEndpoints
         return found is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such incident")
             : TypedResults.Ok(found);
+    }
+
+    /// <summary>The batch's own object: only <c>incidents</c>, given once, with names that are valid text.</summary>
+    private static Dictionary<string, string[]> BatchEnvelopeErrors(JsonElement root)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var incidentsSeen = false;
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!JsonText.TryReadName(property, out var name))
+            {
+                errors["body"] = ["A field name is not valid text: " + JsonText.InvalidMessage];
+            }
+            else if (name != "incidents")
+            {
+                errors[name] = ["Unknown field."];
+            }
+            else if (incidentsSeen)
+            {
+                errors[name] = ["Given more than once; send each field once."];
+            }
+
+            incidentsSeen |= name == "incidents";
+        }
+
+        return errors;
     }
 
     /// <summary>Over the per-incident cap: the item's raw UTF-8 JSON, measured in bytes like a single post's body, without copying it.</summary>

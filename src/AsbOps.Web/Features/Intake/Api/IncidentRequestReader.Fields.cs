@@ -7,8 +7,8 @@ public sealed partial class IncidentRequestReader
 {
     /// <summary>
     /// The known properties of one JSON object, found in one pass that also reports the unknown ones (looking each field
-    /// up by name would scan the object once per field). A repeated property counts once, the last one, as
-    /// <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> would find it.
+    /// up by name would scan the object once per field). A property given twice is an error against its name, never
+    /// "the last one wins"; a name that is not valid text (bad UTF-8, a lone surrogate) is an error against the object.
     /// </summary>
     private readonly struct Fields(string[] known, JsonElement?[] values)
     {
@@ -17,11 +17,21 @@ public sealed partial class IncidentRequestReader
         public static Fields Of(JsonElement element, string[] known, string prefix, Errors errors)
         {
             var values = new JsonElement?[known.Length];
+            HashSet<string>? unknownSeen = null;
             foreach (var property in element.EnumerateObject())
             {
-                var name = property.Name;
+                if (!JsonText.TryReadName(property, out var name))
+                {
+                    errors.Add(prefix.Length == 0 ? "body" : prefix.TrimEnd('.'), "A field name is not valid text: " + JsonText.InvalidMessage);
+                    continue;
+                }
+
                 var index = Array.IndexOf(known, name);
-                if (index < 0)
+                if (index >= 0 ? values[index] is not null : !(unknownSeen ??= new(StringComparer.Ordinal)).Add(name))
+                {
+                    errors.Add(prefix + name, "Given more than once; send each field once.");
+                }
+                else if (index < 0)
                 {
                     errors.Add(prefix + name, "Unknown field.");
                 }

@@ -60,7 +60,13 @@ public sealed partial class IncidentRequestReader
             return null;
         }
 
-        var text = element.GetString()!.Trim();
+        if (!JsonText.TryRead(element, out var raw))
+        {
+            errors.Add(key, JsonText.InvalidMessage);
+            return null;
+        }
+
+        var text = raw.Trim();
         if (text.Length == 0)
         {
             Missing(key, errors, required);
