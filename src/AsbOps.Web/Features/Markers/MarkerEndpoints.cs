@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using AsbOps.Web.Security;
 using AsbOps.Web.Security.ApiKeys;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -11,7 +13,7 @@ public static class MarkerEndpoints
     {
         api.MapGet("/markers", async (
                 [FromQuery] string? postcode, [FromQuery] string? address, [FromQuery] string? personName, [FromQuery] string? caseRef,
-                MarkerLookupService markers, IOptions<AppOptions> app, CancellationToken cancellationToken) =>
+                ClaimsPrincipal user, MarkerLookupService markers, IOptions<AppOptions> app, CancellationToken cancellationToken) =>
             {
                 var query = new MarkerQuery(postcode, address, personName, caseRef);
                 var errors = MarkerLookupService.Validate(query);
@@ -21,7 +23,7 @@ public static class MarkerEndpoints
                 }
 
                 // Links start with the configured address, never the request's Host header, which the caller chooses.
-                return Results.Ok(await markers.FindActiveAsync(query, app.Value.BaseUrl, cancellationToken));
+                return Results.Ok(await markers.FindActiveAsync(query, UserScope.FromPrincipal(user), app.Value.BaseUrl, cancellationToken));
             })
             .RequireAuthorization(ApiPolicies.MarkersRead)
             .Produces<IReadOnlyList<MarkerView>>()

@@ -2,6 +2,7 @@ using AsbOps.Domain.Markers;
 using AsbOps.Domain.Places;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
+using AsbOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace AsbOps.Web.Features.Markers;
@@ -51,7 +52,8 @@ public sealed class MarkerLookupService(IDbContextFactory<AsbOpsDbContext> dbFac
         return errors;
     }
 
-    public async Task<IReadOnlyList<MarkerView>> FindActiveAsync(MarkerQuery query, string baseUrl, CancellationToken cancellationToken = default)
+    /// <summary>The active markers matching the query on cases the caller may see (another area's are not there for area staff).</summary>
+    public async Task<IReadOnlyList<MarkerView>> FindActiveAsync(MarkerQuery query, UserScope caller, string baseUrl, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var markers = db.Markers.AsNoTracking().Where(m => m.EndedAt == null);
@@ -85,7 +87,7 @@ public sealed class MarkerLookupService(IDbContextFactory<AsbOpsDbContext> dbFac
         }
 
         var rows = await (from m in markers
-                          join c in db.Cases on m.CaseId equals c.Id
+                          join c in db.Cases.VisibleTo(db, caller) on m.CaseId equals c.Id
                           join a in db.Areas on c.AreaId equals a.Id
                           orderby m.PlacedAt descending
                           select new { m.SubjectType, m.Subject, c.Reference, m.RiskLevel, m.PlacedAt, a.Code })

@@ -13,11 +13,6 @@ public sealed class OpsAudience(AreaDirectory areas)
 {
     public async Task<OpsViewer> ResolveAsync(ClaimsPrincipal user, CancellationToken cancellationToken = default)
     {
-        if (user.HasClaim(c => c.Type == ApiScopes.ClientClaimType))
-        {
-            return new OpsViewer(false, null);
-        }
-
         var scope = UserScope.FromPrincipal(user);
         if (scope.IsForceWide)
         {

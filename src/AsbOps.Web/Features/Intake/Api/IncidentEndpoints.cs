@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
+using System.Security.Claims;
 using System.Text.Json;
 using AsbOps.Web.Data;
+using AsbOps.Web.Security;
 using AsbOps.Web.Security.ApiKeys;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -51,7 +53,8 @@ public static class IncidentEndpoints
     }
 
     private static async Task<IResult> PostAsync(
-        HttpRequest request, IncidentRequestReader reader, AreaDirectory areas, IncidentIntakeService intake, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, IncidentRequestReader reader, AreaDirectory areas, IncidentIntakeService intake,
+        CancellationToken cancellationToken)
     {
         var (outcome, document, error) = await JsonBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (BodyProblem(outcome, error, MaxBodyBytes) is { } problem)
@@ -67,6 +70,13 @@ public static class IncidentEndpoints
                 return TypedResults.ValidationProblem(errors, title: "The incident is not valid; nothing was stored.");
             }
 
+            var scope = UserScope.FromPrincipal(user);
+            if (await NotYourAreaAsync(scope, submission.AreaCode, areas, cancellationToken) is { } notYours)
+            {
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your area; nothing was stored.",
+                    detail: notYours, extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["areaCode"] = [notYours] } });
+            }
+
             var result = await intake.SubmitAsync(submission, cancellationToken);
             var body = new IncidentResponse(result.Id, result.StormRef, result.CaseRef);
             return result.Outcome switch
@@ -80,7 +90,8 @@ public static class IncidentEndpoints
     }
 
     private static async Task<IResult> PostBatchAsync(
-        HttpRequest request, IncidentRequestReader reader, AreaDirectory areas, IncidentIntakeService intake, CancellationToken cancellationToken)
+        HttpRequest request, ClaimsPrincipal user, IncidentRequestReader reader, AreaDirectory areas, IncidentIntakeService intake,
+        CancellationToken cancellationToken)
     {
         var (outcome, document, error) = await JsonBody.ReadAsync(request, MaxBatchBytes, cancellationToken);
         if (BodyProblem(outcome, error, MaxBatchBytes) is { } problem)
@@ -108,6 +119,7 @@ public static class IncidentEndpoints
             }
 
             var codes = await areas.CodesAsync(cancellationToken);
+            var scope = UserScope.FromPrincipal(user);
             var results = new IncidentBatchItemResult?[count];
             var valid = new List<(int Index, IncidentSubmission Submission)>();
             var index = 0;
@@ -116,6 +128,10 @@ public static class IncidentEndpoints
                 var (submission, errors) = TooLarge(item)
                     ? (null, new Dictionary<string, string[]> { ["body"] = [$"An incident is at most {MaxBodyBytes} bytes."] })
                     : reader.Read(item, codes);
+                if (submission is not null && await NotYourAreaAsync(scope, submission.AreaCode, areas, cancellationToken) is { } notYours)
+                {
+                    (submission, errors) = (null, new Dictionary<string, string[]> { ["areaCode"] = [notYours] });
+                }
                 if (submission is null)
                 {
                     var stormRef = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("stormRef", out var r) && r.ValueKind == JsonValueKind.String
@@ -148,10 +164,12 @@ public static class IncidentEndpoints
     }
 
     private static async Task<Results<Ok<IncidentResponse>, ProblemHttpResult>> GetAsync(
-        long id, AsbOpsDbContext db, CancellationToken cancellationToken)
+        long id, ClaimsPrincipal user, AsbOpsDbContext db, CancellationToken cancellationToken)
     {
+        // Another area's incident is "not found" to area staff, as if it did not exist.
+        var restricted = UserScope.FromPrincipal(user).RestrictedAreaId;
         var found = await (from incident in db.Incidents.AsNoTracking()
-                           where incident.Id == id
+                           where incident.Id == id && (restricted == null || incident.AreaId == restricted)
                            join @case in db.Cases on incident.CaseId equals @case.Id into cases
                            from @case in cases.DefaultIfEmpty()
                            select new IncidentResponse(incident.Id, incident.StormRef, @case == null ? null : @case.Reference))
@@ -159,6 +177,20 @@ public static class IncidentEndpoints
         return found is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such incident")
             : TypedResults.Ok(found);
+    }
+
+    /// <summary>Why the caller may not send an incident for the area (the one scope rule), or null when they may.</summary>
+    private static async Task<string?> NotYourAreaAsync(UserScope scope, string areaCode, AreaDirectory areas, CancellationToken cancellationToken)
+    {
+        if (scope.IsForceWide || await areas.FindAsync(areaCode, cancellationToken) is not { } area || scope.MayActInArea(area.Id))
+        {
+            return null;
+        }
+
+        var own = scope.AreaId is { } ownId ? (await areas.AllAsync(cancellationToken)).FirstOrDefault(a => a.Id == ownId)?.Code : null;
+        return own is null
+            ? $"Your account has no area, so you may not send incidents for {areaCode}; ask an administrator to set your area."
+            : $"You may send incidents only for your own area, {own}; {areaCode} is not yours.";
     }
 
     /// <summary>The batch's own object: only <c>incidents</c>, given once, with names that are valid text.</summary>

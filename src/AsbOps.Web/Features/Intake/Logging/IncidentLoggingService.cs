@@ -48,7 +48,7 @@ public sealed class IncidentLoggingService(
         {
             errors[nameof(IncidentInput.AreaId)] = ["Not a known area."];
         }
-        else if (area is not null && scope.RestrictedAreaId is { } own && area.Id != own)
+        else if (area is not null && !scope.MayActInArea(area.Id))
         {
             errors[nameof(IncidentInput.AreaId)] = ["You can log incidents only in your own area."];
         }
