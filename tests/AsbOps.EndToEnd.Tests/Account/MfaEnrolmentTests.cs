@@ -42,7 +42,8 @@ public sealed class MfaEnrolmentTests(MfaRequiredAppFixture app) : IClassFixture
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("signed-in-user")).ToContainTextAsync("Casey Compliance");
 
-        await page.GotoAsync("/Account/Manage");
+        await page.GetByTestId("signed-in-user").ClickAsync();
+        await page.WaitForURLAsync("**/Account/Manage");
         await Assertions.Expect(page.GetByTestId("recovery-codes-left")).ToHaveTextAsync("10 recovery codes left.");
         await ShotAsync(page, device, "account");
         await page.GetByTestId("logout").ClickAsync();

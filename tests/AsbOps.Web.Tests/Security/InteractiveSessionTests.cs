@@ -42,6 +42,16 @@ public sealed class InteractiveSessionTests(ApiAppFactory app) : IClassFixture<A
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(Negotiate, null)).StatusCode);
     }
 
+    [Fact]
+    public async Task TheSignInPageStillLoadsBlazorsScriptWithoutSigningIn()
+    {
+        using var client = app.ClientWithKey(null);
+
+        var response = await client.GetAsync("/_framework/blazor.web.js");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("/aide-memoire")]
     [InlineData("/alerts")]
