@@ -1,3 +1,4 @@
+using AsbOps.Web.Security;
 using Microsoft.Extensions.FileProviders;
 
 namespace AsbOps.Web;
@@ -55,6 +56,7 @@ public static class HttpPipeline
         }
 
         app.UseAuthentication();
+        app.UseMfaEnrolmentGate();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();

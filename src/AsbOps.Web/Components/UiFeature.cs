@@ -1,3 +1,4 @@
+using AsbOps.Web.Security;
 using MudBlazor.Services;
 
 namespace AsbOps.Web.Components;
@@ -17,6 +18,8 @@ public static class UiFeature
         app.MapStaticAssets().AllowAnonymous();
         // The pipeline's own Content-Security-Policy says frame-ancestors 'none' on every response; Blazor's default
         // ('self') would be a second header.
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
+        // Pages and the circuit (/_blazor) need the login cookie: an API key opens neither.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
+            .RequireAuthorization(SecurityServiceCollectionExtensions.InteractivePolicy);
     }
 }

@@ -10,7 +10,8 @@ namespace AsbOps.Web.Security;
 public sealed class AppClaimsPrincipalFactory(
     UserManager<AppUser> userManager,
     RoleManager<IdentityRole> roleManager,
-    IOptions<IdentityOptions> options)
+    IOptions<IdentityOptions> options,
+    MfaRequirement mfa)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(userManager, roleManager, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
@@ -25,6 +26,11 @@ public sealed class AppClaimsPrincipalFactory(
         if (user.Agency is { } agency)
         {
             identity.AddClaim(new Claim(AppClaimTypes.Agency, agency.ToString()));
+        }
+
+        if (!user.TwoFactorEnabled && mfa.IsRequiredFor(identity.FindAll(identity.RoleClaimType).Select(c => c.Value)))
+        {
+            identity.AddClaim(new Claim(AppClaimTypes.MfaEnrolmentRequired, "true"));
         }
 
         return identity;

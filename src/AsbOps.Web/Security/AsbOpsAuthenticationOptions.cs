@@ -8,6 +8,9 @@ public sealed class AsbOpsAuthenticationOptions
     /// <summary>How long a set-password link works (hours).</summary>
     public double SetPasswordLinkHours { get; set; } = 24;
 
+    /// <summary>Roles that must use two-step verification, separated by commas; empty for none.</summary>
+    public string RequireMfaForRoles { get; set; } = $"{Roles.Admin},{Roles.Compliance}";
+
     /// <summary>The NCSC's minimum: length, no composition rules.</summary>
     public const int MinimumPasswordLength = 12;
 }

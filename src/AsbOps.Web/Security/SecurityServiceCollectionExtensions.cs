@@ -1,6 +1,9 @@
 using AsbOps.Web.Data;
 using AsbOps.Web.Security.ApiKeys;
+using AsbOps.Web.Security.Passwords;
+using AsbOps.Web.Security.SignIn;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace AsbOps.Web.Security;
@@ -13,6 +16,11 @@ public static class SecurityServiceCollectionExtensions
         services.AddApiKeys(configuration);
         services.AddCascadingAuthenticationState();
         services.AddScoped<CurrentUser>();
+        services.AddScoped<MfaRequirement>();
+        services.AddSingleton<SignInThrottle>();
+        SignInLimitOptions.AddSignInLimits(services, configuration);
+        // Open circuits re-check the user's security stamp every minute (Blazor's own provider never does).
+        services.AddScoped<AuthenticationStateProvider, SessionRevalidatingStateProvider>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<AppUser>(options =>
             {
@@ -26,13 +34,14 @@ public static class SecurityServiceCollectionExtensions
                 options.Password.RequireNonAlphanumeric = false;
                 options.Tokens.PasswordResetTokenProvider = SetPasswordTokenProvider.ProviderName;
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // The lockout itself (count, doubling, clock) is AppUserManager's, from Authentication:SignInLimits.
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AsbOpsDbContext>()
-            .AddSignInManager()
+            .AddUserManager<AppUserManager>()
+            .AddSignInManager<AppSignInManager>()
+            .AddPasswordValidator<CommonPasswordValidator<AppUser>>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<SetPasswordTokenProvider>(SetPasswordTokenProvider.ProviderName);
@@ -52,20 +61,36 @@ public static class SecurityServiceCollectionExtensions
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            // The security stamp is checked on every request, not Identity's default of every 30 minutes.
+            options.Events.OnValidatePrincipal = SessionValidation.ValidateOnEveryRequestAsync;
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
 
         services.AddAuthorizationBuilder()
+            .AddPolicy(InteractivePolicy, policy => policy.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser())
             // The fallback also accepts an API key, so an API request that matches no endpoint (wrong content type,
             // say) gets its real answer rather than a login challenge.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(ApiPolicies.Scheme).RequireAuthenticatedUser().Build());
         return services;
     }
 
+    /// <summary>
+    /// Pages and the Blazor circuit: a signed-in user (the login cookie) only. An API key opens neither, though the
+    /// fallback policy accepts one for the API.
+    /// </summary>
+    public const string InteractivePolicy = "interactive";
+
     /// <summary>API and hub calls get a status code rather than a redirect to the login page.</summary>
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
+        if (context.Request.Path.StartsWithSegments("/_blazor"))
+        {
+            return status == StatusCodes.Status401Unauthorized
+                ? ApiProblems.WriteAsync(context.HttpContext, status, "Sign in first", "Only a signed-in user may open the app; an API key cannot.")
+                : ApiProblems.WriteAsync(context.HttpContext, status, "Not allowed", "Your role does not allow this.");
+        }
+
         if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hubs"))
         {
             return status == StatusCodes.Status401Unauthorized

@@ -12,7 +12,7 @@ namespace AsbOps.EndToEnd.Tests.Infrastructure;
 /// The app on real Kestrel (127.0.0.1, a free port) in Development on its own SQLite file, so the demo force and
 /// demo logins load as on a fresh clone; and the system Chromium driven by Playwright.
 /// </summary>
-public sealed class LiveAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
+public class LiveAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string DemoPassword = "AsbOps-demo-1";
 
@@ -35,7 +35,14 @@ public sealed class LiveAppFixture : WebApplicationFactory<Program>, IAsyncLifet
         builder.UseSetting("ConnectionStrings:AsbOps", $"Data Source={Path.Combine(_folder, "asbops.db")}");
         builder.UseSetting("Email:PickupDirectory", Path.Combine(_folder, "mail"));
         builder.UseSetting("Jobs:Enabled", "false");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>Settings a fixture for other tests changes.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     public async Task InitializeAsync()
     {

@@ -67,6 +67,9 @@ public static class PageAccessTable
         new("/Account/Login", PageAccess.Anonymous),
         new("/Account/AccessDenied", PageAccess.Anonymous),
         new("/Account/SetPassword", PageAccess.Anonymous),
+        new("/Account/LoginCode", PageAccess.Anonymous),
+        new("/Account/Mfa", PageAccess.AnySignedIn),
+        new("/Account/Manage", PageAccess.AnySignedIn),
         new("/not-found", PageAccess.Anonymous),
         new("/Error", PageAccess.Anonymous),
     ];

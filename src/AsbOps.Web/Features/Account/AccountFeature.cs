@@ -2,9 +2,9 @@ namespace AsbOps.Web.Features.Account;
 
 public static class AccountFeature
 {
-    /// <summary>The first administrator (command line and start-up check).</summary>
+    /// <summary>The first administrator (command line and start-up check), sign-in and two-step verification.</summary>
     public static IServiceCollection AddAccountFeature(this IServiceCollection services) =>
-        services.AddScoped<FirstAdministrator>().AddScoped<PasswordSetting>();
+        services.AddScoped<FirstAdministrator>().AddScoped<PasswordSetting>().AddScoped<SignInFlow>().AddScoped<TwoFactorEnrolment>();
 
     /// <summary>Sign-in pages are components; the sign-out is an endpoint.</summary>
     public static void MapAccountFeature(this IEndpointRouteBuilder endpoints) => endpoints.MapAccountEndpoints();
