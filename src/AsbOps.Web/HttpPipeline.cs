@@ -21,11 +21,24 @@ public static class HttpPipeline
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
         headers.XFrameOptions = "DENY";
         headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+
+        // Downloads (exports, workbooks) hold case data: never kept by a browser's or a proxy's cache.
+        context.Response.OnStarting(() =>
+        {
+            if (context.Response.Headers.ContentDisposition.ToString().StartsWith("attachment", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                context.Response.Headers.Pragma = "no-cache";
+            }
+
+            return Task.CompletedTask;
+        });
         return next();
     }
 
     public static void UseAsbOpsPipeline(this WebApplication app)
     {
+        app.UseAsbOpsTransportSecurity();
         app.Use(SecurityHeaders);
 
         // In every environment, Development included: the developer exception page prints the request's headers, and an

@@ -27,6 +27,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 // The host: data, security, UI, API, live messages, email and the scheduler.
 builder.Services.AddAsbOpsAppOptions(builder.Configuration);
+builder.AddAsbOpsTransportSecurity();
 builder.Services.AddAsbOpsData(builder.Configuration, builder.Environment);
 builder.Services.AddAsbOpsSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddAsbOpsUi();
