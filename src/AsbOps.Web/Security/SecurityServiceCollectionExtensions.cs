@@ -13,6 +13,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddApiKeys(configuration);
         services.AddCascadingAuthenticationState();
         services.AddScoped<CurrentUser>();
+        services.AddSingleton<SetPasswordLinks>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<AppUser>(options =>
             {
@@ -41,6 +42,10 @@ public static class SecurityServiceCollectionExtensions
             .Validate(o => o.SetPasswordLinkHours > 0, "Authentication:SetPasswordLinkHours must be more than 0.")
             .ValidateOnStart();
         services.AddAsbOpsDataProtection(configuration, environment);
+
+        // A disabled user, or one whose role or password an administrator changed, loses their session within a minute:
+        // those changes renew the security stamp, and the cookie is checked against it this often.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.ConfigureApplicationCookie(options =>
         {

@@ -39,7 +39,7 @@ public sealed class AdminSettingsTests(SecretSettingsAppFactory app) : IClassFix
         await app.AddUserAsync("settings.admin@test.local", Roles.Admin);
         using var client = await app.CreateSignedInClientAsync("settings.admin@test.local");
 
-        using var response = await client.GetAsync("/admin?tab=settings");
+        using var response = await client.GetAsync("/admin/settings");
         var html = await response.Content.ReadAsStringAsync();
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
 

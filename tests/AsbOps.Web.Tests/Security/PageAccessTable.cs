@@ -63,6 +63,8 @@ public static class PageAccessTable
         new("/guidance/new", PageAccess.RolesOnly, Adm),
         new("/admin", PageAccess.RolesOnly, Adm),
         new("/admin/jobs", PageAccess.RolesOnly, Adm),
+        new("/admin/users", PageAccess.RolesOnly, Adm),
+        new("/admin/settings", PageAccess.RolesOnly, Adm),
         new("/aide-memoire", PageAccess.AnySignedIn),
         new("/Account/Login", PageAccess.Anonymous),
         new("/Account/AccessDenied", PageAccess.Anonymous),

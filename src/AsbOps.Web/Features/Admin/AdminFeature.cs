@@ -6,6 +6,7 @@ public static class AdminFeature
     public static IServiceCollection AddAdminFeature(this IServiceCollection services)
     {
         services.AddScoped<AdminQueries>();
+        services.AddScoped<Users.UserAdministration>();
         services.AddSingleton<EffectiveSettings>();
         services.AddScoped<JobsAdminService>();
         return services;
