@@ -65,6 +65,7 @@ public static class PageAccessTable
         new("/admin/jobs", PageAccess.RolesOnly, Adm),
         new("/admin/users", PageAccess.RolesOnly, Adm),
         new("/admin/settings", PageAccess.RolesOnly, Adm),
+        new("/admin/areas", PageAccess.RolesOnly, Adm),
         new("/aide-memoire", PageAccess.AnySignedIn),
         new("/Account/Login", PageAccess.Anonymous),
         new("/Account/AccessDenied", PageAccess.Anonymous),

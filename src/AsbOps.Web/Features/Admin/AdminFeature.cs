@@ -7,6 +7,8 @@ public static class AdminFeature
     {
         services.AddScoped<AdminQueries>();
         services.AddScoped<Users.UserAdministration>();
+        services.AddSingleton<Areas.AreaAdministration>();
+        services.AddHostedService<Areas.AreaDirectoryRefresher>();
         services.AddSingleton<EffectiveSettings>();
         services.AddScoped<JobsAdminService>();
         return services;
