@@ -66,6 +66,7 @@ public static class PageAccessTable
         new("/admin/users", PageAccess.RolesOnly, Adm),
         new("/admin/settings", PageAccess.RolesOnly, Adm),
         new("/admin/areas", PageAccess.RolesOnly, Adm),
+        new("/admin/api-clients", PageAccess.RolesOnly, Adm),
         new("/aide-memoire", PageAccess.AnySignedIn),
         new("/Account/Login", PageAccess.Anonymous),
         new("/Account/AccessDenied", PageAccess.Anonymous),

@@ -9,6 +9,7 @@ public static class AdminFeature
         services.AddScoped<Users.UserAdministration>();
         services.AddSingleton<Areas.AreaAdministration>();
         services.AddHostedService<Areas.AreaDirectoryRefresher>();
+        services.AddSingleton<ApiClients.ApiClientAdministration>();
         services.AddSingleton<EffectiveSettings>();
         services.AddScoped<JobsAdminService>();
         return services;
