@@ -16,6 +16,11 @@ public sealed class Area
 
     public int Version { get; set; }
 
+    /// <summary>When the area was retired: it keeps its history but takes no new incidents and is offered nowhere new.</summary>
+    public DateTime? RetiredAt { get; set; }
+
+    public bool IsRetired => RetiredAt is not null;
+
     public static bool IsValidCode(string? code) =>
         !string.IsNullOrEmpty(code) && code.Length <= 16 && code.All(c => c is >= 'A' and <= 'Z' or >= '0' and <= '9');
 }

@@ -32,11 +32,13 @@ public static class PublicApi
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy(RatePolicy, context =>
             {
-                var registry = context.RequestServices.GetRequiredService<ApiKeyRegistry>();
+                // A key's rate comes with its claims (configured or created by an administrator); people get the default.
                 var clientName = context.User.FindFirstValue(ApiScopes.ClientClaimType);
-                var client = clientName is null ? null : registry.Clients.FirstOrDefault(c => c.Name == clientName);
-                var partition = clientName ?? "user:" + (context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous");
-                var perMinute = client?.RequestsPerMinute ?? 600;
+                var perMinute = int.TryParse(context.User.FindFirstValue(ApiKeyAuthenticationHandler.RateClaimType), NumberStyles.Integer,
+                    CultureInfo.InvariantCulture, out var rate) ? rate : 600;
+                var partition = clientName is null
+                    ? "user:" + (context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "anonymous")
+                    : $"client:{clientName}:{perMinute}";
                 return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = Math.Max(1, perMinute / 6),

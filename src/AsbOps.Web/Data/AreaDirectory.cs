@@ -6,7 +6,7 @@ namespace AsbOps.Web.Data;
 public sealed record AreaInfo(int Id, string Code, string Name);
 
 /// <summary>
-/// The areas, cached: they change rarely and every incident needs its area's id. Reloaded when an unknown code is
+/// The open areas (a retired one takes no new incidents and is not listed), cached: they change rarely and every incident needs its area's id. Reloaded when an unknown code is
 /// asked for (at most every few seconds) so a new area is picked up without a restart.
 /// </summary>
 public sealed class AreaDirectory(IDbContextFactory<AsbOpsDbContext> dbFactory, TimeProvider clock)
@@ -57,7 +57,7 @@ public sealed class AreaDirectory(IDbContextFactory<AsbOpsDbContext> dbFactory, 
             }
 
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var areas = await db.Areas.AsNoTracking().OrderBy(a => a.Code)
+            var areas = await db.Areas.AsNoTracking().Where(a => a.RetiredAt == null).OrderBy(a => a.Code)
                 .Select(a => new AreaInfo(a.Id, a.Code, a.Name)).ToListAsync(cancellationToken);
             var snapshot = new Snapshot(areas, now);
             _snapshot = snapshot;

@@ -54,6 +54,7 @@ public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<StoredApiClient> ApiClients => Set<StoredApiClient>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

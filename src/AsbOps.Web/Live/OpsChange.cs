@@ -9,6 +9,9 @@ public enum OpsChangeKind
     AssessmentSaved = 4,
     HighRiskRaised = 5,
     ComplianceSwept = 6,
+
+    /// <summary>An administrator added, renamed, retired or reopened an area: cached area lists reload.</summary>
+    AreasChanged = 7,
 }
 
 /// <summary>One committed change; <see cref="AreaCode"/> lets subscribers of one area ignore the rest.</summary>

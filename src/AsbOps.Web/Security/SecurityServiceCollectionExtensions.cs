@@ -21,6 +21,7 @@ public static class SecurityServiceCollectionExtensions
         SignInLimitOptions.AddSignInLimits(services, configuration);
         // Open circuits re-check the user's security stamp every minute (Blazor's own provider never does).
         services.AddScoped<AuthenticationStateProvider, SessionRevalidatingStateProvider>();
+        services.AddSingleton<SetPasswordLinks>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddIdentityCore<AppUser>(options =>
             {
@@ -50,6 +51,10 @@ public static class SecurityServiceCollectionExtensions
             .Validate(o => o.SetPasswordLinkHours > 0, "Authentication:SetPasswordLinkHours must be more than 0.")
             .ValidateOnStart();
         services.AddAsbOpsDataProtection(configuration, environment);
+
+        // A disabled user, or one whose role or password an administrator changed, loses their session within a minute:
+        // those changes renew the security stamp, and the cookie is checked against it this often.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         services.ConfigureApplicationCookie(options =>
         {

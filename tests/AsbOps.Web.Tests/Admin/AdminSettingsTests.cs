@@ -33,17 +33,30 @@ public sealed class SecretSettingsAppFactory : AsbOpsAppFactory
 
 public sealed class AdminSettingsTests(SecretSettingsAppFactory app) : IClassFixture<SecretSettingsAppFactory>
 {
+    /// <summary>
+    /// A setting from the environment, to show its source. Process-wide, so it is one no other test depends on, at its
+    /// default value (a set-password link works 24 hours).
+    /// </summary>
+    static AdminSettingsTests() => Environment.SetEnvironmentVariable("Authentication__SetPasswordLinkHours", "24");
+
     [Fact]
     public async Task TheSettingsViewShowsTheEffectiveValuesButNeverASecret()
     {
         await app.AddUserAsync("settings.admin@test.local", Roles.Admin);
         using var client = await app.CreateSignedInClientAsync("settings.admin@test.local");
 
-        using var response = await client.GetAsync("/admin?tab=settings");
-        var html = await response.Content.ReadAsStringAsync();
+        using var response = await client.GetAsync("/admin/settings");
+        using var clientsResponse = await client.GetAsync("/admin/api-clients");
+        var html = await response.Content.ReadAsStringAsync() + await clientsResponse.Content.ReadAsStringAsync();
         var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
 
         var settings = page.All("admin-setting").ToDictionary(s => s.GetAttribute("data-key")!, s => s.Children[1].Text());
+        var effective = page.All("admin-effective-setting").ToDictionary(s => s.GetAttribute("data-key")!, s => (Value: s.Children[1].Text(), From: s.Children[2].Text()));
+        Assert.Equal(("3, 6", "command line"), effective["Reminders:Days"]);
+        Assert.Equal(("24", "default"), effective["Compliance:VictimAssessmentGraceHours"]);
+        Assert.Equal(("72", "default"), effective["Compliance:ActionPlanHours"]);
+        Assert.Equal(("14", "default"), effective["Compliance:ReviewCadence:High"]);
+        Assert.Equal(("24", "environment"), effective["Authentication:SetPasswordLinkHours"]);
         Assert.Equal("mail.settings.test", settings["Smtp:Host"]);
         Assert.Equal("2525", settings["Smtp:Port"]);
         Assert.Equal("3, 6", settings["Reminders:Days"]);

@@ -89,7 +89,7 @@ public static class AuditRecorder
     private static bool IsAudited(EntityEntry entry) =>
         !NotAudited.Contains(entry.Metadata.ClrType) && !entry.Metadata.IsOwned()
         && (entry.Metadata.ClrType.Namespace?.StartsWith("AsbOps.Domain", StringComparison.Ordinal) == true
-            || entry.Metadata.ClrType == typeof(AppUser));
+            || entry.Metadata.ClrType == typeof(AppUser) || entry.Metadata.ClrType == typeof(StoredApiClient));
 
     private static string? Describe(EntityEntry entry, Func<PropertyEntry, (object? From, object? To)?> pick)
     {

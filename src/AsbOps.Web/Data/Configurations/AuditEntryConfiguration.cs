@@ -14,5 +14,9 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.EntityId).HasMaxLength(60);
         builder.HasIndex(a => new { a.CaseId, a.At });
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
+
+        // The audit view: newest first, and by the user who made the changes.
+        builder.HasIndex(a => a.At);
+        builder.HasIndex(a => new { a.UserId, a.At });
     }
 }

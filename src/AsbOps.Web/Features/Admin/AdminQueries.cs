@@ -14,7 +14,9 @@ public sealed record UserRow(
     string? AreaCode,
     Agency? Agency,
     DateTimeOffset? LockedOutUntil,
-    int FailedSignIns);
+    int FailedSignIns,
+    bool Disabled = false,
+    bool HasPassword = true);
 
 public sealed record AreaRow(string Code, string Name, string? Sergeant, string? Inspector, int OpenCases);
 
@@ -51,13 +53,17 @@ public sealed class AdminQueries(IDbContextFactory<AsbOpsDbContext> dbFactory, T
                 db.Areas.Where(a => a.Id == u.AreaId).Select(a => a.Code).FirstOrDefault(),
                 u.Agency,
                 u.LockoutEnd,
-                u.AccessFailedCount))
+                u.AccessFailedCount,
+                false,
+                u.PasswordHash != null))
             .ToListAsync(cancellationToken);
 
         // A lockout end in the past means the account is open again; show only live lockouts.
         var now = clock.GetUtcNow();
         return new PagedResult<UserRow>(
-            [.. rows.Select(r => r.LockedOutUntil > now ? r : r with { LockedOutUntil = null })],
+            [.. rows.Select(r => r.LockedOutUntil is { } end && end > now.AddYears(100)
+                ? r with { LockedOutUntil = null, Disabled = true }
+                : r.LockedOutUntil > now ? r : r with { LockedOutUntil = null })],
             total);
     }
 

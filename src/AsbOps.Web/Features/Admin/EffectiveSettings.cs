@@ -1,21 +1,33 @@
+using System.Globalization;
 using AsbOps.Domain.Reminders;
 using AsbOps.Web.Data;
+using AsbOps.Web.Features.Admin.Settings;
+using AsbOps.Web.Features.Compliance;
+using AsbOps.Web.Security.ApiKeys;
+using Microsoft.Extensions.Options;
 
 namespace AsbOps.Web.Features.Admin;
 
-/// <summary>One setting as the admin page shows it. <see cref="Value"/> is never a secret.</summary>
-public sealed record SettingRow(string Key, string Value, bool IsSet);
+/// <summary>
+/// One setting as the admin page shows it. <see cref="Value"/> is never a secret; <see cref="Source"/> says where it
+/// comes from (a settings file, the environment, the command line, or the built-in default).
+/// </summary>
+public sealed record SettingRow(string Key, string Value, bool IsSet, string Source = SettingSources.Default);
 
 /// <summary>A machine client from <c>ApiClients</c>: its name, scopes and how its key is given — never the key.</summary>
 public sealed record ApiClientRow(string Name, IReadOnlyList<string> Scopes, string KeyForm);
 
-public sealed record SettingsView(IReadOnlyList<SettingRow> Settings, IReadOnlyList<ApiClientRow> ApiClients);
+public sealed record SettingsView(IReadOnlyList<SettingRow> Settings, IReadOnlyList<ApiClientRow> ApiClients)
+{
+    /// <summary>The effective values the rules run with: reminders, compliance thresholds, review cadence, rates.</summary>
+    public IReadOnlyList<SettingRow> Effective { get; init; } = [];
+}
 
 /// <summary>
 /// The settings a deployment changes, read from the live configuration. Only named, non-secret values are shown:
 /// passwords, keys and connection strings are reported as set or not set, so a screenshot can never leak one.
 /// </summary>
-public sealed class EffectiveSettings(IConfiguration configuration)
+public sealed class EffectiveSettings(IConfiguration configuration, IOptions<ComplianceOptions> compliance)
 {
     public const string Hidden = "set (hidden)";
     public const string NotSet = "not set";
@@ -38,7 +50,51 @@ public sealed class EffectiveSettings(IConfiguration configuration)
             Plain("Jobs:Enabled", null),
         };
         rows.AddRange(Section("Compliance"));
-        return new SettingsView(rows, ApiClients());
+        return new SettingsView([.. rows.Select(r => r with { Source = SettingSources.Of(configuration, r.Key) })], ApiClients())
+        {
+            Effective = Effective(),
+        };
+    }
+
+    /// <summary>
+    /// Every value the reminder, compliance, review and rate rules run with, defaults included, and where each comes
+    /// from. Read from the bound options, so what is shown is what the app uses.
+    /// </summary>
+    private List<SettingRow> Effective()
+    {
+        var rows = new List<SettingRow>();
+        var days = configuration.GetSection("Reminders:Days").GetChildren().Select(c => c.Value).OfType<string>().ToList();
+        rows.Add(Effective("Reminders:Days", days.Count > 0 ? string.Join(", ", days) : string.Join(", ", ReminderSchedule.Default.Days), "Reminders:Days:0"));
+        rows.Add(Effective("Reminders:RepeatEveryDays",
+            configuration["Reminders:RepeatEveryDays"] ?? ReminderSchedule.Default.RepeatEveryDays.ToString(CultureInfo.InvariantCulture)));
+        AddOptions(rows, ComplianceOptions.Section, compliance.Value);
+        rows.Add(new SettingRow("ApiClients (default rate)", $"{new ApiClientOptions().RequestsPerMinute} requests a minute per key unless the client sets its own",
+            false, SettingSources.Default));
+        rows.Add(Effective("Authentication:SetPasswordLinkHours", configuration["Authentication:SetPasswordLinkHours"] ?? "24"));
+        return rows;
+    }
+
+    private SettingRow Effective(string key, string value, string? sourceKey = null)
+    {
+        var source = SettingSources.Of(configuration, sourceKey ?? key);
+        return new SettingRow(key, value, source != SettingSources.Default, source);
+    }
+
+    /// <summary>The public properties of an options object, nested ones as <c>Section:Child:Name</c>.</summary>
+    private void AddOptions(List<SettingRow> rows, string prefix, object options)
+    {
+        foreach (var property in options.GetType().GetProperties().Where(p => p.CanRead && p.CanWrite && p.GetIndexParameters().Length == 0))
+        {
+            var key = $"{prefix}:{property.Name}";
+            var value = property.GetValue(options);
+            if (value is not null && property.PropertyType.IsClass && property.PropertyType != typeof(string))
+            {
+                AddOptions(rows, key, value);
+                continue;
+            }
+
+            rows.Add(Effective(key, IsSecretKey(key) ? Hidden : Convert.ToString(value, CultureInfo.InvariantCulture) ?? NotSet));
+        }
     }
 
     public static bool IsSecretKey(string key) =>

@@ -97,12 +97,16 @@ public sealed class IncidentQueries(IDbContextFactory<AsbOpsDbContext> dbFactory
             found.CaseRef);
     }
 
-    /// <summary>Areas for the list's filter; an area-restricted user gets only their own.</summary>
-    public async Task<IReadOnlyList<AreaInfo>> AreasAsync(UserScope scope, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Areas for the list's filter (retired ones too: their incidents stay) or, with <paramref name="openOnly"/>, for a
+    /// new incident; an area-restricted user gets only their own.
+    /// </summary>
+    public async Task<IReadOnlyList<AreaInfo>> AreasAsync(UserScope scope, CancellationToken cancellationToken = default, bool openOnly = false)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Areas.AsNoTracking()
             .Where(a => scope.RestrictedAreaId == null || a.Id == scope.RestrictedAreaId)
+            .Where(a => !openOnly || a.RetiredAt == null)
             .OrderBy(a => a.Code)
             .Select(a => new AreaInfo(a.Id, a.Code, a.Name))
             .ToListAsync(cancellationToken);

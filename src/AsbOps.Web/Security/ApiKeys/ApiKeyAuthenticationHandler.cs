@@ -13,7 +13,8 @@ public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiKeyRegistry registry)
+    ApiKeyRegistry registry,
+    StoredApiClientLookup stored)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -31,18 +32,23 @@ public sealed class ApiKeyAuthenticationHandler(
             : null;
     }
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    /// <summary>Claim type carrying the client's requests per minute, which the rate limiter reads.</summary>
+    public const string RateClaimType = "asbops:rate";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var presented = PresentedKey(Request);
         if (presented is null)
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
-        var client = registry.Find(presented);
+        // Clients from configuration first (in memory), then those an administrator created (database, never cached).
+        var client = registry.Find(presented)
+            ?? (ApiKeyRegistry.HashOfPresented(presented) is { } hash ? await stored.FindAsync(hash, Context.RequestAborted) : null);
         if (client is null)
         {
-            return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+            return AuthenticateResult.Fail("Unknown or revoked API key.");
         }
 
         var claims = new List<Claim>
@@ -50,10 +56,11 @@ public sealed class ApiKeyAuthenticationHandler(
             new(ClaimTypes.NameIdentifier, "client:" + client.Name),
             new(ClaimTypes.Name, client.Name),
             new(ApiScopes.ClientClaimType, client.Name),
+            new(RateClaimType, client.RequestsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         };
         claims.AddRange(client.Scopes.Select(s => new Claim(ApiScopes.ClaimType, s)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>

@@ -42,14 +42,17 @@ public sealed class ApiKeyRegistry
 
     public IReadOnlyList<ApiClient> Clients => _clients;
 
+    /// <summary>The SHA-256 of a presented key, or null for one too long or empty to be a key.</summary>
+    public static byte[]? HashOfPresented(string? presentedKey) =>
+        string.IsNullOrEmpty(presentedKey) || presentedKey.Length > 512 ? null : SHA256.HashData(Encoding.UTF8.GetBytes(presentedKey));
+
     public ApiClient? Find(string? presentedKey)
     {
-        if (string.IsNullOrEmpty(presentedKey) || presentedKey.Length > 512)
+        if (HashOfPresented(presentedKey) is not { } presented)
         {
             return null;
         }
 
-        var presented = SHA256.HashData(Encoding.UTF8.GetBytes(presentedKey));
         ApiClient? match = null;
         foreach (var client in _clients)
         {

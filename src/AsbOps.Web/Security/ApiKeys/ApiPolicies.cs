@@ -20,6 +20,7 @@ public static class ApiPolicies
     {
         services.Configure<List<ApiClientOptions>>(configuration.GetSection(ApiClientOptions.Section));
         services.AddSingleton<ApiKeyRegistry>();
+        services.AddSingleton<StoredApiClientLookup>();
         services.AddSingleton<IAuthorizationHandler, ScopeOrRoleHandler>();
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)

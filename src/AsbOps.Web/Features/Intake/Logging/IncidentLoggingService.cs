@@ -86,7 +86,7 @@ public sealed class IncidentLoggingService(
     private async Task<AreaInfo?> FindAreaAsync(int areaId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Areas.AsNoTracking().Where(a => a.Id == areaId).Select(a => new AreaInfo(a.Id, a.Code, a.Name)).SingleOrDefaultAsync(cancellationToken);
+        return await db.Areas.AsNoTracking().Where(a => a.Id == areaId && a.RetiredAt == null).Select(a => new AreaInfo(a.Id, a.Code, a.Name)).SingleOrDefaultAsync(cancellationToken);
     }
 
     private static Incident ToIncident(IncidentInput input, int areaId, string stormRef, DateTime now) => new()

@@ -18,7 +18,7 @@ public sealed partial class NewIncidentPage(
     protected override async Task OnInitializedAsync()
     {
         _scope = await currentUser.GetScopeAsync();
-        _areas = await incidents.AreasAsync(_scope);
+        _areas = await incidents.AreasAsync(_scope, openOnly: true);
         _areaFixed = _scope.RestrictedAreaId is not null;
         _input.AreaId = _scope.RestrictedAreaId ?? (_scope.AreaId is { } own && _areas.Any(a => a.Id == own) ? own : null);
         var now = UkTime.ToLocal(clock.GetUtcNow().UtcDateTime);
