@@ -36,7 +36,7 @@ public sealed class SetPasswordLinkTests : IAsyncLifetime
     public async Task ALinkWorksUntilItsLifespanEndsAndThenSaysItHasExpired()
     {
         var link = await NewAdministratorLinkAsync("expiry@force.test");
-        using var client = _app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = _app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = _app.ClientAddress });
 
         _app.Clock.Advance(TimeSpan.FromHours(23.9));
         var stillOpen = await Html.GetAsync(client, SetPasswordForm.PathOf(link));
@@ -55,7 +55,7 @@ public sealed class SetPasswordLinkTests : IAsyncLifetime
     public async Task ATamperedOrMissingTokenSaysTheLinkNoLongerWorks()
     {
         var link = await NewAdministratorLinkAsync("tamper@force.test");
-        using var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = _app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = _app.ClientAddress });
 
         var tampered = await Html.GetAsync(client, SetPasswordForm.PathOf(link)[..^3] + "abc");
         var missing = await Html.GetAsync(client, "/Account/SetPassword?email=tamper%40force.test");
@@ -73,7 +73,7 @@ public sealed class SetPasswordLinkTests : IAsyncLifetime
     public async Task AnUnacceptablePasswordIsExplainedBesideItsFieldAndTheLinkStillWorks(string password, string confirm, string message)
     {
         var link = await NewAdministratorLinkAsync($"rules-{Guid.NewGuid():N}@force.test");
-        using var client = _app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = _app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = _app.ClientAddress });
 
         var response = await SetPasswordForm.PostAsync(client, link, password, confirm);
         var html = await response.Content.ReadAsStringAsync();
@@ -87,7 +87,7 @@ public sealed class SetPasswordLinkTests : IAsyncLifetime
     public async Task TwelveCharactersWithoutDigitsCapitalsOrSymbolsAreAccepted()
     {
         var link = await NewAdministratorLinkAsync("ncsc@force.test");
-        using var client = _app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+        using var client = _app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = _app.ClientAddress });
 
         var response = await SetPasswordForm.PostAsync(client, link, "twelve chars");
 

@@ -224,7 +224,7 @@ public sealed partial class UserAdministrationTests(AsbOpsAppFactory app) : ICla
         var user = await app.AddUserAsync("pwd.user@test.local", Roles.Officer, area.Id);
 
         var result = await Users.RequirePasswordChangeAsync(admin, user.Id, (await Users.GetAsync(user.Id))!.ConcurrencyStamp);
-        var signIn = await LoginForm.PostAsync(app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true }), "pwd.user@test.local",
+        var signIn = await LoginForm.PostAsync(app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = app.ClientAddress }), "pwd.user@test.local",
             AsbOpsAppFactory.Password);
 
         Assert.True(result.Succeeded, result.Message);

@@ -29,7 +29,7 @@ public class ApiAppFactory : AsbOpsAppFactory
 
     public HttpClient ClientWithKey(string? key)
     {
-        var client = CreateClient(new() { AllowAutoRedirect = false });
+        var client = CreateClient(new() { AllowAutoRedirect = false, BaseAddress = ClientAddress });
         if (key is not null)
         {
             client.DefaultRequestHeaders.Add("X-Api-Key", key);

@@ -62,6 +62,14 @@ public class AsbOpsAppFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>
+    /// Where test clients connect: https when the app's public address is https, as a deployment's users do (outside
+    /// Development the app then redirects plain http), plain http otherwise.
+    /// </summary>
+    public Uri ClientAddress => Settings.TryGetValue("App:BaseUrl", out var url) && url?.StartsWith("https:", StringComparison.Ordinal) == true
+        ? new Uri("https://localhost/")
+        : new Uri("http://localhost/");
+
     public AsbOpsDbContext CreateDbContext() =>
         Services.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>().CreateDbContext();
 
@@ -108,7 +116,7 @@ public class AsbOpsAppFactory : WebApplicationFactory<Program>
     /// <summary>An HTTP client that keeps cookies and does not follow redirects, signed in as the user.</summary>
     public async Task<HttpClient> CreateSignedInClientAsync(string email, string password = Password)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientAddress });
         var response = await LoginForm.PostAsync(client, email, password);
         if (response.StatusCode != System.Net.HttpStatusCode.Redirect)
         {
