@@ -54,17 +54,17 @@ internal static class FindingLifeKeeper
         AsbOpsDbContext db, IReadOnlyDictionary<FindingKey, int> seen, DateTime now, CancellationToken cancellationToken)
     {
         var open = await db.FindingLives.AsNoTracking().Where(l => l.PutRightAt == null)
-            .Select(l => new { l.Id, l.CaseId, l.Rule, l.ParticipantId })
+            .Select(l => new { l.Id, l.CaseId, l.Rule, l.ParticipantId, l.FirstSeenAt })
             .ToListAsync(cancellationToken);
 
         var unmatchedSeen = seen.Keys.ToHashSet();
-        var unmatchedOpen = new List<(long Id, FindingKey Key)>();
+        var unmatchedOpen = new List<(long Id, FindingKey Key, DateTime FirstSeenAt)>();
         foreach (var life in open)
         {
             var key = new FindingKey(life.CaseId, life.Rule, life.ParticipantId);
             if (!unmatchedSeen.Remove(key))
             {
-                unmatchedOpen.Add((life.Id, key));
+                unmatchedOpen.Add((life.Id, key, life.FirstSeenAt));
             }
         }
 
@@ -72,7 +72,8 @@ internal static class FindingLifeKeeper
         var putRight = new List<long>();
         var waiting = unmatchedSeen.Where(k => FindingKey.IsPerPerson(k.Rule))
             .GroupBy(k => (k.CaseId, k.Rule)).ToDictionary(g => g.Key, g => new Queue<FindingKey>(g.OrderBy(k => k.ParticipantId)));
-        foreach (var (id, key) in unmatchedOpen)
+        var inherited = new List<(FindingKey Key, DateTime FirstSeenAt)>();
+        foreach (var (id, key, firstSeenAt) in unmatchedOpen)
         {
             if (FindingKey.IsPerPerson(key.Rule) && waiting.TryGetValue((key.CaseId, key.Rule), out var queue) && queue.Count > 0
                 && (key.ParticipantId == FindingLife.WholeCase || queue.Peek().ParticipantId == FindingLife.WholeCase))
@@ -81,6 +82,14 @@ internal static class FindingLifeKeeper
                 unmatchedSeen.Remove(taken);
                 await db.FindingLives.Where(l => l.Id == id)
                     .ExecuteUpdateAsync(s => s.SetProperty(l => l.ParticipantId, taken.ParticipantId), cancellationToken);
+
+                // The case broke the rule since then: every person the sweep finds on it shares that history.
+                while (key.ParticipantId == FindingLife.WholeCase && queue.TryDequeue(out var alsoTaken))
+                {
+                    unmatchedSeen.Remove(alsoTaken);
+                    inherited.Add((alsoTaken, firstSeenAt));
+                }
+
                 continue;
             }
 
@@ -93,18 +102,19 @@ internal static class FindingLifeKeeper
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.PutRightAt, now), cancellationToken);
         }
 
-        if (unmatchedSeen.Count > 0)
+        if (unmatchedSeen.Count + inherited.Count > 0)
         {
             using var insert = new BulkInserter(db);
-            await insert.InsertAsync(unmatchedSeen.OrderBy(k => k.CaseId).ThenBy(k => k.Rule).Select(k => new FindingLife
-            {
-                CaseId = k.CaseId,
-                AreaId = seen[k],
-                Rule = k.Rule,
-                ParticipantId = k.ParticipantId,
-                FirstSeenAt = now,
-                LastSeenAt = now,
-            }), cancellationToken, readKeys: false);
+            await insert.InsertAsync(unmatchedSeen.Select(k => (Key: k, FirstSeenAt: now)).Concat(inherited)
+                .OrderBy(k => k.Key.CaseId).ThenBy(k => k.Key.Rule).Select(k => new FindingLife
+                {
+                    CaseId = k.Key.CaseId,
+                    AreaId = seen[k.Key],
+                    Rule = k.Key.Rule,
+                    ParticipantId = k.Key.ParticipantId,
+                    FirstSeenAt = k.FirstSeenAt,
+                    LastSeenAt = now,
+                }), cancellationToken, readKeys: false);
         }
 
         // Every open life was seen now, and is owned by its case's lead officer (reassignment moves it at once too).
