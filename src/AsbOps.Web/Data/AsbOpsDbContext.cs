@@ -50,6 +50,8 @@ public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ComplianceSnapshotCount> ComplianceSnapshotCounts => Set<ComplianceSnapshotCount>();
     public DbSet<ComplianceFinding> ComplianceFindings => Set<ComplianceFinding>();
     public DbSet<ComplianceAreaTotals> ComplianceAreaTotals => Set<ComplianceAreaTotals>();
+    public DbSet<FindingLife> FindingLives => Set<FindingLife>();
+    public DbSet<FindingChase> FindingChases => Set<FindingChase>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Alert> Alerts => Set<Alert>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();

@@ -19,6 +19,7 @@ public static class EmailExtensions
             ? sp.GetRequiredService<SmtpEmailSender>()
             : sp.GetRequiredService<PickupDirectoryEmailSender>());
         services.AddSingleton<EmailOutbox>();
+        services.AddSingleton<OutboxOnce>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddScheduledJob<OutboxDispatchJob>(sp => new JobDefinition(OutboxDispatchJob.Name, "Send queued email", typeof(OutboxDispatchJob),
             JobTiming.EverySeconds(sp.GetRequiredService<IOptions<JobsOptions>>().Value.OutboxEverySeconds)));

@@ -20,6 +20,12 @@ public static class CaseManagementRoles
     public static bool CanReview(UserScope user) =>
         user.Role == Roles.Admin || (user.Role is Roles.Sergeant or Roles.Inspector && user.RestrictedAreaId is not null);
 
+    /// <summary>
+    /// Change a case's lead officer: the sergeant or inspector of its area (their scope limits them to it), or an admin
+    /// (force-wide). Officers, compliance officers, analysts and partners cannot.
+    /// </summary>
+    public static bool CanReassign(UserScope user) => CanReview(user);
+
     /// <summary>A partner user with an agency may record outcomes of referrals to that agency, and nothing else.</summary>
     public static bool IsPartnerOf(UserScope user, AsbOps.Domain.Referrals.Agency agency) => user.IsPartner && user.Agency == agency;
 }

@@ -25,6 +25,19 @@ public sealed class CompliancePageLiveTests : LivePageTestBase
         page.Find("[data-testid='counter-missingAssessments']").TextContent;
 
     [Fact]
+    public void TheSinceLastCheckPanelShowsNewCarriedAndPutRightPerAreaAndOfficer()
+    {
+        var page = Render<CompliancePage>();
+
+        page.WaitForAssertion(() => Assert.Equal("2", page.Find("[data-testid='since-new']").TextContent));
+        Assert.Equal("5", page.Find("[data-testid='since-carried']").TextContent);
+        Assert.Equal("3", page.Find("[data-testid='since-put-right']").TextContent);
+        Assert.Contains("the longest for 4 weeks", page.Find("[data-testid='since-last-check']").TextContent);
+        Assert.Equal(["NORTH", "2", "5", "4", "3"], page.FindAll("[data-testid='since-by-area'] tbody tr td").Select(td => td.TextContent));
+        Assert.Equal(["PC One", "No lead officer"], page.FindAll("[data-testid='since-by-officer'] tbody tr td:first-child").Select(td => td.TextContent));
+    }
+
+    [Fact]
     public void ANewFindingInTheAreaShowsOnThePageWithoutAReload()
     {
         var page = Render<CompliancePage>();
@@ -124,5 +137,14 @@ public sealed class CompliancePageLiveTests : LivePageTestBase
 
         public Task<IReadOnlyList<SnapshotPoint>> WeeklyHistoryAsync(int? areaId, int weeks = 12, CancellationToken cancellationToken = default) =>
             Task.FromResult<IReadOnlyList<SnapshotPoint>>([]);
+
+        public Task<FindingMovement> SinceLastCheckAsync(int? areaId, CancellationToken cancellationToken = default)
+        {
+            var north = new MovementCounts("NORTH", "North", 2, 5, 3, 4);
+            var officers = new List<MovementCounts> { new("pc1", "PC One", 2, 4, 1, 4), new("", "No lead officer", 0, 1, 2, 1) };
+            return Task.FromResult(new FindingMovement(new DateTime(2026, 3, 18, 10, 0, 0, DateTimeKind.Utc),
+                new DateTime(2026, 3, 16, 7, 0, 0, DateTimeKind.Utc), north with { Key = "ALL", Name = "All areas" }, [north], officers,
+                new Dictionary<ComplianceRule, MovementCounts>(), []));
+        }
     }
 }

@@ -46,12 +46,12 @@ public sealed class WeeklyComplianceWorkbookTests
     }
 
     [Fact]
-    public void TheWorkbookHasASummaryASheetPerRuleUnknownAnswersAndHighRisk()
+    public void TheWorkbookHasASummaryASheetPerRuleTheMovementUnknownAnswersAndHighRisk()
     {
         using var workbook = Reopen(Fixture());
 
         string[] expected = [WeeklyComplianceWorkbook.SummarySheet, .. ComplianceRuleText.All.Select(WeeklyComplianceWorkbook.RuleSheet),
-            WeeklyComplianceWorkbook.UnknownSheet, WeeklyComplianceWorkbook.HighRiskSheet];
+            WeeklyComplianceWorkbook.MovementSheet, WeeklyComplianceWorkbook.UnknownSheet, WeeklyComplianceWorkbook.HighRiskSheet];
         Assert.Equal(expected, workbook.Worksheets.Select(w => w.Name));
     }
 

@@ -51,7 +51,8 @@ public sealed class JobCatalogTests
     public void EveryScheduledJobIsInTheCatalogOnce()
     {
         Assert.Equal(
-            [OutboxDispatchJob.Name, UnknownAnswerReminderJob.Name, ReviewDueReminderJob.Name, ComplianceSweepJob.Name, WeeklyComplianceCheckJob.Name],
+            [OutboxDispatchJob.Name, UnknownAnswerReminderJob.Name, MissingAssessmentChaseJob.Name, ReviewDueReminderJob.Name, ComplianceSweepJob.Name,
+                WeeklyComplianceCheckJob.Name],
             Catalog.All.Select(j => j.Name));
     }
 }

@@ -26,7 +26,7 @@ public static class AuditRecorder
     private static readonly HashSet<Type> NotAudited =
     [
         typeof(AuditEntry), typeof(OutboxMessage), typeof(JobLease), typeof(JobRun),
-        typeof(ComplianceSnapshot), typeof(ComplianceSnapshotCount), typeof(ComplianceFinding),
+        typeof(ComplianceSnapshot), typeof(ComplianceSnapshotCount), typeof(ComplianceFinding), typeof(FindingLife),
     ];
 
     private static readonly HashSet<string> SecretProperties = new(StringComparer.Ordinal)

@@ -637,6 +637,93 @@ namespace AsbOps.Web.Data.Migrations
                     b.ToTable("ComplianceSnapshotCounts");
                 });
 
+            modelBuilder.Entity("AsbOps.Domain.Compliance.FindingChase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FindingLifeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("FindingLifeId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("FindingChases");
+                });
+
+            modelBuilder.Entity("AsbOps.Domain.Compliance.FindingLife", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PutRightAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("PutRightAt", "FirstSeenAt");
+
+                    b.HasIndex(new[] { "CaseId", "Rule", "ParticipantId" }, "IX_FindingLives_Open")
+                        .IsUnique()
+                        .HasFilter("\"PutRightAt\" IS NULL");
+
+                    b.ToTable("FindingLives");
+                });
+
             modelBuilder.Entity("AsbOps.Domain.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1608,6 +1695,30 @@ namespace AsbOps.Web.Data.Migrations
                     b.HasOne("AsbOps.Domain.Compliance.ComplianceSnapshot", null)
                         .WithMany("Counts")
                         .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AsbOps.Domain.Compliance.FindingChase", b =>
+                {
+                    b.HasOne("AsbOps.Domain.Cases.AsbCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AsbOps.Domain.Compliance.FindingLife", null)
+                        .WithMany()
+                        .HasForeignKey("FindingLifeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AsbOps.Domain.Compliance.FindingLife", b =>
+                {
+                    b.HasOne("AsbOps.Domain.Cases.AsbCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

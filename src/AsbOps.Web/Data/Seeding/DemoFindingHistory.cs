@@ -35,7 +35,8 @@ internal static class DemoFindingHistory
     }
 
     /// <summary>Adds findings to each snapshot (oldest first) and makes its counts and totals agree with them.</summary>
-    public static void Attach(IReadOnlyList<ComplianceSnapshot> snapshots, IReadOnlyList<CaseLife> cases, Random rng)
+    public static void Attach(
+        IReadOnlyList<ComplianceSnapshot> snapshots, IReadOnlyList<CaseLife> cases, Random rng, IReadOnlySet<(long CaseId, ComplianceRule Rule)>? breakingNow = null)
     {
         var carried = new Dictionary<(int Area, ComplianceRule Rule), List<ComplianceFinding>>();
         for (var week = 0; week < snapshots.Count; week++)
@@ -52,23 +53,33 @@ internal static class DemoFindingHistory
                 var wanted = count.Rule == ComplianceRule.UnknownAnswer ? (int)Math.Ceiling(count.Count / UnknownAnswersPerCase) : count.Count;
                 var key = (count.AreaId, count.Rule);
                 var lastWeek = carried.GetValueOrDefault(key) ?? [];
-                var chosen = lastWeek
-                    .Where(f => openIds.Contains(f.CaseId) && rng.NextDouble() < CarryOver)
-                    .Take(wanted)
-                    .Select(f => Finding(f.CaseId, f.AreaId, f.Rule, f.Since))
-                    .ToList();
-                // A finding put right this week does not come back as new in the same week.
-                var taken = lastWeek.Select(f => f.CaseId).ToHashSet();
-                var fresh = open.Where(c => !taken.Contains(c.Id))
-                    .Select(c => (Case: c, Order: rng.Next()))
-                    .OrderByDescending(x => last && BreaksNow(x.Case, count.Rule))
-                    .ThenBy(x => x.Order)
-                    .Take(wanted - chosen.Count)
-                    .Select(x => x.Case);
-                foreach (var c in fresh)
+                List<ComplianceFinding> chosen;
+                if (last && breakingNow is not null)
                 {
-                    var since = snapshot.TakenAt.AddDays(-rng.Next(1, 7));
-                    chosen.Add(Finding(c.Id, c.AreaId, count.Rule, since < c.OpenedAt ? c.OpenedAt : since));
+                    chosen = NewestWeek(open, lastWeek, count.Rule, snapshot.TakenAt, breakingNow, rng);
+                }
+                else
+                {
+                    chosen = lastWeek
+                        .Where(f => openIds.Contains(f.CaseId) && rng.NextDouble() < CarryOver)
+                        .Take(wanted)
+                        .Select(f => Finding(f.CaseId, f.AreaId, f.Rule, f.Since))
+                        .ToList();
+                    // A finding put right this week does not come back as new in the same week.
+                    var taken = lastWeek.Select(f => f.CaseId).ToHashSet();
+                    var fresh = open.Where(c => !taken.Contains(c.Id))
+                        .Select(c => (Case: c, Order: rng.Next()))
+                        .OrderByDescending(x => breakingNow is not null && week >= snapshots.Count - LeaningWeeks
+                            ? breakingNow.Contains((x.Case.Id, count.Rule))
+                            : last && BreaksNow(x.Case, count.Rule))
+                        .ThenBy(x => x.Order)
+                        .Take(wanted - chosen.Count)
+                        .Select(x => x.Case);
+                    foreach (var c in fresh)
+                    {
+                        var since = snapshot.TakenAt.AddDays(-rng.Next(1, 7));
+                        chosen.Add(Finding(c.Id, c.AreaId, count.Rule, since < c.OpenedAt ? c.OpenedAt : since));
+                    }
                 }
 
                 // Rule 4 counts answers (a few per case); the others count cases.
@@ -99,6 +110,39 @@ internal static class DemoFindingHistory
             carried = next;
         }
     }
+
+    /// <summary>The last weeks whose new findings lean on the cases breaking the rule now, so they lead into the newest.</summary>
+    private const int LeaningWeeks = 4;
+
+    /// <summary>Of the newest week's findings, the share the live sweep no longer finds (put right since).</summary>
+    private const double PutRightSince = 0.08;
+
+    /// <summary>Of what the live sweep finds, the share the newest week did not (new since).</summary>
+    private const double NewSince = 0.08;
+
+    /// <summary>
+    /// The newest week of one area and rule: most of the open cases that break the rule now (carried from the week
+    /// before where it had them, keeping the day first seen), less a few that are new since, plus a few that do not break
+    /// it now (put right since), so that the first live sweep shows a plausible week rather than a different force.
+    /// </summary>
+    private static List<ComplianceFinding> NewestWeek(
+        IReadOnlyList<CaseLife> open, IReadOnlyList<ComplianceFinding> lastWeek, ComplianceRule rule, DateTime takenAt,
+        IReadOnlySet<(long CaseId, ComplianceRule Rule)> breakingNow, Random rng)
+    {
+        var before = lastWeek.ToDictionary(f => f.CaseId);
+        var breaking = open.Where(c => breakingNow.Contains((c.Id, rule))).OrderBy(_ => rng.Next()).ToList();
+        var newSince = (int)Math.Round(breaking.Count * NewSince);
+        var kept = breaking.OrderByDescending(c => before.ContainsKey(c.Id)).Take(breaking.Count - newSince);
+        var putRight = open.Where(c => !breakingNow.Contains((c.Id, rule)))
+            .OrderByDescending(c => before.ContainsKey(c.Id)).ThenBy(_ => rng.Next())
+            .Take((int)Math.Round(breaking.Count * PutRightSince));
+        return kept.Concat(putRight).Select(c => before.TryGetValue(c.Id, out var f)
+                ? Finding(c.Id, c.AreaId, rule, f.Since)
+                : Finding(c.Id, c.AreaId, rule, Max(takenAt.AddDays(-rng.Next(1, 7)), c.OpenedAt)))
+            .ToList();
+    }
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
 
     private static bool BreaksNow(CaseLife c, ComplianceRule rule) =>
         rule <= ComplianceRule.UnknownAnswer && (c.BreaksNow & (1 << ((int)rule - 1))) != 0;

@@ -15,6 +15,8 @@ internal static class DemoForceEraser
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         await db.Reminders.ExecuteDeleteAsync(cancellationToken);
+        await db.FindingChases.ExecuteDeleteAsync(cancellationToken);
+        await db.FindingLives.ExecuteDeleteAsync(cancellationToken);
         await db.Outbox.ExecuteDeleteAsync(cancellationToken);
         await db.Alerts.ExecuteDeleteAsync(cancellationToken);
         await db.AuditEntries.ExecuteDeleteAsync(cancellationToken);

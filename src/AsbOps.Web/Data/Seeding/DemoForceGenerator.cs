@@ -21,6 +21,7 @@ public sealed class DemoForceGenerator(
     IHostEnvironment environment,
     TimeProvider clock,
     IEnumerable<IDemoForceLoaded> afterLoad,
+    IEnumerable<IDemoFindingSource> findingSources,
     ILogger<DemoForceGenerator> logger)
 {
     // Cases per transaction: commits are few, and each batch's objects can be let go once written.
@@ -81,7 +82,8 @@ public sealed class DemoForceGenerator(
         await WriteUnmanagedIncidentsAsync(writer, incidentRng, calendar, staff, incidents, (int)(plans.Count * UnmanagedPerCase), scale, cancellationToken);
         var history = DemoSnapshotHistory.Build(historyRng, calendar, plans, staff, scale);
         var lives = await DemoFindingHistory.LoadCasesAsync(dbFactory, history.Count > 0 ? history[0].TakenAt : calendar.End, cancellationToken);
-        DemoFindingHistory.Attach(history, lives, historyRng);
+        var breakingNow = findingSources.FirstOrDefault() is { } source ? await source.BreakingNowAsync(cancellationToken) : null;
+        DemoFindingHistory.Attach(history, lives, historyRng, breakingNow);
         await writer.WriteSnapshotsAsync(history, cancellationToken);
         foreach (var loaded in afterLoad)
         {

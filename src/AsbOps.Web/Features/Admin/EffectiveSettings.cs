@@ -47,6 +47,9 @@ public sealed class EffectiveSettings(IConfiguration configuration, IOptions<Com
             Secret("Smtp:Password", null),
             Plain("Email:PickupDirectory", null),
             List("Reminders:Days", $"{string.Join(", ", ReminderSchedule.Default.Days)}, then every {ReminderSchedule.Default.RepeatEveryDays} days (default)"),
+            Plain("Reminders:MissingAssessments:LeadOfficerDays", "1 (default)"),
+            Plain("Reminders:MissingAssessments:SergeantDays", "3 (default)"),
+            Plain("Reminders:MissingAssessments:InspectorDays", "7 (default)"),
             Plain("Jobs:Enabled", null),
         };
         rows.AddRange(Section("Compliance"));

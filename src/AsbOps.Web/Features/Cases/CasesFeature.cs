@@ -10,6 +10,7 @@ public static class CasesFeature
         services.AddScoped<ICaseListService, CaseListService>();
         services.AddScoped<ICaseDetailsService, CaseDetailsService>();
         services.AddScoped<ICaseReviewService, CaseReviewService>();
+        services.AddScoped<ILeadOfficerService, LeadOfficerService>();
         services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section);
         services.AddScoped<CaseExport>();
         return services;

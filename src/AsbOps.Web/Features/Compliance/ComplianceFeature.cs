@@ -14,6 +14,7 @@ public static class ComplianceFeature
         services.AddScoped<IComplianceQueries, ComplianceQueries>();
         services.AddSingleton<ComplianceSweepService>();
         services.AddSingleton<IDemoForceLoaded, DemoForceSweep>();
+        services.AddSingleton<IDemoFindingSource, DemoFindingSource>();
         services.AddScoped<WeeklyComplianceCheck>();
         services.AddScoped<WeeklyWorkbookQueries>();
         services.AddScheduledJob<ComplianceSweepJob>(sp => new JobDefinition(

@@ -20,6 +20,7 @@ public sealed partial class CompliancePage : IDisposable
     private ComplianceCounts? _counts;
     private readonly Dictionary<ComplianceRule, IReadOnlyList<ComplianceFindingRow>> _findings = [];
     private IReadOnlyList<SnapshotPoint> _history = [];
+    private FindingMovement? _movement;
     private bool _loading;
     private int? _areaId;
     private LiveReload? _live;
@@ -77,6 +78,8 @@ public sealed partial class CompliancePage : IDisposable
             {
                 _findings[rule] = await Queries.FindingsAsync(rule, _areaId, FindingsPerRule, _disposed.Token);
             }
+
+            _movement = await Queries.SinceLastCheckAsync(_areaId, _disposed.Token);
         }
         finally
         {

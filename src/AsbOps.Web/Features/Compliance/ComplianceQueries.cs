@@ -136,6 +136,15 @@ public sealed class ComplianceQueries(
         return new ForceFigure(from, to, MissingAssessmentAverage.Over(readings, from, to), MissingAssessmentAverage.Weekly(readings, from, to), coveredFrom);
     }
 
+    public async Task<FindingMovement> SinceLastCheckAsync(int? areaId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var lastCheck = await db.ComplianceSnapshots.AsNoTracking().Where(s => s.IsWeekly && s.TakenAt <= now)
+            .MaxAsync(s => (DateTime?)s.TakenAt, cancellationToken);
+        return await FindingMovementReader.ReadAsync(db, areaId, now, lastCheck, withItems: false, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<SnapshotPoint>> WeeklyHistoryAsync(int? areaId, int weeks = 12, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

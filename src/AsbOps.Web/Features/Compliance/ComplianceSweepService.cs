@@ -53,6 +53,19 @@ public sealed class ComplianceSweepService(
         await SweepAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Rebuilds the lives of findings from the snapshots that hold findings (<see cref="Data.Migrations.FindingLifeBackfill"/>),
+    /// when none are kept yet: after the demo force writes its weekly history.
+    /// </summary>
+    public async Task RebuildLivesFromHistoryAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (!await db.FindingLives.AnyAsync(cancellationToken))
+        {
+            await db.Database.ExecuteSqlRawAsync(Data.Migrations.FindingLifeBackfill.Sql, cancellationToken);
+        }
+    }
+
     /// <summary>The weekly check's snapshot of <paramref name="week"/>: taken once; a second call returns the first.</summary>
     public Task<ComplianceSweepResult> WeeklyAsync(ComplianceWeek week, CancellationToken cancellationToken = default) =>
         TakeSnapshotAsync(week, cancellationToken);
@@ -90,9 +103,11 @@ public sealed class ComplianceSweepService(
 
             var areas = await AreaLookup.LoadAsync(db, null, cancellationToken);
             var tallies = new Dictionary<int, RuleTally>();
-            findings = await WalkCasesAsync(db, rules, areas, snapshot.Id, tallies, cancellationToken);
+            var seen = new Dictionary<FindingKey, int>();
+            findings = await WalkCasesAsync(db, rules, areas, snapshot.Id, tallies, seen, cancellationToken);
             Fill(snapshot, ComplianceQueries.ToCounts(tallies, areas, null, now));
             await db.SaveChangesAsync(cancellationToken);
+            await FindingLifeKeeper.KeepAsync(db, seen, now, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -104,11 +119,12 @@ public sealed class ComplianceSweepService(
 
     /// <summary>
     /// Walks the open cases a page at a time, once: every case's flags go into its area's tally, and the breaking
-    /// cases of the page are read once more for what their findings say and written with a prepared statement.
+    /// cases of the page are read once more for what their findings say and written with a prepared statement. Every
+    /// finding's key (per person for rules 1 and 3) goes into <paramref name="seen"/> for the findings' lives.
     /// </summary>
     private static async Task<int> WalkCasesAsync(
         AsbOpsDbContext db, CaseRulePredicates rules, AreaLookup areas, long snapshotId, Dictionary<int, RuleTally> tallies,
-        CancellationToken cancellationToken)
+        Dictionary<FindingKey, int> seen, CancellationToken cancellationToken)
     {
         var stored = 0;
         long after = 0;
@@ -136,6 +152,16 @@ public sealed class ComplianceSweepService(
                     .ToList();
                 await insert.InsertAsync(rows, cancellationToken, readKeys: false);
                 stored += rows.Count;
+
+                var perPerson = breaking.Where(f => f.Rule1 == 1 || f.Rule3 == 1).Select(f => f.CaseId).ToList();
+                var people = await FindingLifeKeeper.UnassessedPeopleAsync(db, perPerson, cancellationToken);
+                foreach (var row in rows)
+                {
+                    foreach (var key in FindingLifeKeeper.KeysOf(row.CaseId, row.Rule, people))
+                    {
+                        seen[key] = row.AreaId;
+                    }
+                }
             }
 
             if (page.Count < PageSize)

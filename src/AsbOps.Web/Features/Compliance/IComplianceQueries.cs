@@ -17,6 +17,9 @@ public interface IComplianceQueries
     /// </summary>
     Task<ForceFigure> ForceFigureAsync(DateTime from, DateTime to, CancellationToken cancellationToken = default);
 
+    /// <summary>New, carried over and put right since the newest weekly check, per area and lead officer, from the lives of findings.</summary>
+    Task<FindingMovement> SinceLastCheckAsync(int? areaId, CancellationToken cancellationToken = default);
+
     /// <summary>The last <paramref name="weeks"/> weekly snapshots, oldest first.</summary>
     Task<IReadOnlyList<SnapshotPoint>> WeeklyHistoryAsync(int? areaId, int weeks = 12, CancellationToken cancellationToken = default);
 }

@@ -16,13 +16,13 @@ public sealed record ReminderRunResult(int Queued, int Cancelled, int WithoutRec
 
 /// <summary>
 /// Chases unknown answers: for each current assessment on an open case with an unknown answer, the latest due step
-/// of the schedule is queued once — a Reminder row, unique per (assessment, step), and its email in one transaction.
+/// of the schedule is queued once (<see cref="OutboxOnce"/>: a Reminder row, unique per (assessment, step), and its email in one transaction).
 /// After downtime only the latest step goes out; an answered assessment gets nothing more, and its reminders still
 /// waiting in the outbox are cancelled.
 /// </summary>
 public sealed class UnknownAnswerReminderService(
     IDbContextFactory<AsbOpsDbContext> dbFactory,
-    EmailOutbox outbox,
+    OutboxOnce once,
     IOptions<RemindersOptions> options,
     IOptions<AppOptions> app,
     TimeProvider clock,
@@ -85,16 +85,9 @@ public sealed class UnknownAnswerReminderService(
         return new ReminderRunResult(queued, cancelled, withoutRecipient);
     }
 
-    private async Task<bool> TryQueueAsync(Candidate candidate, int step, IReadOnlyList<string> questions, DateTime now, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            var message = outbox.Enqueue(db, ReminderEmail.Compose(candidate.AssessmentId, candidate.CaseId, candidate.CaseRef, candidate.Subject,
-                candidate.Kind, step, questions, candidate.RecipientEmail!, app.Value.CaseLink(candidate.CaseRef)));
-            await db.SaveChangesAsync(cancellationToken);
-            db.Reminders.Add(new Reminder
+    private Task<bool> TryQueueAsync(Candidate candidate, int step, IReadOnlyList<string> questions, DateTime now, CancellationToken cancellationToken) =>
+        once.TryQueueAsync(
+            new Reminder
             {
                 AssessmentId = candidate.AssessmentId,
                 CaseId = candidate.CaseId,
@@ -102,19 +95,11 @@ public sealed class UnknownAnswerReminderService(
                 DueAt = candidate.CreatedAt.AddDays(step),
                 QueuedAt = now,
                 RecipientUserId = candidate.RecipientUserId!,
-                OutboxMessageId = message.Id,
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return true;
-        }
-        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
-        {
-            // Another run or instance queued this step first: it is sent once, by them.
-            await transaction.RollbackAsync(CancellationToken.None);
-            return false;
-        }
-    }
+            },
+            (reminder, messageId) => reminder.OutboxMessageId = messageId,
+            ReminderEmail.Compose(candidate.AssessmentId, candidate.CaseId, candidate.CaseRef, candidate.Subject,
+                candidate.Kind, step, questions, candidate.RecipientEmail!, app.Value.CaseLink(candidate.CaseRef)),
+            cancellationToken);
 
     /// <summary>The text of each unknown question, per assessment, from the guidance version it was made under.</summary>
     private static async Task<Dictionary<long, IReadOnlyList<string>>> UnknownQuestionsAsync(

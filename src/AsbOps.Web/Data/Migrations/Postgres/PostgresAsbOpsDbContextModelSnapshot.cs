@@ -670,6 +670,97 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                     b.ToTable("ComplianceSnapshotCounts");
                 });
 
+            modelBuilder.Entity("AsbOps.Domain.Compliance.FindingChase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("FindingLifeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("FindingLifeId", "Step")
+                        .IsUnique();
+
+                    b.ToTable("FindingChases");
+                });
+
+            modelBuilder.Entity("AsbOps.Domain.Compliance.FindingLife", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("FirstSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("ParticipantId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("PutRightAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("PutRightAt", "FirstSeenAt");
+
+                    b.HasIndex(new[] { "CaseId", "Rule", "ParticipantId" }, "IX_FindingLives_Open")
+                        .IsUnique()
+                        .HasFilter("\"PutRightAt\" IS NULL");
+
+                    b.ToTable("FindingLives");
+                });
+
             modelBuilder.Entity("AsbOps.Domain.Email.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -1667,6 +1758,30 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                     b.HasOne("AsbOps.Domain.Compliance.ComplianceSnapshot", null)
                         .WithMany("Counts")
                         .HasForeignKey("SnapshotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AsbOps.Domain.Compliance.FindingChase", b =>
+                {
+                    b.HasOne("AsbOps.Domain.Cases.AsbCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("AsbOps.Domain.Compliance.FindingLife", null)
+                        .WithMany()
+                        .HasForeignKey("FindingLifeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AsbOps.Domain.Compliance.FindingLife", b =>
+                {
+                    b.HasOne("AsbOps.Domain.Cases.AsbCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -15,6 +15,7 @@ public static class WeeklyComplianceWorkbook
     public const string SummarySheet = "Summary";
     public const string UnknownSheet = "Unknown answers";
     public const string HighRiskSheet = "High risk";
+    public const string MovementSheet = "New, carried, put right";
     public const string MovementLabel = WorkbookSummarySheet.MovementLabel;
     public const string AverageLabel = WorkbookSummarySheet.AverageLabel;
     public const string DateFormat = SheetTable.DateFormat;
@@ -36,6 +37,11 @@ public static class WeeklyComplianceWorkbook
     [
         "Case reference", "Area", "Lead officer", "Sergeant", "Opened", "Person or location", "What is missing", "Outstanding since",
         "Days outstanding", "Weeks carried over", "New or carried over",
+    ];
+    public static readonly string[] MovementHeaders =
+    [
+        "Since last week's check", "Case reference", "Area", "Rule", "Lead officer", "Person or location", "First seen", "Put right",
+        "Weeks carried over",
     ];
     public static readonly string[] UnknownHeaders = ["Case reference", "Area", "Person", "Question", "Age (days)", "Reminders sent", "Link"];
     public static readonly string[] HighRiskHeaders =
@@ -59,6 +65,15 @@ public static class WeeklyComplianceWorkbook
             table.Finish();
         }
 
+        var moved = new SheetTable(workbook.Worksheets.Add(MovementSheet), MovementHeaders, [22, 18, 12, 40, 24, 36, 17, 17, 12]);
+        foreach (var m in data.SinceLastCheck?.Items ?? [])
+        {
+            moved.Row(StatusWords(m.Status), new SheetLink(m.Link, m.CaseRef), m.AreaCode,
+                $"{(int)m.Rule}. {ComplianceRuleText.Title(m.Rule)}", m.Owner ?? "", m.Concerned, m.FirstSeenAt, m.PutRightAt, m.WeeksCarried);
+        }
+
+        moved.Finish();
+
         var unknown = new SheetTable(workbook.Worksheets.Add(UnknownSheet), UnknownHeaders, [18, 12, 26, 60, 11, 15, 45]);
         foreach (var u in data.UnknownAnswers)
         {
@@ -77,4 +92,11 @@ public static class WeeklyComplianceWorkbook
         high.Finish();
         workbook.SaveAs(output);
     }
+
+    public static string StatusWords(FindingStatus status) => status switch
+    {
+        FindingStatus.New => WorkbookFinding.New,
+        FindingStatus.Carried => WorkbookFinding.Carried,
+        _ => "Put right",
+    };
 }

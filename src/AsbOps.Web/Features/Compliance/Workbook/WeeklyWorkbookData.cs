@@ -14,7 +14,8 @@ public sealed record WeeklyWorkbookData(
     IReadOnlyDictionary<ComplianceRule, RuleMovement> Movement,
     IReadOnlyList<WorkbookUnknownAnswer> UnknownAnswers,
     IReadOnlyList<WorkbookHighRiskCase> HighRisk,
-    ForceFigure? Figure = null);
+    ForceFigure? Figure = null,
+    FindingMovement? SinceLastCheck = null);
 
 /// <summary>One snapshot's counters: totals, per area and rule, and the per-area headline when the snapshot kept it.</summary>
 public sealed record WorkbookSnapshot(

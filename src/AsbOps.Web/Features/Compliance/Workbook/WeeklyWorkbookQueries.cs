@@ -59,7 +59,7 @@ public sealed class WeeklyWorkbookQueries(
         var previous = earlierChecks.Count == 0 ? null
             : await db.ComplianceSnapshots.AsNoTracking().SingleAsync(s => s.Id == earlierChecks[0], cancellationToken);
         var lastWeek = previous is null ? null : await CountsAsync(db, previous, codes, cancellationToken);
-        var (findings, movement) = await FindingsAsync(db, snapshot, earlierChecks, codes, cancellationToken);
+        var (findings, movement, since) = await FindingsAsync(db, snapshot, earlierChecks, codes, cancellationToken);
 
         var headline = (await db.ComplianceSnapshots.AsNoTracking()
                 .Where(s => s.IsWeekly && s.TakenAt <= snapshot.TakenAt)
@@ -76,7 +76,8 @@ public sealed class WeeklyWorkbookQueries(
             movement,
             await UnknownAnswersAsync(db, snapshot, codes, cancellationToken),
             await HighRiskAsync(db, snapshot, codes, cancellationToken),
-            await ComplianceQueries.ForceFigureAsync(db, snapshot.TakenAt.AddDays(-7 * HeadlineWeeks), snapshot.TakenAt, cancellationToken));
+            await ComplianceQueries.ForceFigureAsync(db, snapshot.TakenAt.AddDays(-7 * HeadlineWeeks), snapshot.TakenAt, cancellationToken),
+            since);
     }
 
     /// <summary>
@@ -117,7 +118,7 @@ public sealed class WeeklyWorkbookQueries(
             totals.ToDictionary(t => codes.GetValueOrDefault(t.AreaId, "?"), t => t.MissingAssessments));
     }
 
-    private async Task<(IReadOnlyDictionary<ComplianceRule, IReadOnlyList<WorkbookFinding>>, IReadOnlyDictionary<ComplianceRule, RuleMovement>)> FindingsAsync(
+    private async Task<(IReadOnlyDictionary<ComplianceRule, IReadOnlyList<WorkbookFinding>>, IReadOnlyDictionary<ComplianceRule, RuleMovement>, FindingMovement)> FindingsAsync(
         AsbOpsDbContext db, ComplianceSnapshot snapshot, IReadOnlyList<long> earlierChecks, IReadOnlyDictionary<int, string> codes,
         CancellationToken cancellationToken)
     {
@@ -143,18 +144,28 @@ public sealed class WeeklyWorkbookQueries(
             .ToListAsync(cancellationToken);
         var caseIds = rows.Select(r => r.CaseId).Distinct().ToList();
         var people = await WorkbookConcerned.LoadAsync(db, caseIds, cancellationToken);
-        var history = await db.ComplianceFindings.AsNoTracking()
-            .Where(f => earlierChecks.Contains(f.SnapshotId) && caseIds.Contains(f.CaseId))
-            .Select(f => new { f.SnapshotId, f.CaseId, f.Rule })
-            .ToListAsync(cancellationToken);
-        var foundIn = history.ToLookup(h => (h.CaseId, h.Rule), h => h.SnapshotId);
 
-        // Consecutive earlier weekly checks (newest first) that found the same case breaking the same rule.
-        int WeeksCarried(long caseId, ComplianceRule rule)
+        // How long each finding has been carried over comes from its life: the weekly checks before this snapshot
+        // taken since it was first seen (a per-person rule's oldest life on the case counts).
+        var takenAt = snapshot.TakenAt;
+        var firstSeen = new Dictionary<(long CaseId, ComplianceRule Rule), DateTime>();
+        foreach (var chunk in caseIds.Chunk(2000))
         {
-            var checks = foundIn[(caseId, rule)].ToHashSet();
-            return earlierChecks.TakeWhile(checks.Contains).Count();
+            var lives = await db.FindingLives.AsNoTracking()
+                .Where(l => chunk.Contains(l.CaseId) && l.FirstSeenAt <= takenAt && (l.PutRightAt == null || l.PutRightAt > takenAt))
+                .GroupBy(l => new { l.CaseId, l.Rule })
+                .Select(g => new { g.Key.CaseId, g.Key.Rule, First = g.Min(l => l.FirstSeenAt) })
+                .ToListAsync(cancellationToken);
+            foreach (var l in lives)
+            {
+                firstSeen[(l.CaseId, l.Rule)] = l.First;
+            }
         }
+
+        var checks = await db.ComplianceSnapshots.AsNoTracking().Where(s => s.IsWeekly && s.TakenAt < takenAt)
+            .OrderByDescending(s => s.TakenAt).Take(CarriedWeeksFollowed).Select(s => s.TakenAt).ToListAsync(cancellationToken);
+        int WeeksCarried(long caseId, ComplianceRule rule) =>
+            firstSeen.TryGetValue((caseId, rule), out var first) ? checks.Count(t => t >= first) : 0;
 
         var findings = rows.GroupBy(r => r.Rule).ToDictionary(
             g => g.Key,
@@ -163,18 +174,10 @@ public sealed class WeeklyWorkbookQueries(
                 WorkbookConcerned.Describe(r.Rule, people[r.CaseId], r.Address), AgeDays(snapshot.TakenAt, r.Since), r.Detail, r.Since,
                 WeeksCarried(r.CaseId, r.Rule), app.Value.CaseLink(r.Reference))).ToList());
 
-        var lastCheck = earlierChecks.Count == 0 ? null : (long?)earlierChecks[0];
-        var lastWeek = lastCheck is null ? []
-            : await db.ComplianceFindings.AsNoTracking().Where(f => f.SnapshotId == lastCheck).Select(f => new { f.CaseId, f.Rule })
-                .ToListAsync(cancellationToken);
-        var now = rows.Select(r => (r.CaseId, r.Rule)).ToHashSet();
-        var movement = ComplianceRuleText.All.ToDictionary(rule => rule, rule =>
-        {
-            var these = findings.GetValueOrDefault(rule) ?? [];
-            var carried = these.Count(f => f.WeeksCarried > 0);
-            return new RuleMovement(these.Count - carried, carried, lastWeek.Count(f => f.Rule == rule && !now.Contains((f.CaseId, f.Rule))));
-        });
-        return (findings, movement);
+        var since = await FindingMovementReader.ReadAsync(db, null, takenAt, checks.Count == 0 ? null : checks[0], withItems: true, cancellationToken);
+        since = since with { Items = since.Items.Select(i => i with { Link = app.Value.CaseLink(i.CaseRef) }).ToList() };
+        var movement = since.ByRule.ToDictionary(p => p.Key, p => new RuleMovement(p.Value.New, p.Value.Carried, p.Value.PutRight));
+        return (findings, movement, since);
     }
 
     private async Task<IReadOnlyList<WorkbookUnknownAnswer>> UnknownAnswersAsync(

@@ -15,6 +15,20 @@ internal static class WorkbookSummarySheet
     public const string MovementLabel = "Since last week's check";
     public const string AverageLabel = "Open cases missing a risk assessment, on average at any time";
 
+    public const string MovementByAreaLabel = "Since last week's check, by area";
+    public const string MovementByOfficerLabel = "Since last week's check, by lead officer";
+
+    private static int Movement(IXLWorksheet ws, IEnumerable<MovementCounts> groups, string label, int after, bool hasLastCheck)
+    {
+        var table = new SheetTable(ws, [label, "New this week", "Carried over", "Longest carried (weeks)", "Put right"], firstRow: after + 3);
+        foreach (var g in groups)
+        {
+            table.Row(g.Name, g.New, g.Carried, g.LongestCarriedWeeks, hasLastCheck ? g.PutRight : null);
+        }
+
+        return table.LastRow;
+    }
+
     public static void Write(IXLWorksheet ws, WeeklyWorkbookData data)
     {
         var last = data.LastWeek;
@@ -70,7 +84,14 @@ internal static class WorkbookSummarySheet
             movement.Row($"{(int)rule}. {ComplianceRuleText.Title(rule)}", m.New, m.Carried, data.LastWeek is null ? null : m.PutRight);
         }
 
-        var headline = new SheetTable(ws, ["Week", "Taken at", HeadlineLabel, "Open cases"], firstRow: movement.LastRow + 3);
+        var lastRow = movement.LastRow;
+        if (data.SinceLastCheck is { } since)
+        {
+            lastRow = Movement(ws, since.ByArea.Append(since.Total), MovementByAreaLabel, lastRow, data.LastWeek is not null);
+            lastRow = Movement(ws, since.ByOfficer, MovementByOfficerLabel, lastRow, data.LastWeek is not null);
+        }
+
+        var headline = new SheetTable(ws, ["Week", "Taken at", HeadlineLabel, "Open cases"], firstRow: lastRow + 3);
         foreach (var point in data.Headline)
         {
             headline.Row(point.Week, point.TakenAt, point.MissingAssessments, point.OpenCases);
