@@ -2,6 +2,7 @@ using AsbOps.Web.Data;
 using AsbOps.Web.Security.ApiKeys;
 using AsbOps.Web.Security.Passwords;
 using AsbOps.Web.Security.SignIn;
+using AsbOps.Web.Security.SingleSignOn;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -51,6 +52,7 @@ public static class SecurityServiceCollectionExtensions
             .Validate(o => o.SetPasswordLinkHours > 0, "Authentication:SetPasswordLinkHours must be more than 0.")
             .ValidateOnStart();
         services.AddAsbOpsDataProtection(configuration, environment);
+        services.AddAsbOpsSingleSignOn(configuration);
 
         // A disabled user, or one whose role or password an administrator changed, loses their session within a minute:
         // those changes renew the security stamp, and the cookie is checked against it this often.

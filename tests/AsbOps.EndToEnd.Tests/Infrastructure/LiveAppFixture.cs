@@ -44,11 +44,19 @@ public class LiveAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>Settings a fixture for other tests changes.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>Runs before the app starts: a fixture starts what the app's settings point at.</summary>
+    protected virtual Task BeforeStartAsync() => Task.CompletedTask;
+
+    /// <summary>Runs once the app listens and <see cref="BaseUrl"/> is known.</summary>
+    protected virtual Task AfterStartAsync() => Task.CompletedTask;
+
     public async Task InitializeAsync()
     {
+        await BeforeStartAsync();
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseUrl = addresses.First().TrimEnd('/');
+        await AfterStartAsync();
 
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         _playwright = await Playwright.CreateAsync();
@@ -73,6 +81,9 @@ public class LiveAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         return page;
     }
 
+    /// <summary>Runs once the app has stopped: a fixture stops what it started.</summary>
+    protected virtual Task StoppedAsync() => Task.CompletedTask;
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         if (_playwright is not null)
@@ -82,6 +93,7 @@ public class LiveAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         await DisposeAsync();
+        await StoppedAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {

@@ -10,6 +10,8 @@ public sealed class SecretSettingsAppFactory : AsbOpsAppFactory
     public const string StormKey = "storm-key-Qq42-never-shown";
     public const string WallboardHash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
     public const string RedisPassword = "redis-pass-Kk07-never-shown";
+    public const string OidcSecret = "oidc-secret-Ww19-never-shown";
+    public const string OidcAuthority = "https://login.microsoftonline.com/contoso.onmicrosoft.com/v2.0";
 
     protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -28,6 +30,10 @@ public sealed class SecretSettingsAppFactory : AsbOpsAppFactory
         ["ApiClients:1:Name"] = "wallboard",
         ["ApiClients:1:KeySha256"] = WallboardHash,
         ["ApiClients:1:Scopes:0"] = "ops:read",
+        ["Authentication:Oidc:Authority"] = OidcAuthority,
+        ["Authentication:Oidc:ClientId"] = "11111111-2222-3333-4444-555555555555",
+        ["Authentication:Oidc:ClientSecret"] = OidcSecret,
+        ["Authentication:Oidc:AreaClaim"] = "extn.asbopsArea",
     };
 }
 
@@ -63,10 +69,15 @@ public sealed class AdminSettingsTests(SecretSettingsAppFactory app) : IClassFix
         Assert.Equal("48", settings["Compliance:VictimAssessmentHours"]);
         Assert.Equal("set (hidden)", settings["Smtp:Password"]);
         Assert.Equal("set (hidden)", settings["Redis:Configuration"]);
+        Assert.Equal(SecretSettingsAppFactory.OidcAuthority, settings["Authentication:Oidc:Authority"]);
+        Assert.Equal("11111111-2222-3333-4444-555555555555", settings["Authentication:Oidc:ClientId"]);
+        Assert.Equal("extn.asbopsArea", settings["Authentication:Oidc:AreaClaim"]);
+        Assert.Equal("set (hidden)", settings["Authentication:Oidc:ClientSecret"]);
+        Assert.StartsWith("not set", settings["Authentication:Oidc:AgencyClaim"], StringComparison.Ordinal);
         var clients = page.All("admin-api-client").Select(c => c.Text()).ToList();
         Assert.Contains(clients, c => c.StartsWith("storm incidents:write, markers:read", StringComparison.Ordinal));
         Assert.Contains(clients, c => c.StartsWith("wallboard ops:read", StringComparison.Ordinal));
-        foreach (var secret in new[] { SecretSettingsAppFactory.SmtpPassword, SecretSettingsAppFactory.StormKey, SecretSettingsAppFactory.WallboardHash, SecretSettingsAppFactory.RedisPassword })
+        foreach (var secret in new[] { SecretSettingsAppFactory.SmtpPassword, SecretSettingsAppFactory.StormKey, SecretSettingsAppFactory.WallboardHash, SecretSettingsAppFactory.RedisPassword, SecretSettingsAppFactory.OidcSecret })
         {
             Assert.DoesNotContain(secret, html, StringComparison.OrdinalIgnoreCase);
         }

@@ -73,6 +73,7 @@ public static class PageAccessTable
         new("/aide-memoire", PageAccess.AnySignedIn),
         new("/Account/Login", PageAccess.Anonymous),
         new("/Account/AccessDenied", PageAccess.Anonymous),
+        new("/Account/SsoRefused", PageAccess.Anonymous),
         new("/Account/SetPassword", PageAccess.Anonymous),
         new("/Account/LoginCode", PageAccess.Anonymous),
         new("/Account/Mfa", PageAccess.AnySignedIn),

@@ -1,6 +1,8 @@
 using AsbOps.Web.Data;
+using AsbOps.Web.Security;
 using AsbOps.Web.Security.SignIn;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace AsbOps.Web.Features.Account;
 
@@ -11,6 +13,9 @@ public enum SignInOutcome
     Failed,
     Throttled,
     CodeStepExpired,
+
+    /// <summary>Password sign-in is switched off (<c>Authentication:LocalAccounts=false</c>): only single sign-on.</summary>
+    PasswordsOff,
 }
 
 public sealed record SignInAttempt(SignInOutcome Outcome, TimeSpan? RetryAfter = null);
@@ -20,10 +25,22 @@ public sealed record SignInAttempt(SignInOutcome Outcome, TimeSpan? RetryAfter =
 /// authenticator app or a recovery code. A client address over its failure limit is refused before anything is checked;
 /// every failure counts against it.
 /// </summary>
-public sealed class SignInFlow(SignInManager<AppUser> signIn, SignInThrottle throttle, ILogger<SignInFlow> logger)
+public sealed class SignInFlow(
+    SignInManager<AppUser> signIn,
+    SignInThrottle throttle,
+    IOptions<AsbOpsAuthenticationOptions> options,
+    ILogger<SignInFlow> logger)
 {
+    public bool PasswordsAllowed => options.Value.LocalAccounts;
+
     public async Task<SignInAttempt> PasswordAsync(HttpContext http, string email, string password)
     {
+        if (!PasswordsAllowed)
+        {
+            logger.LogWarning("Password sign-in refused: Authentication:LocalAccounts is false");
+            return new(SignInOutcome.PasswordsOff);
+        }
+
         var address = SignInThrottle.AddressOf(http);
         if (throttle.RetryAfter(address) is { } wait)
         {

@@ -51,6 +51,17 @@ public sealed class EffectiveSettings(IConfiguration configuration, IOptions<Com
             Plain("Reminders:MissingAssessments:SergeantDays", "3 (default)"),
             Plain("Reminders:MissingAssessments:InspectorDays", "7 (default)"),
             Plain("Jobs:Enabled", null),
+            Plain("Authentication:LocalAccounts", "true (default): password sign-in on"),
+            Plain("Authentication:Oidc:Authority", "single sign-on off"),
+            Plain("Authentication:Oidc:ClientId", null),
+            Secret("Authentication:Oidc:ClientSecret", null),
+            Plain("Authentication:Oidc:Scopes", "openid profile email (default)"),
+            Plain("Authentication:Oidc:RoleClaim", "roles (default)"),
+            Plain("Authentication:Oidc:AreaClaim", "the area is set in AsbOps"),
+            Plain("Authentication:Oidc:AgencyClaim", "the agency is set in AsbOps"),
+            Plain("Authentication:Oidc:CreateUsers", "false (default): unknown users are refused"),
+            Plain("Authentication:Oidc:DisplayName", "Microsoft Entra ID (default)"),
+            Plain("Authentication:Oidc:RequireHttpsMetadata", "true (default)"),
         };
         rows.AddRange(Section("Compliance"));
         return new SettingsView([.. rows.Select(r => r with { Source = SettingSources.Of(configuration, r.Key) })], ApiClients())
