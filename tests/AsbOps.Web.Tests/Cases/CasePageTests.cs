@@ -3,6 +3,7 @@ using AsbOps.Domain.Markers;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Security;
+using AsbOps.Web.Tests.CaseRecord;
 using AsbOps.Web.Tests.Infrastructure;
 using Bunit;
 using Bunit.TestDoubles;
@@ -19,6 +20,7 @@ public sealed class CasePageTests : BunitTestBase
     public CasePageTests()
     {
         Services.AddSingleton<ICaseDetailsService>(_details);
+        Services.AddCaseRecordFakes();
         Services.AddScoped<CurrentUser>();
         AddAuthorization().SetAuthorized("officer@test.local").SetRoles(Roles.Officer);
         _state = AddBunitPersistentComponentState();

@@ -1,0 +1,13 @@
+using AsbOps.Web.Features.CaseRecord.Notes;
+
+namespace AsbOps.Web.Features.CaseRecord;
+
+public static class CaseRecordFeature
+{
+    /// <summary>The case record: notes, victim contacts, and files.</summary>
+    public static IServiceCollection AddCaseRecordFeature(this IServiceCollection services)
+    {
+        services.AddScoped<ICaseNoteService, CaseNoteService>();
+        return services;
+    }
+}
