@@ -47,6 +47,9 @@ public sealed class FakeDashboardQueries : IOpsDashboardQueries
             Enumerable.Range(0, 12).Select(i => new SnapshotPoint(DateTime.UtcNow.AddDays(-7 * (11 - i)), 10 + i, 3, 1, 2, 100)).ToList());
     }
 
+    /// <summary>The wallboard's high-risk cases, in the order the real query would give them.</summary>
+    public IReadOnlyList<HighRiskCaseRow> HighRisk { get; set; } = [new("ASB-2026-000001", "NORTH", RiskLevel.High, DateTime.UtcNow, false, true)];
+
     public Task<IReadOnlyList<HighRiskCaseRow>> HighRiskCasesAsync(int? areaId, int cap = 50, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<HighRiskCaseRow>>([new("ASB-2026-000001", "NORTH", RiskLevel.High, DateTime.UtcNow, false, true)]);
+        Task.FromResult(HighRisk);
 }
