@@ -111,4 +111,15 @@ public sealed class OpsDashboardQueriesTests(ComplianceFixture fixture) : IClass
             [("ASB-2026-000006", false, true), ("ASB-2026-000016", true, true), ("ASB-2026-000026", false, true)],
             rows.Select(r => (r.CaseRef, r.HasActionPlan, r.HasActiveMarker)).OrderBy(r => r.CaseRef));
     }
+
+    [Fact]
+    public async Task TheWallboardPutsOverduePlansFirstThenTheNewest()
+    {
+        var rows = await CreateQueries().HighRiskCasesAsync(fixture.AreaA);
+
+        // 000006: 100 hours without a plan (overdue); 000026: 10 hours old; 000016: 100 hours old with a plan.
+        Assert.Equal(
+            [("ASB-2026-000006", true), ("ASB-2026-000026", false), ("ASB-2026-000016", false)],
+            rows.Select(r => (r.CaseRef, r.PlanOverdue)));
+    }
 }
