@@ -1,3 +1,4 @@
+using AsbOps.Web.Features.CaseRecord.Contacts;
 using AsbOps.Web.Features.CaseRecord.Notes;
 
 namespace AsbOps.Web.Features.CaseRecord;
@@ -8,6 +9,9 @@ public static class CaseRecordFeature
     public static IServiceCollection AddCaseRecordFeature(this IServiceCollection services)
     {
         services.AddScoped<ICaseNoteService, CaseNoteService>();
+        services.AddScoped<VictimContactService>();
+        services.AddScoped<IVictimContactService>(sp => sp.GetRequiredService<VictimContactService>());
+        services.AddScoped<IOverdueContacts>(sp => sp.GetRequiredService<VictimContactService>());
         return services;
     }
 }
