@@ -1,5 +1,6 @@
 using AsbOps.Web.Data;
 using AsbOps.Web.Features.CaseRecord.Contacts;
+using AsbOps.Web.Features.CaseRecord.Files;
 using AsbOps.Web.Features.CaseRecord.Notes;
 using AsbOps.Web.Security;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,6 +14,7 @@ public static class CaseRecordFakes
     {
         services.AddSingleton<ICaseNoteService>(new FakeCaseNoteService());
         services.AddSingleton<IVictimContactService>(new FakeVictimContactService());
+        services.AddSingleton<ICaseFileService>(new FakeCaseFileService());
         return services;
     }
 }
@@ -53,4 +55,30 @@ public sealed class FakeVictimContactService : IVictimContactService
 
     public Task<CommandResult> SetFrequencyAsync(UserScope user, long caseId, ContactFrequencyInput input, CancellationToken cancellationToken = default) =>
         Task.FromResult(Answer);
+}
+
+/// <summary>Case files held in memory: what the section lists, and how many uploads it asked for.</summary>
+public sealed class FakeCaseFileService : ICaseFileService
+{
+    public CaseFilesModel? Model { get; set; } = new([], CanWrite: true, MaxBytes: 25L * 1024 * 1024);
+
+    public int Uploads { get; private set; }
+
+    public long MaxBytes => Model?.MaxBytes ?? 0;
+
+    public Task<CaseFilesModel?> ReadAsync(UserScope user, long caseId, CancellationToken cancellationToken = default) => Task.FromResult(Model);
+
+    public Dictionary<string, string> ValidateBefore(CaseFileInput input, long declaredSize) => [];
+
+    public Task<CommandResult> UploadAsync(UserScope user, long caseId, CaseFileInput input, Stream content, long declaredSize, CancellationToken cancellationToken = default)
+    {
+        Uploads++;
+        return Task.FromResult(CommandResult.Saved(1));
+    }
+
+    public Task<CommandResult> RetireAsync(UserScope user, long caseId, RetireFileInput input, CancellationToken cancellationToken = default) =>
+        Task.FromResult(CommandResult.Saved(input.FileId));
+
+    public Task<CaseFileDownload?> OpenForDownloadAsync(UserScope user, string caseRef, long fileId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<CaseFileDownload?>(null);
 }
