@@ -76,6 +76,7 @@ api.MapIntakeFeature();
 api.MapMarkersFeature();
 app.MapAccountFeature();
 app.MapCasesFeature();
+app.MapCaseRecordFeature();
 app.MapComplianceFeature();
 app.MapMetricsFeature();
 app.MapDashboardFeature();

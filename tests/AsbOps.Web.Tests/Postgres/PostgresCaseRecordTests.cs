@@ -8,4 +8,7 @@ public sealed class PostgresCaseRecordTests(PostgresAppFactory app) : IClassFixt
 {
     [Fact]
     public Task NoteSearchIgnoresCaseAndFindsLiteralPercentOnPostgres() => CaseNoteServiceTests.SearchFindsNotesAsync(app, "PGNOTE");
+
+    [Fact]
+    public Task TheOverdueContactCounterCountsOpenCasesOnlyOnPostgres() => VictimContactServiceTests.OverdueCounterCountsOpenCasesOnlyAsync(app, "PGVC");
 }
