@@ -21,6 +21,8 @@ public static class SliceEntryPoints
             "Repeat detection is intake's; the assessment form shows a person's repeat finding beside the questions.",
         ["AsbOps.Web.Features.Intake.Repeat.RepeatFinding"] = "The finding PersonRepeatCheck returns.",
         ["AsbOps.Web.Features.Intake.Repeat.RepeatIncident"] = "One incident of a RepeatFinding.",
+        ["AsbOps.Web.Features.CaseRecord.CaseRecordSections"] =
+            "The case record's notes, victim contacts and files, placed on the case page as one block.",
         ["AsbOps.Web.Features.Alerts.AlertsBadge"] = "The header's alert count, placed by the layout.",
         ["AsbOps.Web.Features.Dashboard.HighRiskAlertListener"] = "The high-risk pop-up every staff page shows, placed by the layout.",
     };

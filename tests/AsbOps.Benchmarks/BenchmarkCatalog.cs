@@ -14,6 +14,7 @@ public static class BenchmarkCatalog
         new(ExportBenchmark.Name, "Bulk case export (SpreadCheetah) of the scale-10 force beside writing constant rows", ExportBenchmark.RunAsync),
         new(PushLatencyBenchmark.Name, "Commit-to-client latency of CountersChanged to 100/500/1000 SignalR clients, beside a raw hub broadcast", () => PushLatencyBenchmark.RunAsync([])),
         new(CountersBenchmark.Name, "Dashboard snapshot (counters, queues, heatmaps, trend) at scale 1 and 10, force-wide and one area (median, p95): recomputed, and served from the kept snapshot; beside hand-written SQL counting the same (ASBOPS_BENCH_DB1/DB10)", CountersBenchmark.RunAsync),
+        new(CaseListBenchmark.Name, "The case list's first page of 50 rows at scale 10, newest / filtered / searched (median, p95), beside hand-written SQL returning the same rows (ASBOPS_BENCH_DB10)", CaseListBenchmark.RunAsync),
         new(CompliancePageBenchmark.Name, "The live compliance page's recompute after a change at scale 10 (counts, 50 findings per rule, since the last weekly check; median, p95) beside hand-written SQL counting the same rules (ASBOPS_BENCH_DB10)", CompliancePageBenchmark.RunAsync),
         new(AssessmentSaveBenchmark.Name, "Saving a complete victim assessment at scale 10 (median, p95) beside the same rows by hand-written SQL (ASBOPS_BENCH_DB10, else generated)", AssessmentSaveBenchmark.RunAsync),
     ];

@@ -2,6 +2,7 @@ using AsbOps.Domain.ActionPlans;
 using AsbOps.Domain.Alerts;
 using AsbOps.Domain.Areas;
 using AsbOps.Domain.Audit;
+using AsbOps.Domain.CaseRecord;
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Compliance;
 using AsbOps.Domain.Email;
@@ -57,6 +58,10 @@ public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<JobLease> JobLeases => Set<JobLease>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<StoredApiClient> ApiClients => Set<StoredApiClient>();
+    public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
+    public DbSet<VictimContactPlan> VictimContactPlans => Set<VictimContactPlan>();
+    public DbSet<VictimContact> VictimContacts => Set<VictimContact>();
+    public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

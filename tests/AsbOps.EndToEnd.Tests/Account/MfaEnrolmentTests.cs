@@ -38,7 +38,7 @@ public sealed class MfaEnrolmentTests(MfaRequiredAppFixture app) : IClassFixture
         await Assertions.Expect(page.GetByTestId("recovery-code")).ToHaveCountAsync(10);
         await ShotAsync(page, device, "recovery-codes");
         await page.GetByTestId("mfa-continue").ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        await page.WaitForURLAsync(app.BaseUrl + "/compliance");
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("signed-in-user")).ToContainTextAsync("Casey Compliance");
 

@@ -1,5 +1,6 @@
 using AsbOps.Domain.Compliance;
 using AsbOps.EndToEnd.Tests.Infrastructure;
+using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Features.Compliance.Workbook;
 using ClosedXML.Excel;
 using Microsoft.Playwright;
@@ -59,11 +60,25 @@ public sealed class WeeklyWorkbookDownloadTests(LiveAppFixture app)
             listed.UnionWith((await cases.AllTextContentsAsync()).Select(t => t.Trim()));
         }
 
+        var onPage = new Dictionary<string, int>
+        {
+            [WeeklyComplianceWorkbook.StatusWords(FindingStatus.New)] = int.Parse(await page.GetByTestId("since-new").TextContentAsync() ?? ""),
+            [WeeklyComplianceWorkbook.StatusWords(FindingStatus.Carried)] = int.Parse(await page.GetByTestId("since-carried").TextContentAsync() ?? ""),
+            [WeeklyComplianceWorkbook.StatusWords(FindingStatus.PutRight)] = int.Parse(await page.GetByTestId("since-put-right").TextContentAsync() ?? ""),
+        };
+
         var button = page.GetByTestId("download-weekly-workbook");
         await Assertions.Expect(button).ToBeEnabledAsync(new() { Timeout = 30_000 });
         var download = await page.RunAndWaitForDownloadAsync(() => button.ClickAsync(), new() { Timeout = 60_000 });
         await using var file = File.OpenRead(await download.PathAsync());
         using var workbook = new XLWorkbook(file);
+
+        // The week's new, carried over and put right: one row each in the workbook, as many as the page counts.
+        var moved = workbook.Worksheet(WeeklyComplianceWorkbook.MovementSheet).Column(1).CellsUsed().Skip(1)
+            .GroupBy(c => c.GetString()).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(onPage, kv => Assert.Equal((kv.Key, kv.Value), (kv.Key, moved.GetValueOrDefault(kv.Key))));
+        Assert.True(onPage.Values.Sum() > 0);
+
         var inWorkbook = ComplianceRuleText.All
             .SelectMany(rule => workbook.Worksheet(WeeklyComplianceWorkbook.RuleSheet(rule)).Column(1).CellsUsed().Skip(1).Select(c => c.GetString()))
             .ToHashSet();

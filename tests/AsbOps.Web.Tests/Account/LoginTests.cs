@@ -16,7 +16,7 @@ public sealed class LoginTests(AsbOpsAppFactory app) : IClassFixture<AsbOpsAppFa
         var response = await LoginForm.PostAsync(client, "right@test.local", AsbOpsAppFactory.Password);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/", response.Headers.Location?.AbsolutePath);
+        Assert.Equal("/home", response.Headers.Location?.AbsolutePath);
     }
 
     [Fact]
@@ -54,10 +54,11 @@ public sealed class LoginTests(AsbOpsAppFactory app) : IClassFixture<AsbOpsAppFa
 
     [Theory]
     [InlineData("/cases", "/cases")]
-    [InlineData("//evil.example/x", "/")]
-    [InlineData("https://evil.example/", "/")]
-    [InlineData("/\\evil.example", "/")]
-    [InlineData(null, "/")]
+    [InlineData("//evil.example/x", "/home")]
+    [InlineData("https://evil.example/", "/home")]
+    [InlineData("/\\evil.example", "/home")]
+    [InlineData(null, "/home")]
+    [InlineData("/", "/home")]
     public void OnlyLocalReturnAddressesAreFollowed(string? returnUrl, string expected) =>
         Assert.Equal(expected, AsbOps.Web.Features.Account.LoginPage.SafeReturnUrl(returnUrl));
 

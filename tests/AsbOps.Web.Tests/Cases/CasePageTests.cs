@@ -3,6 +3,7 @@ using AsbOps.Domain.Markers;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Security;
+using AsbOps.Web.Tests.CaseRecord;
 using AsbOps.Web.Tests.Infrastructure;
 using Bunit;
 using Bunit.TestDoubles;
@@ -19,6 +20,7 @@ public sealed class CasePageTests : BunitTestBase
     public CasePageTests()
     {
         Services.AddSingleton<ICaseDetailsService>(_details);
+        Services.AddCaseRecordFakes();
         Services.AddScoped<CurrentUser>();
         AddAuthorization().SetAuthorized("officer@test.local").SetRoles(Roles.Officer);
         _state = AddBunitPersistentComponentState();
@@ -69,6 +71,44 @@ public sealed class CasePageTests : BunitTestBase
         Assert.Equal(Reference, page.Find("[data-testid=case-ref]").TextContent);
         Assert.Equal("High", page.Find("[data-testid=case-risk-level]").TextContent);
         Assert.Equal("true", page.Find("[data-testid=next-review]").GetAttribute("data-overdue"));
+    }
+
+    [Fact]
+    public void TheSummaryStripAtTheTopSaysWhatIsDue()
+    {
+        _details.Details = Sample() with { HighRiskSince = DateTime.UtcNow.AddDays(-4) };
+
+        var page = RenderCase();
+
+        var summary = page.Find("[data-testid=case-summary]");
+        Assert.StartsWith("High since", summary.QuerySelector("[data-testid=summary-risk] span:last-child")!.TextContent.Trim());
+        var plan = summary.QuerySelector("[data-testid=summary-plan]")!;
+        Assert.Equal("true", plan.GetAttribute("data-overdue"));
+        Assert.Contains("Required by", plan.TextContent);
+        Assert.Equal($"/cases/{Reference}/plan", plan.QuerySelector("a")!.GetAttribute("href"));
+        Assert.EndsWith("1", summary.QuerySelector("[data-testid=summary-markers]")!.TextContent.Trim());
+        Assert.EndsWith("1", summary.QuerySelector("[data-testid=summary-unknowns]")!.TextContent.Trim());
+        Assert.Equal("true", summary.QuerySelector("[data-testid=summary-review]")!.GetAttribute("data-overdue"));
+        var sections = page.FindAll("[data-testid]").Select(e => e.GetAttribute("data-testid")).ToList();
+        Assert.True(sections.IndexOf("case-summary") < sections.IndexOf("case-people"), "the strip must come before the people");
+        Assert.True(sections.IndexOf("case-summary") < sections.IndexOf("case-incidents"), "the strip must come before the incidents");
+    }
+
+    [Fact]
+    public void TheSummaryOfACaseWithAPlanSaysItIsInPlace()
+    {
+        var due = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-1));
+        _details.Details = Sample() with
+        {
+            HighRiskSince = DateTime.UtcNow.AddDays(-4),
+            ActionPlan = new(DateTime.UtcNow.AddDays(-3), "Stop it",
+                [new(AsbOps.Domain.ActionPlans.ActionType.Visit, "Visit", "PC Lead", due, AsbOps.Domain.ActionPlans.ActionStatus.Planned, null, true)]),
+        };
+
+        var plan = RenderCase().Find("[data-testid=summary-plan]");
+
+        Assert.Equal("false", plan.GetAttribute("data-overdue"));
+        Assert.Contains("In place · 1 open action, 1 overdue", plan.TextContent);
     }
 
     [Fact]

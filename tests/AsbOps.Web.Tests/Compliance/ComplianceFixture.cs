@@ -40,7 +40,8 @@ public class ComplianceFixture : AsbOpsAppFactory, IAsyncLifetime
     };
 
     public ComplianceQueries CreateQueries() => new(
-        Services.GetRequiredService<IDbContextFactory<Web.Data.AsbOpsDbContext>>(), Clock, Options.Create(new ComplianceOptions()));
+        Services.GetRequiredService<IDbContextFactory<Web.Data.AsbOpsDbContext>>(), Clock, Options.Create(new ComplianceOptions()),
+        Services.GetRequiredService<ComplianceBoard>());
 
     public async Task InitializeAsync()
     {

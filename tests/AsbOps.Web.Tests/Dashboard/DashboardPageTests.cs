@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using AsbOps.Domain.Risk;
 using AsbOps.Web.Features.Dashboard;
 using AsbOps.Web.Live;
 using AsbOps.Web.Security;
@@ -74,6 +75,46 @@ public sealed class DashboardPageTests : BunitTestBase
         Assert.Contains("/cases?risk=notassessed&role=victim", roleLinks);
         var areaLinks = page.FindAll("[data-testid='heatmap-area'] table a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("/cases?area=NORTH&risk=high", areaLinks);
+    }
+
+    [Fact]
+    public void HeatmapCellsAreColouredByRiskLevelWithStrengthByCountAndHaveALegend()
+    {
+        SignIn(Roles.Inspector, 1);
+        _queries.RoleCounts = new() { [RiskLevel.Low] = 76, [RiskLevel.Medium] = 10, [RiskLevel.High] = 1, [RiskLevel.NotAssessed] = 0 };
+
+        var page = Render<DashboardPage>();
+
+        var low = Background(page, "low");
+        var high = Background(page, "high");
+        var medium = Background(page, "medium");
+        Assert.True(low.G > low.R && low.G > low.B, $"a low cell must be green, was {low}");
+        Assert.True(high.R > high.G && high.R > high.B, $"a high cell must be red, was {high}");
+        Assert.True(medium.R > medium.B && medium.G > medium.B, $"a medium cell must be amber, was {medium}");
+        Assert.True(low.R + low.G + low.B < high.R + high.G + high.B, "76 low cases must be stronger (darker) than 1 high case");
+        var legend = page.Find("[data-testid='heatmap-role'] [data-testid='heatmap-legend']");
+        Assert.Equal(["low", "medium", "high", "notassessed"],
+            legend.QuerySelectorAll("[data-level]").Select(e => e.GetAttribute("data-level")!).ToArray());
+    }
+
+    [Fact]
+    public void TheAreaHeatmapShowsOnlyWhenThereIsMoreThanOneArea()
+    {
+        SignIn(Roles.Inspector, 1);
+        _queries.AreaCodes = ["NORTH"];
+
+        var page = Render<DashboardPage>();
+
+        Assert.Single(page.FindAll("[data-testid='heatmap-role']"));
+        Assert.Empty(page.FindAll("[data-testid='heatmap-area']"));
+    }
+
+    private static (int R, int G, int B) Background(IRenderedComponent<DashboardPage> page, string level)
+    {
+        var style = page.Find($"[data-testid='heatmap-role'] tr[data-row='victim'] td[data-level='{level}']").GetAttribute("style") ?? "";
+        var hex = System.Text.RegularExpressions.Regex.Match(style, "background-color:#([0-9a-f]{6})").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(hex), $"the {level} cell has no background colour: '{style}'");
+        return (Convert.ToInt32(hex[..2], 16), Convert.ToInt32(hex[2..4], 16), Convert.ToInt32(hex[4..], 16));
     }
 
     [Fact]

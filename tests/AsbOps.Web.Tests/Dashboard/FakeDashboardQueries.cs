@@ -15,6 +15,12 @@ public sealed class FakeDashboardQueries : IOpsDashboardQueries
 
     public IReadOnlyList<AreaInfo> Areas { get; set; } = [new(1, "NORTH", "North"), new(2, "SOUTH", "South")];
 
+    /// <summary>The victim row's count for each level; null for the default 1, 2, 3, 4 by level.</summary>
+    public Dictionary<RiskLevel, int>? RoleCounts { get; set; }
+
+    /// <summary>The rows of the area heatmap.</summary>
+    public IReadOnlyList<string> AreaCodes { get; set; } = ["NORTH", "SOUTH"];
+
     public Task<IReadOnlyList<AreaInfo>> AreasAsync(CancellationToken cancellationToken = default) => Task.FromResult(Areas);
 
     public Task<OpsCounters> CountersAsync(int? areaId, CancellationToken cancellationToken = default) =>
@@ -26,9 +32,9 @@ public sealed class FakeDashboardQueries : IOpsDashboardQueries
         LoadedAreas.Add(areaId);
         var counters = await CountersAsync(areaId, cancellationToken);
         var heatmapRow = new HeatmapRow("victim", "Victim", RiskLinks.HeatmapLevels
-            .Select(l => new HeatmapCell(l, (int)l + 1, RiskLinks.CasesByRole(Domain.Cases.PersonRole.Victim, l))).ToList());
-        var areaRow = new HeatmapRow("NORTH", "North", RiskLinks.HeatmapLevels
-            .Select(l => new HeatmapCell(l, 2, RiskLinks.CasesByArea("NORTH", l))).ToList());
+            .Select(l => new HeatmapCell(l, RoleCounts?.GetValueOrDefault(l) ?? (int)l + 1, RiskLinks.CasesByRole(Domain.Cases.PersonRole.Victim, l))).ToList());
+        var areaRows = AreaCodes.Select(code => new HeatmapRow(code, code, RiskLinks.HeatmapLevels
+            .Select(l => new HeatmapCell(l, 2, RiskLinks.CasesByArea(code, l))).ToList())).ToList();
         return new OpsDashboardData(
             counters,
             [
@@ -37,10 +43,13 @@ public sealed class FakeDashboardQueries : IOpsDashboardQueries
                 new DashboardQueue("awaitingApproval", "Lowered levels awaiting the sergeant", 0, [], "No lowered risk level is waiting."),
             ],
             new RiskHeatmap("Role", [heatmapRow]),
-            new RiskHeatmap("Area", [areaRow]),
+            new RiskHeatmap("Area", areaRows),
             Enumerable.Range(0, 12).Select(i => new SnapshotPoint(DateTime.UtcNow.AddDays(-7 * (11 - i)), 10 + i, 3, 1, 2, 100)).ToList());
     }
 
+    /// <summary>The wallboard's high-risk cases, in the order the real query would give them.</summary>
+    public IReadOnlyList<HighRiskCaseRow> HighRisk { get; set; } = [new("ASB-2026-000001", "NORTH", RiskLevel.High, DateTime.UtcNow, false, true)];
+
     public Task<IReadOnlyList<HighRiskCaseRow>> HighRiskCasesAsync(int? areaId, int cap = 50, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<HighRiskCaseRow>>([new("ASB-2026-000001", "NORTH", RiskLevel.High, DateTime.UtcNow, false, true)]);
+        Task.FromResult(HighRisk);
 }

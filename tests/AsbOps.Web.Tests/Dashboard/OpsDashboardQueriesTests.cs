@@ -53,7 +53,7 @@ public sealed class OpsDashboardQueriesTests(ComplianceFixture fixture) : IClass
         using var json = JsonDocument.Parse(JsonSerializer.Serialize(counters, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
 
         var names = json.RootElement.EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["at", "awaitingScreening", "openCases", "highRiskCases", "missingAssessments", "unknownAnswers", "overdueReviews", "byArea"], names);
+        Assert.Equal(["at", "awaitingScreening", "openCases", "highRiskCases", "missingAssessments", "unknownAnswers", "overdueReviews", "byArea", "overdueContacts"], names);
         Assert.Equal(1, json.RootElement.GetProperty("byArea").GetProperty("CMPB").GetProperty("missingAssessments").GetInt32());
     }
 
@@ -110,5 +110,16 @@ public sealed class OpsDashboardQueriesTests(ComplianceFixture fixture) : IClass
         Assert.Equal(
             [("ASB-2026-000006", false, true), ("ASB-2026-000016", true, true), ("ASB-2026-000026", false, true)],
             rows.Select(r => (r.CaseRef, r.HasActionPlan, r.HasActiveMarker)).OrderBy(r => r.CaseRef));
+    }
+
+    [Fact]
+    public async Task TheWallboardPutsOverduePlansFirstThenTheNewest()
+    {
+        var rows = await CreateQueries().HighRiskCasesAsync(fixture.AreaA);
+
+        // 000006: 100 hours without a plan (overdue); 000026: 10 hours old; 000016: 100 hours old with a plan.
+        Assert.Equal(
+            [("ASB-2026-000006", true), ("ASB-2026-000026", false), ("ASB-2026-000016", false)],
+            rows.Select(r => (r.CaseRef, r.PlanOverdue)));
     }
 }

@@ -25,6 +25,10 @@ internal static class DemoForceEraser
         await db.ComplianceAreaTotals.ExecuteDeleteAsync(cancellationToken);
         await db.ComplianceSnapshots.ExecuteDeleteAsync(cancellationToken);
         await db.Markers.ExecuteDeleteAsync(cancellationToken);
+        await db.CaseFiles.ExecuteDeleteAsync(cancellationToken);
+        await db.VictimContacts.ExecuteDeleteAsync(cancellationToken);
+        await db.VictimContactPlans.ExecuteDeleteAsync(cancellationToken);
+        await db.CaseNotes.ExecuteDeleteAsync(cancellationToken);
         await db.CaseReviews.ExecuteDeleteAsync(cancellationToken);
         await db.Referrals.ExecuteDeleteAsync(cancellationToken);
         await db.ActionItems.ExecuteDeleteAsync(cancellationToken);

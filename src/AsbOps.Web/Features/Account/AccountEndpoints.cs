@@ -1,4 +1,5 @@
 using AsbOps.Web.Data;
+using AsbOps.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 
@@ -10,7 +11,9 @@ public static class AccountEndpoints
     /// Sign-out needs the form's antiforgery token (another site cannot sign a user out) and changes the user's
     /// security stamp, so the old cookie, and every other session of that user, stops working at once.
     /// </summary>
-    public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints) =>
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(HomePages.Route, (HttpContext http) => Results.LocalRedirect(HomePages.For(http.User))).RequireAuthorization();
         endpoints.MapPost("/Account/Logout", async (HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn, UserManager<AppUser> users) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http))
@@ -28,4 +31,5 @@ public static class AccountEndpoints
 
             return Results.LocalRedirect("/Account/Login");
         });
+    }
 }

@@ -117,6 +117,8 @@ internal static class AssessmentWriter
         }
 
         referral.Agency = agency;
+        // A safeguarding referral is a referral: the receiving agency sees the case and records its outcome.
+        await CaseSharing.ShareWithAsync(db, assessment.CaseId, agency, now, user.UserId, cancellationToken);
         referral.SafeguardingConcerns = Blank(form.Concerns);
         referral.ConsentToShare = form.ConsentToShare;
         referral.ImmediateActions = Blank(form.ImmediateActions);

@@ -36,9 +36,11 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
 
         var pageSize = Math.Clamp(query.PageSize, 1, CaseListQuery.MaxPageSize);
         var page = Math.Max(0, query.Page);
-        var rows = await Sort(db, cases, query.SortBy, query.Descending)
-            .Skip(page * pageSize)
-            .Take(pageSize)
+
+        // The page's ids are picked first, and only those cases are projected: with the projection in the same SELECT as
+        // the ORDER BY … LIMIT, SQLite worked out every matching case's people count before sorting and cutting the page.
+        var pageIds = Sort(db, cases, query.SortBy, query.Descending).Skip(page * pageSize).Take(pageSize).Select(c => c.Id);
+        var rows = await Sort(db, db.Cases.AsNoTracking().Where(c => pageIds.Contains(c.Id)), query.SortBy, query.Descending)
             .Select(c => new
             {
                 c.Id,

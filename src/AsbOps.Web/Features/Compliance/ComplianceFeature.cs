@@ -12,6 +12,10 @@ public static class ComplianceFeature
     {
         services.AddOptions<ComplianceOptions>().BindConfiguration(ComplianceOptions.Section);
         services.AddScoped<IComplianceQueries, ComplianceQueries>();
+
+        // Made at start-up, so that it subscribes to the notifier before any page does (ADR 0022).
+        services.AddSingleton<ComplianceBoard>();
+        services.AddHostedService(sp => sp.GetRequiredService<ComplianceBoard>());
         services.AddSingleton<ComplianceSweepService>();
         services.AddSingleton<IDemoForceLoaded, DemoForceSweep>();
         services.AddSingleton<IDemoFindingSource, DemoFindingSource>();

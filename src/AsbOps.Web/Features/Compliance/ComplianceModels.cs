@@ -52,3 +52,7 @@ public sealed record SnapshotPoint(
 /// is where the sweep history begins within the period (null when no reading covers it).
 /// </summary>
 public sealed record ForceFigure(DateTime From, DateTime To, double? Average, IReadOnlyList<WeeklyMissingAverage> Weekly, DateTime? CoveredFrom = null);
+
+/// <summary>What the live compliance page shows for one scope (<see cref="IComplianceQueries.LiveAsync"/>).</summary>
+public sealed record ComplianceLive(
+    ComplianceCounts Counts, IReadOnlyDictionary<ComplianceRule, IReadOnlyList<ComplianceFindingRow>> Findings, FindingMovement Movement);

@@ -73,13 +73,14 @@ public sealed partial class CompliancePage : IDisposable
         _loading = true;
         try
         {
-            _counts = await Queries.CountAsync(_areaId, _disposed.Token);
-            foreach (var rule in ComplianceRuleText.All)
+            var live = await Queries.LiveAsync(_areaId, FindingsPerRule, _disposed.Token);
+            _counts = live.Counts;
+            foreach (var (rule, rows) in live.Findings)
             {
-                _findings[rule] = await Queries.FindingsAsync(rule, _areaId, FindingsPerRule, _disposed.Token);
+                _findings[rule] = rows;
             }
 
-            _movement = await Queries.SinceLastCheckAsync(_areaId, _disposed.Token);
+            _movement = live.Movement;
         }
         finally
         {

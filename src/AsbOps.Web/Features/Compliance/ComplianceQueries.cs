@@ -14,8 +14,13 @@ namespace AsbOps.Web.Features.Compliance;
 public sealed class ComplianceQueries(
     IDbContextFactory<AsbOpsDbContext> dbFactory,
     TimeProvider clock,
-    IOptions<ComplianceOptions> options) : IComplianceQueries
+    IOptions<ComplianceOptions> options,
+    ComplianceBoard board) : IComplianceQueries
 {
+    /// <summary>From the kept board, brought up to date by the cases that changed (ADR 0022).</summary>
+    public Task<ComplianceLive> LiveAsync(int? areaId, int cap, CancellationToken cancellationToken = default) =>
+        board.GetAsync(areaId, cap, cancellationToken);
+
     public async Task<ComplianceCounts> CountAsync(int? areaId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -99,6 +104,17 @@ public sealed class ComplianceQueries(
             .Select(CaseFlagsProjection.Build(rules))
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>The flags of the given cases that are open (the live board reads a changed case again with this).</summary>
+    internal static Task<List<CaseFlags>> FlagsOfAsync(
+        AsbOpsDbContext db, CaseRulePredicates rules, IReadOnlyCollection<long> caseIds, CancellationToken cancellationToken) =>
+        caseIds.Count == 0
+            ? Task.FromResult(new List<CaseFlags>())
+            : db.Cases.AsNoTracking()
+                .Where(CaseStanding.IsOpen)
+                .Where(c => caseIds.Contains(c.Id))
+                .Select(CaseFlagsProjection.Build(rules))
+                .ToListAsync(cancellationToken);
 
     /// <summary>What the findings of the given cases say, one row per case, by id.</summary>
     internal static async Task<Dictionary<long, CaseFindingDetail>> DetailsAsync(

@@ -8,6 +8,22 @@ public interface IComplianceQueries
     /// <summary>Counts per area (all areas, or only <paramref name="areaId"/>) and rule, with the headline.</summary>
     Task<ComplianceCounts> CountAsync(int? areaId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// What the live compliance page shows: the counts, the oldest <paramref name="cap"/> findings of every rule and the
+    /// movement since the last weekly check, all of one scope.
+    /// </summary>
+    async Task<ComplianceLive> LiveAsync(int? areaId, int cap, CancellationToken cancellationToken = default)
+    {
+        var counts = await CountAsync(areaId, cancellationToken);
+        var findings = new Dictionary<ComplianceRule, IReadOnlyList<ComplianceFindingRow>>();
+        foreach (var rule in ComplianceRuleText.All)
+        {
+            findings[rule] = await FindingsAsync(rule, areaId, cap, cancellationToken);
+        }
+
+        return new ComplianceLive(counts, findings, await SinceLastCheckAsync(areaId, cancellationToken));
+    }
+
     /// <summary>The oldest <paramref name="cap"/> cases breaking <paramref name="rule"/>.</summary>
     Task<IReadOnlyList<ComplianceFindingRow>> FindingsAsync(ComplianceRule rule, int? areaId, int cap, CancellationToken cancellationToken = default);
 

@@ -18,8 +18,9 @@ public sealed record HeatmapRow(string Key, string Label, IReadOnlyList<HeatmapC
 /// <summary>A heatmap of counts by row × risk level, in <see cref="RiskLinks.HeatmapLevels"/> order.</summary>
 public sealed record RiskHeatmap(string Title, IReadOnlyList<HeatmapRow> Rows);
 
-/// <summary>An open high-risk case as the wallboard shows it.</summary>
-public sealed record HighRiskCaseRow(string CaseRef, string AreaCode, RiskLevel RiskLevel, DateTime? Since, bool HasActionPlan, bool HasActiveMarker);
+/// <summary>An open high-risk case as the wallboard shows it; <paramref name="PlanOverdue"/> when its action plan is late.</summary>
+public sealed record HighRiskCaseRow(
+    string CaseRef, string AreaCode, RiskLevel RiskLevel, DateTime? Since, bool HasActionPlan, bool HasActiveMarker, bool PlanOverdue = false);
 
 /// <summary>Everything the dashboard shows for one scope, loaded in one go.</summary>
 public sealed record OpsDashboardData(

@@ -19,6 +19,9 @@ public sealed class DashboardQueueQueries(
 {
     public const int RowsPerQueue = 10;
 
+    /// <summary>Hours a high-risk case has to get an action plan.</summary>
+    public int ActionPlanHours => options.Value.ActionPlanHours;
+
     public async Task<IReadOnlyList<DashboardQueue>> LoadAsync(int? areaId, DateTime now, Task<DashboardTally> counts, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

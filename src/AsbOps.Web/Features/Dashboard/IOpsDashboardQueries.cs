@@ -15,6 +15,6 @@ public interface IOpsDashboardQueries
     /// </summary>
     Task<OpsDashboardData> LoadAsync(int? areaId, bool areaInRoleLinks = false, CancellationToken cancellationToken = default);
 
-    /// <summary>The open high-risk cases of a scope, highest-risk-longest first.</summary>
+    /// <summary>The open high-risk cases of a scope: action plan overdue first, then newest first.</summary>
     Task<IReadOnlyList<HighRiskCaseRow>> HighRiskCasesAsync(int? areaId, int cap = 50, CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,4 @@
+using AsbOps.Domain.CaseRecord;
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
@@ -30,10 +31,13 @@ public sealed class DashboardTally
     private readonly IReadOnlyList<OpenCaseTallyRow> _rows;
     private readonly IReadOnlyDictionary<int, int> _awaitingScreening;
     private readonly int _waitingInGrace;
+    private readonly IReadOnlyDictionary<int, int> _overdueContacts;
 
     internal DashboardTally(
-        DateTime at, AreaLookup areas, IReadOnlyList<OpenCaseTallyRow> rows, IReadOnlyDictionary<int, int> awaitingScreening, int waitingInGrace)
+        DateTime at, AreaLookup areas, IReadOnlyList<OpenCaseTallyRow> rows, IReadOnlyDictionary<int, int> awaitingScreening, int waitingInGrace,
+        IReadOnlyDictionary<int, int>? overdueContacts = null)
     {
+        _overdueContacts = overdueContacts ?? new Dictionary<int, int>();
         At = at;
         Areas = areas;
         _rows = rows;
@@ -70,11 +74,17 @@ public sealed class DashboardTally
             var rows = _rows.Where(r => r.AreaId == a.Id).ToList();
             return new AreaCounters(_awaitingScreening.GetValueOrDefault(a.Id), rows.Sum(r => r.Open),
                 rows.Where(r => r.RiskLevel == RiskLevel.High).Sum(r => r.Open), rows.Sum(r => r.Missing),
-                rows.Sum(r => r.UnknownAnswers), rows.Sum(r => r.Overdue));
+                rows.Sum(r => r.UnknownAnswers), rows.Sum(r => r.Overdue))
+            {
+                OverdueContacts = _overdueContacts.GetValueOrDefault(a.Id),
+            };
         }, StringComparer.Ordinal);
         var areas = byArea.Values;
         return new OpsCounters(At, areas.Sum(a => a.AwaitingScreening), areas.Sum(a => a.OpenCases), areas.Sum(a => a.HighRiskCases),
-            areas.Sum(a => a.MissingAssessments), areas.Sum(a => a.UnknownAnswers), areas.Sum(a => a.OverdueReviews), byArea);
+            areas.Sum(a => a.MissingAssessments), areas.Sum(a => a.UnknownAnswers), areas.Sum(a => a.OverdueReviews), byArea)
+        {
+            OverdueContacts = areas.Sum(a => a.OverdueContacts),
+        };
     }
 }
 
@@ -123,7 +133,15 @@ public sealed class OpenCaseTally(
             .GroupBy(i => i.AreaId)
             .Select(g => new { AreaId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.AreaId, g => g.Count, cancellationToken);
-        return new DashboardTally(now, areas, rows, awaitingScreening, waitingInGrace);
+        // Victims of open cases overdue for contact: from the open cases to their victims (the participants' case index)
+        // and each victim's plan (unique by participant), one grouped count.
+        var overdueContacts = await (from c in openCases
+                                     join p in db.CaseParticipants.AsNoTracking().Where(ContactSchedule.OverdueVictim(db.VictimContactPlans, now))
+                                         on c.Id equals p.CaseId
+                                     group p by c.AreaId into g
+                                     select new { AreaId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.AreaId, g => g.Count, cancellationToken);
+        return new DashboardTally(now, areas, rows, awaitingScreening, waitingInGrace, overdueContacts);
     }
 
     /// <summary>

@@ -2,7 +2,8 @@ namespace AsbOps.Web.Features.Dashboard;
 
 /// <summary>
 /// The live operations counters, shaped as the hub's <c>CountersChanged</c> payload of integration.md:
-/// <c>{ at, awaitingScreening, openCases, highRiskCases, missingAssessments, unknownAnswers, overdueReviews, byArea: { CODE: { … } } }</c>.
+/// <c>{ at, awaitingScreening, openCases, highRiskCases, missingAssessments, unknownAnswers, overdueReviews, byArea: { CODE: { … } } }</c>,
+/// and <c>overdueContacts</c>.
 /// </summary>
 public sealed record OpsCounters(
     DateTime At,
@@ -12,7 +13,11 @@ public sealed record OpsCounters(
     int MissingAssessments,
     int UnknownAnswers,
     int OverdueReviews,
-    IReadOnlyDictionary<string, AreaCounters> ByArea);
+    IReadOnlyDictionary<string, AreaCounters> ByArea)
+{
+    /// <summary>Victims on open cases whose agreed contact is overdue (added after the first contract: a property, so payloads only grow).</summary>
+    public int OverdueContacts { get; init; }
+}
 
 /// <summary>The counters of one area, keyed by its code in <see cref="OpsCounters.ByArea"/>.</summary>
 public sealed record AreaCounters(
@@ -21,4 +26,8 @@ public sealed record AreaCounters(
     int HighRiskCases,
     int MissingAssessments,
     int UnknownAnswers,
-    int OverdueReviews);
+    int OverdueReviews)
+{
+    /// <inheritdoc cref="OpsCounters.OverdueContacts"/>
+    public int OverdueContacts { get; init; }
+}

@@ -76,18 +76,32 @@ public sealed class OpsDashboardQueries(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var plans = db.ActionPlans;
         var markers = db.Markers;
+        var planCutoff = clock.GetUtcNow().UtcDateTime.AddHours(-queues.ActionPlanHours);
+        // What a control room must act on first: plans overdue, then the newest; the oldest fall off the end.
         return await db.Cases.AsNoTracking()
             .Where(CaseStanding.IsOpen)
             .Where(c => c.RiskLevel == RiskLevel.High && (areaId == null || c.AreaId == areaId))
-            .OrderBy(c => c.HighRiskSince ?? c.OpenedAt)
+            .Select(c => new
+            {
+                c.Reference,
+                c.AreaId,
+                c.RiskLevel,
+                c.HighRiskSince,
+                Since = c.HighRiskSince ?? c.OpenedAt,
+                HasPlan = plans.Any(p => p.CaseId == c.Id),
+                HasMarker = markers.Any(m => m.CaseId == c.Id && m.EndedAt == null),
+            })
+            .OrderByDescending(c => !c.HasPlan && c.Since < planCutoff)
+            .ThenByDescending(c => c.Since)
             .Take(cap)
             .Select(c => new HighRiskCaseRow(
                 c.Reference,
                 db.Areas.Where(a => a.Id == c.AreaId).Select(a => a.Code).First(),
                 c.RiskLevel,
                 c.HighRiskSince,
-                plans.Any(p => p.CaseId == c.Id),
-                markers.Any(m => m.CaseId == c.Id && m.EndedAt == null)))
+                c.HasPlan,
+                c.HasMarker,
+                !c.HasPlan && c.Since < planCutoff))
             .ToListAsync(cancellationToken);
     }
 }

@@ -91,10 +91,7 @@ public sealed class ReferralService(IDbContextFactory<AsbOpsDbContext> dbFactory
             CreatedByUserId = user.UserId,
         };
         db.Referrals.Add(referral);
-        if (!await db.CaseShares.AnyAsync(s => s.CaseId == caseId && s.Agency == agency, cancellationToken))
-        {
-            db.CaseShares.Add(new CaseShare { CaseId = caseId, Agency = agency, SharedAt = now, SharedByUserId = user.UserId });
-        }
+        await CaseSharing.ShareWithAsync(db, caseId, agency, now, user.UserId, cancellationToken);
 
         try
         {

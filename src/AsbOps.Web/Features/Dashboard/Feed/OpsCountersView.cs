@@ -10,7 +10,10 @@ public static class OpsCountersView
     {
         var area = all.ByArea.GetValueOrDefault(areaCode) ?? new AreaCounters(0, 0, 0, 0, 0, 0);
         return new OpsCounters(all.At, area.AwaitingScreening, area.OpenCases, area.HighRiskCases, area.MissingAssessments,
-            area.UnknownAnswers, area.OverdueReviews, new Dictionary<string, AreaCounters>(StringComparer.Ordinal) { [areaCode] = area });
+            area.UnknownAnswers, area.OverdueReviews, new Dictionary<string, AreaCounters>(StringComparer.Ordinal) { [areaCode] = area })
+        {
+            OverdueContacts = area.OverdueContacts,
+        };
     }
 
     /// <summary>True when every number, force-wide and per area, is the same (the time they were counted is ignored).</summary>
@@ -21,6 +24,7 @@ public static class OpsCountersView
         && a.MissingAssessments == b.MissingAssessments
         && a.UnknownAnswers == b.UnknownAnswers
         && a.OverdueReviews == b.OverdueReviews
+        && a.OverdueContacts == b.OverdueContacts
         && a.ByArea.Count == b.ByArea.Count
         && a.ByArea.All(pair => b.ByArea.TryGetValue(pair.Key, out var other) && other == pair.Value);
 }

@@ -1,0 +1,21 @@
+using System.Security.Claims;
+
+namespace AsbOps.Web.Security;
+
+/// <summary>
+/// The page each role starts on: one it may open and does its daily work from. Sign-in, "Go to the start page" and
+/// the bare address "/" for a role that may not see the dashboard all go through <see cref="Route"/>.
+/// </summary>
+public static class HomePages
+{
+    /// <summary>Redirects a signed-in user to <see cref="For"/>.</summary>
+    public const string Route = "/home";
+
+    public static string For(ClaimsPrincipal user) =>
+        user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Sergeant) || user.IsInRole(Roles.Inspector) || user.IsInRole(Roles.Admin)
+            ? "/"
+            : user.IsInRole(Roles.Compliance) ? "/compliance"
+            : user.IsInRole(Roles.Analyst) ? "/metrics"
+            : user.IsInRole(Roles.Partner) ? "/cases"
+            : "/Account/Manage";
+}
