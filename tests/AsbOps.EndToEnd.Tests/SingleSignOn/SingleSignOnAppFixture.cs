@@ -42,9 +42,9 @@ public class SingleSignOnAppFixture : LiveAppFixture
     protected override async Task StoppedAsync() => await Provider.DisposeAsync();
 
     /// <summary>A fresh browser on the login page that presses "Sign in with …" as <paramref name="user"/>.</summary>
-    public async Task<IPage> SignInThroughProviderAsync(TestIdentityProvider.User user)
+    public async Task<IPage> SignInThroughProviderAsync(TestIdentityProvider.User user, ViewportSize? viewport = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = viewport ?? new() { Width = 1366, Height = 900 } });
         await Provider.ChooseUserAsync(context, user);
         var page = await context.NewPageAsync();
         await page.GotoAsync("/Account/Login");

@@ -14,12 +14,12 @@ public sealed class SingleSignOnOnlyTests(SingleSignOnOnlyAppFixture app) : ICla
     public async Task AnUnknownUserIsRefusedWithAClearPageAndNotCreated()
     {
         var email = "stranger@force.test";
-        var page = await app.SignInThroughProviderAsync(new("entra-stranger-1", email, "Sam Stranger", ["officer"]));
+        var page = await app.SignInThroughProviderAsync(new("entra-stranger-1", email, "Sam Stranger", ["officer"]), new() { Width = 390, Height = 844 });
 
         var refusal = page.GetByTestId("sso-refused");
         await Assertions.Expect(refusal).ToHaveAttributeAsync("data-reason", "unknown-user");
         await Assertions.Expect(refusal).ToContainTextAsync($"There is no AsbOps account for {email}");
-        await SingleSignOnTests.ShotAsync(page, "refused-unknown-user");
+        await SingleSignOnTests.ShotAsync(page, "refused-unknown-user-phone");
         Assert.Null(await app.FindUserAsync(email));
     }
 
