@@ -67,7 +67,7 @@ public sealed class HighRiskAssessmentTests(LiveAppFixture app)
         await page.GetByTestId("assess-added").ClickAsync();
 
         await page.WaitForURLAsync(new Regex(@"/people/\d+/assessment$"));
-        await Assertions.Expect(page.GetByTestId("assessment-score")).ToHaveTextAsync("0");
+        await Assertions.Expect(page.GetByTestId("assessment-no-score")).ToBeVisibleAsync();
         foreach (var (question, value) in new[]
                  {
                      ("frequency", "weekly"), ("impact", "significant"), ("vulnerable", "yes"), ("repeatVictim", "no"),

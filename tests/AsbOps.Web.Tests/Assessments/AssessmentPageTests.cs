@@ -52,8 +52,9 @@ public sealed class AssessmentPageTests : BunitTestBase
     public void TheScoreAndLevelFollowEachAnswerAsItIsPicked()
     {
         var page = RenderForm();
-        Assert.Equal("0", Text(page, "assessment-score"));
-        Assert.Equal("Low", Text(page, "assessment-level"));
+        Assert.Empty(page.FindAll("[data-testid='assessment-score']"));
+        Assert.Empty(page.FindAll("[data-testid='assessment-level']"));
+        Assert.Single(page.FindAll("[data-testid='assessment-no-score']"));
 
         Pick(page, "frequency", "daily");
         page.WaitForAssertion(() => Assert.Equal("3", Text(page, "assessment-score")));

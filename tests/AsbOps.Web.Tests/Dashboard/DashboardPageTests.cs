@@ -98,6 +98,18 @@ public sealed class DashboardPageTests : BunitTestBase
     }
 
     [Fact]
+    public void AnAreaDashboardSaysOnceThatHistoryIsForceWide()
+    {
+        SignIn(Roles.Inspector, 1);
+        _queries.AreaTrendGaps = true;
+
+        var page = Render<DashboardPage>();
+
+        Assert.Single(page.FindAll("[data-testid='trend-note']"));
+        Assert.DoesNotContain("force-wide", string.Join(" ", page.FindAll(".counter-card").Select(c => c.TextContent)));
+    }
+
+    [Fact]
     public void TheAreaHeatmapShowsOnlyWhenThereIsMoreThanOneArea()
     {
         SignIn(Roles.Inspector, 1);

@@ -18,6 +18,9 @@ public sealed class FakeDashboardQueries : IOpsDashboardQueries
     /// <summary>The victim row's count for each level; null for the default 1, 2, 3, 4 by level.</summary>
     public Dictionary<RiskLevel, int>? RoleCounts { get; set; }
 
+    /// <summary>Snapshots without open-case history, as an area's are.</summary>
+    public bool AreaTrendGaps { get; set; }
+
     /// <summary>The rows of the area heatmap.</summary>
     public IReadOnlyList<string> AreaCodes { get; set; } = ["NORTH", "SOUTH"];
 
@@ -44,7 +47,8 @@ public sealed class FakeDashboardQueries : IOpsDashboardQueries
             ],
             new RiskHeatmap("Role", [heatmapRow]),
             new RiskHeatmap("Area", areaRows),
-            Enumerable.Range(0, 12).Select(i => new SnapshotPoint(DateTime.UtcNow.AddDays(-7 * (11 - i)), 10 + i, 3, 1, 2, 100)).ToList());
+            Enumerable.Range(0, 12).Select(i => new SnapshotPoint(DateTime.UtcNow.AddDays(-7 * (11 - i)), 10 + i, 3, 1, 2,
+                AreaTrendGaps ? null : 100)).ToList());
     }
 
     /// <summary>The wallboard's high-risk cases, in the order the real query would give them.</summary>

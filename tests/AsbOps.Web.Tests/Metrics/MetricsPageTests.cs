@@ -48,6 +48,20 @@ public sealed class MetricsPageTests : BunitTestBase
         page.FindAll($"[data-testid={section}] tbody tr").Select(r => string.Join("|", r.Children.Select(c => c.TextContent.Trim()))).ToArray();
 
     [Fact]
+    public void TheOverridesTableIsPagedAndSaysApprovalInWords()
+    {
+        var many = Enumerable.Range(1, 12).Select(i => new OverrideRow($"ASB-2026-{i:000000}", AssessmentKind.Victim, RiskLevel.Low,
+            RiskLevel.Medium, new string('x', 2000), OverrideApproval.NotRequired, At)).ToList();
+        _metrics.Result = Fixture() with { Overrides = new OverrideSummary(12, 0, many) };
+
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.Equal(5, Rows(page, "metrics-overrides").Length), Patience);
+        Assert.Equal("Not required", page.Find("[data-testid=override-approval]").TextContent.Trim());
+        Assert.Single(page.FindAll("[data-testid=metrics-overrides] .mud-table-pagination"));
+    }
+
+    [Fact]
     public void TheTablesAndChartsShowWhatTheServiceComputedForTheFilter()
     {
         _metrics.Result = Fixture();

@@ -42,6 +42,29 @@ public sealed class CasePeopleServiceTests(AsbOpsAppFactory app) : IClassFixture
     }
 
     [Fact]
+    public void AMatchSaysPostcodeWhenOnlyThePostcodeMatched()
+    {
+        PersonMatch Match(bool name, bool address, bool postcodeOnly) =>
+            new(1, "Vera Victim", null, "12 Example Road", "LE11 2BB", name, address, [], 0, postcodeOnly);
+
+        Assert.Equal("postcode", Match(false, true, true).MatchedOn);
+        Assert.Equal("name and postcode", Match(true, true, true).MatchedOn);
+        Assert.Equal("address", Match(false, true, false).MatchedOn);
+        Assert.Equal("name", Match(true, false, false).MatchedOn);
+    }
+
+    [Fact]
+    public async Task ASearchByPostcodeWithAnotherAddressMatchesOnThePostcodeOnly()
+    {
+        var w = await ArrangeAsync(app, "PPLPOST");
+
+        var matches = await WithServiceAsync(s => s.SearchAsync(w.Officer, new PersonSearch(null, null, null, "99 Nowhere Street", "le112bb")));
+
+        var match = Assert.Single(matches, m => m.PersonId == w.PersonId);
+        Assert.Equal("postcode", match.MatchedOn);
+    }
+
+    [Fact]
     public async Task ANewPersonIsAddedWithANormalisedPostcodeAndADifferentDateOfBirthIsNotAMatch()
     {
         var w = await ArrangeAsync(app, "PPLNEW");

@@ -10,10 +10,13 @@ public static class AsbOpsTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#1d3f8f",
-            Secondary = "#00897b",
+            // Dark enough for white text (WCAG AA 4.5:1) on chips and buttons.
+            Secondary = "#00796b",
             AppbarBackground = "#14306e",
             Error = "#c62828",
-            Warning = "#ef6c00",
+            Warning = "#b45309",
+            Info = "#1565c0",
+            TextSecondary = "rgba(0,0,0,0.7)",
             Success = "#2e7d32",
         },
         PaletteDark = new PaletteDark

@@ -46,6 +46,9 @@ public sealed class AssessmentFormState
         return state;
     }
 
+    /// <summary>True once any question has an answer: before that there is no score to show.</summary>
+    public bool HasAnyAnswer => _answers.Values.Any(a => !string.IsNullOrEmpty(a.Value));
+
     public AnswerState Answer(string questionKey)
     {
         if (!_answers.TryGetValue(questionKey, out var answer))

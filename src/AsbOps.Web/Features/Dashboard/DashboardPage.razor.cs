@@ -14,7 +14,8 @@ namespace AsbOps.Web.Features.Dashboard;
 public sealed partial class DashboardPage : IDisposable
 {
     private const string AllAreas = "";
-    private const string NoAreaTrend = "Weekly history of this counter is kept force-wide only.";
+    private const string NoAreaTrend =
+        "Weekly history of missing assessments, open cases and high-risk cases is kept force-wide only, so those counters show no trend for one area.";
 
     /// <summary>At most one live reload per this interval; the last change of a burst is always reloaded.</summary>
     public static readonly TimeSpan LiveReloadInterval = TimeSpan.FromMilliseconds(400);
@@ -95,6 +96,9 @@ public sealed partial class DashboardPage : IDisposable
     }
 
     private IReadOnlyList<int?> TrendOf(Func<SnapshotPoint, int?> counter) => _data?.Trend.Select(counter).ToList() ?? [];
+
+    /// <summary>An area's snapshots hold no history of these counters: said once under the counters, not on each card.</summary>
+    private bool AreaHistoryMissing => TrendOf(p => p.OpenCases) is { Count: > 1 } trend && trend.Any(v => v is null);
 
     public void Dispose()
     {

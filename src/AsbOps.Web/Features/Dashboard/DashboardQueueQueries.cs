@@ -68,14 +68,14 @@ public sealed class DashboardQueueQueries(
         return
         [
             new("awaitingScreening", "Incidents awaiting VICTOR-E screening", tally.AwaitingScreening,
-                incidents.Select(i => new QueueItem(i.StormRef, $"{i.Category} · {i.Address}", RiskLinks.Incident(i.Id), Age(i.ReceivedAt), false)).ToList(),
+                incidents.Select(i => new QueueItem(i.StormRef, $"{CaseDisplay.Words(i.Category)} · {i.Address}", RiskLinks.Incident(i.Id), Age(i.ReceivedAt), false)).ToList(),
                 "No incident is waiting for screening. New incidents from the control room appear here."),
             new("awaitingAssessment", "Cases awaiting an assessment", tally.AwaitingAssessment,
                 assessmentRows.Select(c => new QueueItem(c.Reference, c.People == 0 ? "Location assessment needed" : "Person assessment needed",
                     RiskLinks.Case(c.Reference), Age(c.OpenedAt), c.OpenedAt < victimCutoff)).ToList(),
                 "Every open case has its victims, perpetrators or location assessed."),
             new("unknownAnswers", "Unknown answers outstanding", tally.UnknownAnswers,
-                unknownRows.Select(u => new QueueItem(u.Reference, $"{u.UnknownCount} unknown · {u.Kind} assessment",
+                unknownRows.Select(u => new QueueItem(u.Reference, $"{u.UnknownCount} unknown · {CaseDisplay.Words(u.Kind).ToLowerInvariant()} assessment",
                     RiskLinks.Case(u.Reference), Age(u.CreatedAt), Age(u.CreatedAt) >= 14)).ToList(),
                 "No current assessment has an unknown answer."),
             new("highRiskWithoutPlan", "High-risk cases without an action plan", tally.HighRiskWithoutPlan,
@@ -91,7 +91,7 @@ public sealed class DashboardQueueQueries(
                 }).ToList(),
                 "No review falls due in the next 7 days.", tally.OverdueReviews.ToString(CultureInfo.InvariantCulture) + " overdue"),
             new("awaitingApproval", "Lowered levels awaiting the sergeant", approvals,
-                pendingRows.Select(p => new QueueItem(p.Reference, $"{p.Kind}: {p.ComputedLevel} → {p.JudgementLevel}",
+                pendingRows.Select(p => new QueueItem(p.Reference, $"{CaseDisplay.Words(p.Kind)}: {CaseDisplay.LevelWord(p.ComputedLevel)} → {(p.JudgementLevel is { } set ? CaseDisplay.LevelWord(set) : "")}",
                     RiskLinks.Case(p.Reference), Age(p.CreatedAt), false)).ToList(),
                 "No lowered risk level is waiting for a sergeant's approval."),
         ];

@@ -43,7 +43,7 @@ public sealed class OpsDashboardQueries(
         var tallied = counts.Result;
         var linkArea = areaInRoleLinks && areaId is not null ? tallied.Areas.All.FirstOrDefault()?.Code : null;
         var roleHeatmap = new RiskHeatmap("People on open cases by role and risk level", RiskLinks.HeatmapRoles
-            .Select(role => new HeatmapRow(CaseDisplay.Key(role), role.ToString(), RiskLinks.HeatmapLevels
+            .Select(role => new HeatmapRow(CaseDisplay.Key(role), CaseDisplay.Words(role), RiskLinks.HeatmapLevels
                 .Select(level => new HeatmapCell(level, byRole.Result.GetValueOrDefault((role, level)), RiskLinks.CasesByRole(role, level, linkArea)))
                 .ToList()))
             .ToList());

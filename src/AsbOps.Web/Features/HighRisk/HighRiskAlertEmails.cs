@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using AsbOps.Domain.Email;
+using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Data;
 using AsbOps.Web.Email;
 using Microsoft.Extensions.Options;
@@ -42,7 +43,8 @@ public sealed class HighRiskAlertEmails(EmailOutbox outbox, IOptions<AppOptions>
     public static OutgoingEmail Compose(
         string dedupKey, long caseId, string caseRef, string areaCode, IReadOnlyList<string> subjects, DateTime since, string to, string link)
     {
-        var when = since.ToString("d MMMM yyyy HH:mm 'UTC'", CultureInfo.GetCultureInfo("en-GB"));
+        // UK local time, as the screens show it: a sergeant reading "14:00 UTC" in summer would be an hour out.
+        var when = UkTime.ToLocal(since).ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB")) + " (UK time)";
         var subject = $"HIGH RISK: {caseRef} ({areaCode})";
         var text = new StringBuilder()
             .AppendLine($"Case {caseRef} in {areaCode} became HIGH RISK at {when}.")

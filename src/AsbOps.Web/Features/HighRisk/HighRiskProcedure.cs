@@ -2,6 +2,7 @@ using AsbOps.Domain.Alerts;
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Markers;
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Components.Shared;
 using AsbOps.Web.Data;
 using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Features.Reminders;
@@ -127,7 +128,7 @@ public sealed class HighRiskProcedure(HighRiskAlertEmails alertEmails, IOptions<
 
     private static IReadOnlyList<string> HighRiskSubjects(AsbCase @case) =>
         @case.Participants.Where(p => p.RiskLevel == RiskLevel.High && p.Person is not null)
-            .Select(p => $"{p.Person!.FullName} ({p.Role.ToString().ToLowerInvariant()})")
+            .Select(p => $"{p.Person!.FullName} ({CaseDisplay.Words(p.Role).ToLowerInvariant()})")
             .Append($"{@case.Address}, {@case.Postcode} (location)")
             .ToList();
 

@@ -12,6 +12,8 @@ namespace AsbOps.Web.Features.Metrics;
 /// </summary>
 public sealed partial class MetricsPage
 {
+    private const int OverridesPerPage = 5;
+
     private IReadOnlyList<GuidanceVersionOption> _versions = [];
     private IReadOnlyList<AreaInfo> _areas = [];
     private int? _versionId;

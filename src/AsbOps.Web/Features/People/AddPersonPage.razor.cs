@@ -134,13 +134,6 @@ public sealed partial class AddPersonPage
         Show("Same address kept. Enter the next member of the household.", Severity.Info);
     }
 
-    private static string MatchedOn(PersonMatch match) => (match.MatchedByName, match.MatchedByAddress) switch
-    {
-        (true, true) => "name and address",
-        (true, false) => "name",
-        _ => "address",
-    };
-
     private static string CasesText(PersonMatch match)
     {
         var shown = string.Join(", ", match.Cases.Select(c => $"{c.CaseReference} ({CaseDisplay.Words(c.Role).ToLowerInvariant()})"));

@@ -63,12 +63,18 @@ public sealed class CasePeopleService(IDbContextFactory<AsbOpsDbContext> dbFacto
             .Where(p => ids.Contains(p.PersonId))
             .Select(p => new { p.PersonId, p.Case!.Reference, p.Role, Visible = visible.Contains(p.CaseId) })
             .ToListAsync(cancellationToken);
+        // A postcode search finds a household; say "postcode" unless the address typed matches too.
+        var byPostcode = !string.IsNullOrWhiteSpace(search.Postcode) && Postcode.Normalise(search.Postcode.Trim()) is not null;
+        var typedAddress = search.Address?.Trim().ToUpperInvariant();
+        bool PostcodeOnly(Person p) => byPostcode
+            && (string.IsNullOrEmpty(typedAddress) || p.Address?.ToUpperInvariant().Contains(typedAddress, StringComparison.Ordinal) != true);
         return people
             .OrderBy(p => p.SearchName).ThenBy(p => p.Id)
             .Select(p => new PersonMatch(
                 p.Id, p.FullName, p.DateOfBirth, p.Address, p.Postcode, byName.Contains(p.Id), byAddress.Contains(p.Id),
                 links.Where(l => l.PersonId == p.Id && l.Visible).Select(l => new PersonCaseLink(l.Reference, l.Role)).ToList(),
-                links.Count(l => l.PersonId == p.Id && !l.Visible)))
+                links.Count(l => l.PersonId == p.Id && !l.Visible),
+                byAddress.Contains(p.Id) && PostcodeOnly(p)))
             .ToList();
     }
 

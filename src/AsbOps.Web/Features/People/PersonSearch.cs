@@ -19,7 +19,17 @@ public sealed record PersonMatch(
     bool MatchedByName,
     bool MatchedByAddress,
     IReadOnlyList<PersonCaseLink> Cases,
-    int CasesNotShown);
+    int CasesNotShown,
+    bool PostcodeOnly = false)
+{
+    /// <summary>What matched, in words: "name", "address", "postcode", "name and postcode"…</summary>
+    public string MatchedOn => (MatchedByName, MatchedByAddress) switch
+    {
+        (true, true) => PostcodeOnly ? "name and postcode" : "name and address",
+        (true, false) => "name",
+        _ => PostcodeOnly ? "postcode" : "address",
+    };
+}
 
 /// <summary>A new person's details; first and last name are required.</summary>
 public sealed record NewPerson(string? FirstName, string? LastName, DateOnly? DateOfBirth, string? Address, string? Postcode, string? Phone);
