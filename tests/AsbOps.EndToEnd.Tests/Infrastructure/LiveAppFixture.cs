@@ -35,6 +35,7 @@ public class LiveAppFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:AsbOps", $"Data Source={Path.Combine(_folder, "asbops.db")}");
         builder.UseSetting("Email:PickupDirectory", Path.Combine(_folder, "mail"));
         builder.UseSetting("Jobs:Enabled", "false");
+        builder.UseSetting("Files:Directory", Path.Combine(_folder, "files"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -61,6 +61,19 @@ internal sealed class DemoBatchWriter(IDbContextFactory<AsbOpsDbContext> dbFacto
             return m.Marker;
         })), cancellationToken);
         await insert.InsertAsync(drafts.SelectMany(d => d.Alerts.Select(a => { a.CaseId = d.Case.Id; return a; })), cancellationToken);
+        await insert.InsertAsync(drafts.SelectMany(d => d.Notes.Select(n => { n.CaseId = d.Case.Id; return n; })), cancellationToken);
+        await insert.InsertAsync(drafts.SelectMany(d => d.ContactPlans.Select(p =>
+        {
+            p.Plan.CaseId = d.Case.Id;
+            p.Plan.CaseParticipantId = p.Victim.Id;
+            return p.Plan;
+        })), cancellationToken);
+        await insert.InsertAsync(drafts.SelectMany(d => d.Contacts.Select(x =>
+        {
+            x.Contact.CaseId = d.Case.Id;
+            x.Contact.CaseParticipantId = x.Victim.Id;
+            return x.Contact;
+        })), cancellationToken);
 
         var reminders = drafts.SelectMany(d => d.Reminders.Select(r => (d.Case, r.Reminder, r.Email, r.Assessment))).ToList();
         await insert.InsertAsync(reminders.Select(r =>

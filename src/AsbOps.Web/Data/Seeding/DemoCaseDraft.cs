@@ -1,5 +1,6 @@
 using AsbOps.Domain.ActionPlans;
 using AsbOps.Domain.Alerts;
+using AsbOps.Domain.CaseRecord;
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Email;
 using AsbOps.Domain.Markers;
@@ -28,4 +29,10 @@ internal sealed class DemoCaseDraft(AsbCase asbCase)
     public List<(Reminder Reminder, OutboxMessage Email, Assessment Assessment)> Reminders { get; } = [];
 
     public List<Alert> Alerts { get; } = [];
+
+    public List<CaseNote> Notes { get; } = [];
+
+    public List<(VictimContact Contact, CaseParticipant Victim)> Contacts { get; } = [];
+
+    public List<(VictimContactPlan Plan, CaseParticipant Victim)> ContactPlans { get; } = [];
 }

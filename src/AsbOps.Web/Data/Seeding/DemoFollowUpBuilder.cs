@@ -30,6 +30,7 @@ internal sealed class DemoFollowUpBuilder(DemoCalendar calendar, DemoReminderBui
         AddShares(draft);
         AddMarkers(rng, draft, plan, subjects, risk);
         reminders.AddFor(rng, draft, plan, subjects, lead);
+        DemoRecordBuilder.Add(draft, plan, subjects.Where(s => s.Role == PersonRole.Victim).Select(s => s.Participant!), lead, end);
 
         // The area's sergeant and inspector were alerted when the case became high; older alerts have been read.
         if (!plan.IsClosed && area.Area.Code == DemoLogins.AreaCode && risk.HighSince is { } since && calendar.AgeInDays(since) <= 14)

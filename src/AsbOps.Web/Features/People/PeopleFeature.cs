@@ -2,7 +2,7 @@ namespace AsbOps.Web.Features.People;
 
 public static class PeopleFeature
 {
-    /// <summary>Adding people to a case, with the search for the same person elsewhere.</summary>
+    /// <summary>Adding people to a case, with the search for the same person elsewhere; the person view.</summary>
     public static IServiceCollection AddPeopleFeature(this IServiceCollection services) =>
-        services.AddScoped<ICasePeopleService, CasePeopleService>();
+        services.AddScoped<ICasePeopleService, CasePeopleService>().AddScoped<IPersonViewService, PersonViewService>();
 }
