@@ -872,6 +872,11 @@ namespace AsbOps.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StormRefKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -882,7 +887,9 @@ namespace AsbOps.Web.Data.Migrations
 
                     b.HasIndex("Postcode");
 
-                    b.HasIndex("StormRef")
+                    b.HasIndex("StormRef");
+
+                    b.HasIndex("StormRefKey")
                         .IsUnique();
 
                     b.HasIndex("AreaId", "ReceivedAt");
