@@ -51,6 +51,9 @@ public sealed class EffectiveSettings(IConfiguration configuration, IOptions<Com
             Plain("Reminders:MissingAssessments:SergeantDays", "3 (default)"),
             Plain("Reminders:MissingAssessments:InspectorDays", "7 (default)"),
             Plain("Jobs:Enabled", null),
+            Plain("Hub:MaxConnectionsPerClient", "50 (default)"),
+            Plain("Hub:MaxConnectionsPerUser", "10 (default)"),
+            Plain("Security:FailedAuthenticationPerMinute", "100 (default)"),
         };
         rows.AddRange(Section("Compliance"));
         return new SettingsView([.. rows.Select(r => r with { Source = SettingSources.Of(configuration, r.Key) })], ApiClients())
