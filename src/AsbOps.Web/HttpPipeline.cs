@@ -69,6 +69,7 @@ public static class HttpPipeline
         }
 
         app.UseAuthentication();
+        app.UseFailedAuthenticationLimit();
         app.UseMfaEnrolmentGate();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -7,8 +7,30 @@ public sealed class Incident
 
     public long Id { get; set; }
 
-    /// <summary>The control-room reference; unique. Officer-logged incidents get an <c>OFF-</c> reference.</summary>
-    public required string StormRef { get; set; }
+    private string _stormRef = "";
+
+    /// <summary>
+    /// The control-room reference, kept as sent. Officer-logged incidents get an <c>OFF-</c> reference. Control rooms
+    /// compare references case-insensitively, so uniqueness is held by <see cref="StormRefKey"/>.
+    /// </summary>
+    public required string StormRef
+    {
+        get => _stormRef;
+        set
+        {
+            _stormRef = value;
+            StormRefKey = KeyOf(value);
+        }
+    }
+
+    /// <summary>
+    /// The reference's comparison form (upper case), unique across incidents; set with <see cref="StormRef"/>. Rows that
+    /// collided before references compared case-insensitively keep a suffixed key (see the migration).
+    /// </summary>
+    public string StormRefKey { get; private set; } = "";
+
+    /// <summary>The comparison form of a control-room reference: two references are one incident when their keys match.</summary>
+    public static string KeyOf(string stormRef) => stormRef.ToUpperInvariant();
 
     public IncidentSource Source { get; set; } = IncidentSource.ControlRoom;
 

@@ -19,6 +19,7 @@ public static class SecurityServiceCollectionExtensions
         services.AddScoped<CurrentUser>();
         services.AddScoped<MfaRequirement>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<FailedAuthenticationLimit>();
         SignInLimitOptions.AddSignInLimits(services, configuration);
         // Open circuits re-check the user's security stamp every minute (Blazor's own provider never does).
         services.AddScoped<AuthenticationStateProvider, SessionRevalidatingStateProvider>();

@@ -11,6 +11,7 @@ public sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
     public void Configure(EntityTypeBuilder<Incident> builder)
     {
         builder.Property(i => i.StormRef).HasMaxLength(40);
+        builder.Property(i => i.StormRefKey).HasMaxLength(60);
         builder.Property(i => i.Address).HasMaxLength(300);
         builder.Property(i => i.Postcode).HasMaxLength(10);
         builder.Property(i => i.Description).HasMaxLength(Incident.DescriptionMaxLength);
@@ -30,7 +31,8 @@ public sealed class IncidentConfiguration : IEntityTypeConfiguration<Incident>
         builder.HasOne<Area>().WithMany().HasForeignKey(i => i.AreaId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AsbCase>().WithMany(c => c.Incidents).HasForeignKey(i => i.CaseId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne(i => i.Screening).WithOne().HasForeignKey<VictorEScreening>(s => s.IncidentId);
-        builder.HasIndex(i => i.StormRef).IsUnique();
+        builder.HasIndex(i => i.StormRefKey).IsUnique();
+        builder.HasIndex(i => i.StormRef);
         builder.HasIndex(i => new { i.AreaId, i.ReceivedAt });
         builder.HasIndex(i => i.CaseId);
         builder.HasIndex(i => i.Postcode);

@@ -1075,6 +1075,11 @@ namespace AsbOps.Web.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StormRefKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -1085,7 +1090,9 @@ namespace AsbOps.Web.Data.Migrations
 
                     b.HasIndex("Postcode");
 
-                    b.HasIndex("StormRef")
+                    b.HasIndex("StormRef");
+
+                    b.HasIndex("StormRefKey")
                         .IsUnique();
 
                     b.HasIndex("AreaId", "ReceivedAt");

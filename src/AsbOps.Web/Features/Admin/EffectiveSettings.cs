@@ -62,6 +62,9 @@ public sealed class EffectiveSettings(IConfiguration configuration, IOptions<Com
             Plain("Authentication:Oidc:CreateUsers", "false (default): unknown users are refused"),
             Plain("Authentication:Oidc:DisplayName", "Microsoft Entra ID (default)"),
             Plain("Authentication:Oidc:RequireHttpsMetadata", "true (default)"),
+            Plain("Hub:MaxConnectionsPerClient", "50 (default)"),
+            Plain("Hub:MaxConnectionsPerUser", "10 (default)"),
+            Plain("Security:FailedAuthenticationPerMinute", "100 (default)"),
         };
         rows.AddRange(Section("Compliance"));
         return new SettingsView([.. rows.Select(r => r with { Source = SettingSources.Of(configuration, r.Key) })], ApiClients())

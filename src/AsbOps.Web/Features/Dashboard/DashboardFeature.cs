@@ -16,6 +16,8 @@ public static class DashboardFeature
         services.AddSingleton<DashboardSnapshots>();
         services.AddScoped<IOpsDashboardQueries, SnapshotDashboardQueries>();
         services.AddSingleton<OpsAudience>();
+        services.AddOptions<HubLimitsOptions>().BindConfiguration(HubLimitsOptions.Section);
+        services.AddSingleton<HubConnectionLimits>();
         services.AddSingleton<OpsCaseSummaries>();
         services.AddSingleton<OpsBroadcaster>();
         services.AddHostedService(sp => sp.GetRequiredService<OpsBroadcaster>());

@@ -1124,6 +1124,11 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("StormRefKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -1134,7 +1139,9 @@ namespace AsbOps.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Postcode");
 
-                    b.HasIndex("StormRef")
+                    b.HasIndex("StormRef");
+
+                    b.HasIndex("StormRefKey")
                         .IsUnique();
 
                     b.HasIndex("AreaId", "ReceivedAt");

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using AsbOps.Web.Security.ApiKeys;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace AsbOps.Web.Features.Dashboard.Feed;
 
@@ -10,7 +12,12 @@ namespace AsbOps.Web.Features.Dashboard.Feed;
 /// (everything it may see) or <c>area:CODE</c>; an area-restricted user is only ever in their own area's group.
 /// </summary>
 [Authorize(Policy = ApiPolicies.OpsRead)]
-public sealed class OpsHub(OpsAudience audience, OpsBroadcaster broadcaster) : Hub
+public sealed partial class OpsHub(
+    OpsAudience audience,
+    OpsBroadcaster broadcaster,
+    HubConnectionLimits limits,
+    IOptionsMonitor<HubLimitsOptions> limitOptions,
+    ILogger<OpsHub> logger) : Hub
 {
     public const string Route = "/hubs/ops";
     public const string AllGroup = "all";
@@ -20,21 +27,68 @@ public sealed class OpsHub(OpsAudience audience, OpsBroadcaster broadcaster) : H
 
     private const string ViewerKey = "asbops:viewer";
     private const string GroupKey = "asbops:group";
+    private const string SlotKey = "asbops:slot";
 
     public static string AreaGroup(string areaCode) => "area:" + areaCode;
 
     public override async Task OnConnectedAsync()
     {
-        var viewer = await audience.ResolveAsync(Context.User!, Context.ConnectionAborted);
-        if (viewer.IsRestricted && viewer.OwnArea is null)
+        var holder = TakeSlot();
+        try
         {
-            throw new HubException("Your account has no neighbourhood area, so there is no feed to receive. Ask an administrator to set your area.");
+            var viewer = await audience.ResolveAsync(Context.User!, Context.ConnectionAborted);
+            if (viewer.IsRestricted && viewer.OwnArea is null)
+            {
+                throw new HubException("Your account has no neighbourhood area, so there is no feed to receive. Ask an administrator to set your area.");
+            }
+
+            Context.Items[ViewerKey] = viewer;
+            await JoinAsync(viewer.OwnArea is { } own && viewer.IsRestricted ? own : null);
+            await base.OnConnectedAsync();
+        }
+        catch
+        {
+            // A connection refused here never reaches OnDisconnectedAsync: give its slot back now.
+            Context.Items.Remove(SlotKey);
+            limits.Release(holder);
+            throw;
+        }
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (Context.Items.TryGetValue(SlotKey, out var slot) && slot is string holder)
+        {
+            limits.Release(holder);
         }
 
-        Context.Items[ViewerKey] = viewer;
-        await JoinAsync(viewer.OwnArea is { } own && viewer.IsRestricted ? own : null);
-        await base.OnConnectedAsync();
+        return base.OnDisconnectedAsync(exception);
     }
+
+    /// <summary>
+    /// Counts this connection against its client or user; over the limit the connection is refused (closed with the
+    /// reason) and the refusal is logged, so an operator sees a misbehaving wallboard.
+    /// </summary>
+    private string TakeSlot()
+    {
+        var user = Context.User!;
+        var client = user.FindFirstValue(ApiScopes.ClientClaimType);
+        var (holder, limit, setting) = client is not null
+            ? ("client:" + client, limitOptions.CurrentValue.MaxConnectionsPerClient, "Hub:MaxConnectionsPerClient")
+            : ("user:" + (user.FindFirstValue(ClaimTypes.NameIdentifier) ?? Context.UserIdentifier ?? "unknown"),
+                limitOptions.CurrentValue.MaxConnectionsPerUser, "Hub:MaxConnectionsPerUser");
+        if (!limits.TryTake(holder, limit))
+        {
+            LogRefused(logger, holder, limit, setting);
+            throw new HubException($"Too many live connections: {holder} already has {limit} open, the limit ({setting}). Close one and connect again.");
+        }
+
+        Context.Items[SlotKey] = holder;
+        return holder;
+    }
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Hub connection refused: {Holder} already has {Limit} open ({Setting})")]
+    private static partial void LogRefused(ILogger logger, string holder, int limit, string setting);
 
     /// <summary>From now on, receive only <paramref name="areaCode"/>; an area user may name only their own area.</summary>
     [HubMethodName("SubscribeArea")]

@@ -12,8 +12,9 @@ namespace AsbOps.Web.Features.Intake.Api;
 
 /// <summary>
 /// Stores control-room incidents exactly once per <c>stormRef</c>: the same body again is a duplicate with the first
-/// result, a different body under a used reference is a conflict. The unique index on StormRef settles races
-/// (between instances, or with officers logging by hand).
+/// result, a different body under a used reference is a conflict. References compare case-insensitively (control rooms
+/// do): every lookup goes through <see cref="Incident.StormRefKey"/>, whose unique index settles races (between
+/// instances, or with officers logging by hand).
 /// </summary>
 public sealed class IncidentStore(
     IDbContextFactory<AsbOpsDbContext> dbFactory,
@@ -26,23 +27,25 @@ public sealed class IncidentStore(
     {
         var hashes = submissions.Select(Hash).ToArray();
         var results = new IntakeResult?[submissions.Count];
-        var refs = submissions.Select(s => s.StormRef).Distinct(StringComparer.Ordinal).ToList();
+        var refs = submissions.Select(s => s.StormRef).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var existing = await ExistingAsync(db, refs, cancellationToken);
 
-        var firstInBatch = new Dictionary<string, int>(StringComparer.Ordinal);
+        var firstInBatch = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var created = new List<(int Index, Incident Incident)>();
         for (var i = 0; i < submissions.Count; i++)
         {
             var submission = submissions[i];
             if (existing.TryGetValue(submission.StormRef, out var stored))
             {
-                results[i] = Compare(stored, hashes[i], submission.StormRef);
+                results[i] = Compare(stored, submission);
             }
             else if (firstInBatch.TryGetValue(submission.StormRef, out var first))
             {
-                results[i] = hashes[first] == hashes[i] ? null : new IntakeResult(IntakeOutcome.Conflict, 0, submission.StormRef, null);
+                results[i] = hashes[first] == Hash(submission with { StormRef = submissions[first].StormRef })
+                    ? null
+                    : new IntakeResult(IntakeOutcome.Conflict, 0, submission.StormRef, null);
             }
             else
             {
@@ -86,7 +89,7 @@ public sealed class IncidentStore(
             var existing = await ExistingAsync(db, [submission.StormRef], cancellationToken);
             if (existing.TryGetValue(submission.StormRef, out var stored))
             {
-                results.Add(Compare(stored, hashes[i], submission.StormRef));
+                results.Add(Compare(stored, submission));
                 continue;
             }
 
@@ -102,7 +105,7 @@ public sealed class IncidentStore(
 
             await using var again = await dbFactory.CreateDbContextAsync(cancellationToken);
             var winner = (await ExistingAsync(again, [submission.StormRef], cancellationToken))[submission.StormRef];
-            results.Add(Compare(winner, hashes[i], submission.StormRef));
+            results.Add(Compare(winner, submission));
         }
 
         PublishCreated(createdAreas);
@@ -150,19 +153,23 @@ public sealed class IncidentStore(
     /// </summary>
     private static async Task<Dictionary<string, Stored>> ExistingAsync(AsbOpsDbContext db, IReadOnlyCollection<string> refs, CancellationToken cancellationToken)
     {
-        var references = refs.ToArray();
+        var keys = refs.Select(Incident.KeyOf).Distinct(StringComparer.Ordinal).ToArray();
         return await (from incident in db.Incidents.AsNoTracking()
-                      where EF.Parameter(references).Contains(incident.StormRef)
+                      where EF.Parameter(keys).Contains(incident.StormRefKey)
                       join @case in db.Cases on incident.CaseId equals @case.Id into cases
                       from @case in cases.DefaultIfEmpty()
                       select new Stored(incident.Id, incident.StormRef, incident.RequestHash, @case == null ? null : @case.Reference))
-            .ToDictionaryAsync(s => s.StormRef, StringComparer.Ordinal, cancellationToken);
+            .ToDictionaryAsync(s => s.StormRef, StringComparer.OrdinalIgnoreCase, cancellationToken);
     }
 
-    private static IntakeResult Compare(Stored stored, string hash, string stormRef) =>
-        string.Equals(stored.RequestHash, hash, StringComparison.Ordinal)
-            ? new IntakeResult(IntakeOutcome.Duplicate, stored.Id, stormRef, stored.CaseRef)
-            : new IntakeResult(IntakeOutcome.Conflict, stored.Id, stormRef, stored.CaseRef);
+    /// <summary>
+    /// A repeat is the same body under the same reference in any casing: it is hashed with the reference as first
+    /// stored, and answers with the stored incident's result (its reference as stored).
+    /// </summary>
+    private static IntakeResult Compare(Stored stored, IncidentSubmission submission) =>
+        string.Equals(stored.RequestHash, Hash(submission with { StormRef = stored.StormRef }), StringComparison.Ordinal)
+            ? new IntakeResult(IntakeOutcome.Duplicate, stored.Id, stored.StormRef, stored.CaseRef)
+            : new IntakeResult(IntakeOutcome.Conflict, stored.Id, submission.StormRef, stored.CaseRef);
 
     private void PublishCreated(IEnumerable<string> areaCodes)
     {
