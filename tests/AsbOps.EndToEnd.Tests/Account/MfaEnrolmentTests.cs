@@ -54,7 +54,8 @@ public sealed class MfaEnrolmentTests(MfaRequiredAppFixture app) : IClassFixture
         await ShotAsync(page, device, "code-step");
         await page.GetByTestId("login-code").FillAsync(Totp.Now(key));
         await page.GetByTestId("login-code-submit").ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl + "/");
+        // "/" sends the compliance officer on to their own start page.
+        await page.WaitForURLAsync(app.BaseUrl + "/compliance");
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("signed-in-user")).ToBeVisibleAsync();
         await context.CloseAsync();

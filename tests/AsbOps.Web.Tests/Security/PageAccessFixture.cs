@@ -67,6 +67,7 @@ public sealed class PageAccessFixture : IAsyncLifetime
         "/cases/{}" => $"/cases/{CaseRef}",
         "/incidents/{}" => $"/incidents/{IncidentId}",
         "/guidance/{}" => "/guidance/1",
+        "/people/{}" => "/people/1",
         "/cases/{}/people/add" => $"/cases/{CaseRef}/people/add",
         "/cases/{}/people/{}/assessment" => $"/cases/{CaseRef}/people/1/assessment",
         "/cases/{}/location/assessment" => $"/cases/{CaseRef}/location/assessment",

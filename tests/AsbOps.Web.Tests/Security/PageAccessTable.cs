@@ -48,6 +48,7 @@ public static class PageAccessTable
         new("/cases/{caseRef}/people/add", PageAccess.RolesOnly, O, S, I, Adm),
         new("/cases/{caseRef}/people/{participantId:long}/assessment", PageAccess.RolesOnly, O, S, I, Adm),
         new("/cases/{caseRef}/location/assessment", PageAccess.RolesOnly, O, S, I, Adm),
+        new("/people/{id:long}", PageAccess.RolesOnly, O, S, I, C, A, Adm),
         new("/approvals", PageAccess.RolesOnly, S, I, Adm),
         new("/alerts", PageAccess.AnySignedIn),
         new("/cases/{caseRef}/plan", PageAccess.RolesOnly, O, S, I, C, A, P, Adm),
