@@ -6,7 +6,7 @@ namespace AsbOps.Web.Data;
 
 public static class HealthExtensions
 {
-    private const string ReadyTag = "ready";
+    public const string ReadyTag = "ready";
 
     public static IServiceCollection AddAsbOpsHealth(this IServiceCollection services)
     {

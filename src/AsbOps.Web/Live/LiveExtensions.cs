@@ -23,7 +23,9 @@ public static class LiveExtensions
                 options.Configuration.AbortOnConnectFail = false;
             });
             services.AddSingleton(new OpsRedisBridgeOptions(redis));
-            services.AddHostedService<OpsRedisBridge>();
+            services.AddSingleton<OpsRedisBridge>();
+            services.AddHostedService(sp => sp.GetRequiredService<OpsRedisBridge>());
+            services.AddHealthChecks().AddCheck<OpsRedisBridgeHealthCheck>("redis-bridge", tags: [AsbOps.Web.Data.HealthExtensions.ReadyTag]);
         }
 
         return services;
