@@ -12,11 +12,13 @@ public static class CommandLine
 {
     public const string SeedDemo = "--seed-demo";
     public const string CreateAdmin = "--create-admin";
+    public const string Backup = "--backup";
+    public const string Restore = "--restore";
 
     /// <summary>While a verb runs, log lines go to stderr, so stdout carries only the verb's answer.</summary>
     public static void Configure(WebApplicationBuilder builder, string[] args)
     {
-        if (args.Contains(SeedDemo) || args.Contains(CreateAdmin))
+        if (args.Contains(SeedDemo) || args.Contains(CreateAdmin) || args.Contains(Backup) || args.Contains(Restore))
         {
             builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
         }
@@ -35,7 +37,34 @@ public static class CommandLine
             return await SeedDemoAsync(app, seedIndex + 1 < args.Length ? args[seedIndex + 1] : null, output, error);
         }
 
+        if (Array.IndexOf(args, Backup) is >= 0 and var backupIndex)
+        {
+            return await BackupOrRestoreAsync(app, Backup, backupIndex + 1 < args.Length ? args[backupIndex + 1] : null, output, error);
+        }
+
+        if (Array.IndexOf(args, Restore) is >= 0 and var restoreIndex)
+        {
+            return await BackupOrRestoreAsync(app, Restore, restoreIndex + 1 < args.Length ? args[restoreIndex + 1] : null, output, error);
+        }
+
         return null;
+    }
+
+    /// <summary>
+    /// <c>--backup PATH</c> (online, while the app runs) and <c>--restore PATH</c> (refused while an instance runs) on
+    /// SQLite; on PostgreSQL they point at pg_dump and pg_restore.
+    /// </summary>
+    private static async Task<int> BackupOrRestoreAsync(WebApplication app, string verb, string? path, TextWriter output, TextWriter error)
+    {
+        if (DatabaseLock.SqliteFile(app) is not { } file)
+        {
+            await error.WriteLineAsync($"{verb} works on a SQLite database. On PostgreSQL use pg_dump and pg_restore (see the README, Backups).");
+            return 2;
+        }
+
+        return verb == Backup
+            ? await DatabaseBackup.BackupAsync(file, path, output, error)
+            : await DatabaseBackup.RestoreAsync(file, path, output, error);
     }
 
     /// <summary>

@@ -65,6 +65,7 @@ if (await CommandLine.TryRunAsync(app, args, Console.Out, Console.Error) is { } 
     return exitCode;
 }
 
+app.HoldDatabaseLock();
 await app.InitializeDatabaseAsync();
 app.WarnIfBaseUrlIsDefault();
 await app.WarnIfNoAdministratorAsync();

@@ -27,12 +27,19 @@ public sealed class OutboxMessage
 
     public DateTime NextAttemptAt { get; set; }
 
-    /// <summary>After this the dispatcher stops retrying and marks the message failed (an administrator may retry it).</summary>
+    /// <summary>After this the dispatcher stops retrying and marks the message given up (an administrator may resend it).</summary>
     public DateTime GiveUpAt { get; set; }
 
     public int Attempts { get; set; }
 
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// When the current run of failed attempts began: set by the first failure, cleared when the message is sent or an
+    /// administrator resends it. A message failing for 30 minutes or more is shown on the outbox page and in
+    /// <c>/health/ready</c>.
+    /// </summary>
+    public DateTime? FailingSince { get; set; }
 
     public DateTime? SentAt { get; set; }
 

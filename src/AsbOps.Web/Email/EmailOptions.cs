@@ -10,7 +10,8 @@ public sealed class EmailOptions
 
     public string PickupDirectory { get; set; } = "mail-pickup";
 
-    public double GiveUpAfterHours { get; set; } = 48;
+    /// <summary>How long the outbox keeps retrying a message before marking it given up: 7 days.</summary>
+    public double GiveUpAfterHours { get; set; } = 168;
 
     /// <summary>How many messages one dispatcher run sends at most.</summary>
     public int BatchSize { get; set; } = 50;

@@ -13,8 +13,10 @@ public sealed record DispatchResult(int Sent, int Retrying, int GaveUp)
 }
 
 /// <summary>
-/// Sends pending outbox rows and marks them. A failed send is retried with back-off (1, 2, 4 … up to 60 minutes)
-/// until the message's give-up time, when it is marked failed and kept for an administrator. Each row is saved as
+/// Sends pending outbox rows and marks them. A failed send is retried with back-off (1, 2, 4, 8, then every 15 minutes)
+/// until the message's give-up time (7 days by default), when it is marked given up and kept, visible, for an
+/// administrator to resend; nothing is dropped. A message failing for <see cref="FailingAlarm"/> or more shows on the
+/// outbox page and makes <c>/health/ready</c> degraded. Each row is saved as
 /// soon as it is sent, so a crash mid-run does not send the earlier rows again. Runs under a job lease, so one
 /// instance dispatches at a time.
 /// </summary>
@@ -26,7 +28,14 @@ public sealed class OutboxDispatcher(
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger)
 {
-    public static TimeSpan Backoff(int attempts) => TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Max(0, attempts - 1))));
+    /// <summary>The longest wait between two attempts.</summary>
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a message may keep failing before the outbox page and <c>/health/ready</c> say so.</summary>
+    public static readonly TimeSpan FailingAlarm = TimeSpan.FromMinutes(30);
+
+    public static TimeSpan Backoff(int attempts) =>
+        TimeSpan.FromMinutes(Math.Min(MaxBackoff.TotalMinutes, Math.Pow(2, Math.Min(Math.Max(0, attempts - 1), 16))));
 
     public async Task<DispatchResult> DispatchAsync(CancellationToken cancellationToken = default)
     {
@@ -37,8 +46,13 @@ public sealed class OutboxDispatcher(
         var gaveUp = await db.Outbox
             .Where(m => m.Status == OutboxStatus.Pending && m.GiveUpAt <= now)
             .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Failed)
+                .SetProperty(m => m.Status, OutboxStatus.GivenUp)
+                .SetProperty(m => m.FailingSince, m => m.FailingSince ?? now)
                 .SetProperty(m => m.LastError, m => m.LastError ?? "Not delivered before the give-up time."), cancellationToken);
+        if (gaveUp > 0)
+        {
+            logger.LogError("{Count} email(s) given up after retrying until their give-up time; resend them from /admin/outbox", gaveUp);
+        }
 
         var due = await db.Outbox
             .Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now)
@@ -56,12 +70,14 @@ public sealed class OutboxDispatcher(
                 message.Status = OutboxStatus.Sent;
                 message.SentAt = clock.GetUtcNow().UtcDateTime;
                 message.LastError = null;
+                message.FailingSince = null;
                 sent++;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 message.LastError = Truncate(ex.Message);
                 message.NextAttemptAt = now + Backoff(message.Attempts);
+                message.FailingSince ??= now;
                 retrying++;
                 logger.LogWarning("Email {Id} to {To} not sent (attempt {Attempt}): {Error}", message.Id, message.To, message.Attempts, ex.Message);
             }
@@ -77,19 +93,41 @@ public sealed class OutboxDispatcher(
         return new DispatchResult(sent, retrying, gaveUp);
     }
 
-    /// <summary>An administrator's retry of a failed message: pending again with a fresh window.</summary>
-    public async Task<bool> RetryAsync(long id, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// An administrator's resend of a given-up message, or of a pending one that has failed at least once: pending
+    /// again, tried at the next dispatch, with a fresh give-up window. Returns the status it had, or null when the
+    /// message is neither (sent, cancelled, never failed, or gone).
+    /// </summary>
+    public async Task<OutboxStatus?> RetryAsync(long id, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var updated = await db.Outbox
-            .Where(m => m.Id == id && m.Status == OutboxStatus.Failed)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.Status, OutboxStatus.Pending)
-                .SetProperty(m => m.NextAttemptAt, now)
-                .SetProperty(m => m.GiveUpAt, now.AddHours(email.Value.GiveUpAfterHours))
-                .SetProperty(m => m.Version, m => m.Version + 1), cancellationToken);
-        return updated == 1;
+        foreach (var from in (OutboxStatus[])[OutboxStatus.GivenUp, OutboxStatus.Pending])
+        {
+            var updated = await db.Outbox
+                .Where(m => m.Id == id && m.Status == from && (from == OutboxStatus.GivenUp || m.FailingSince != null))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.Status, OutboxStatus.Pending)
+                    .SetProperty(m => m.NextAttemptAt, now)
+                    .SetProperty(m => m.FailingSince, (DateTime?)null)
+                    .SetProperty(m => m.GiveUpAt, now.AddHours(email.Value.GiveUpAfterHours))
+                    .SetProperty(m => m.Version, m => m.Version + 1), cancellationToken);
+            if (updated == 1)
+            {
+                return from;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Pending messages failing since <see cref="FailingAlarm"/> ago or longer, and the earliest such start.</summary>
+    public async Task<(int Count, DateTime? Since)> FailingLongAsync(CancellationToken cancellationToken = default)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime - FailingAlarm;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var failing = db.Outbox.Where(m => m.Status == OutboxStatus.Pending && m.FailingSince != null && m.FailingSince <= cutoff);
+        return (await failing.CountAsync(cancellationToken), await failing.MinAsync(m => m.FailingSince, cancellationToken));
     }
 
     private MimeMessage ToMime(OutboxMessage message)

@@ -28,7 +28,7 @@ public sealed class OutboxAndAuditTests(AsbOpsAppFactory app) : IClassFixture<As
             TextBody = "x",
             HtmlBody = "<p>x</p>",
             Status = status,
-            Attempts = status == OutboxStatus.Failed ? 7 : 0,
+            Attempts = status == OutboxStatus.GivenUp ? 7 : 0,
             LastError = error,
             CreatedAt = DateTime.UtcNow,
             NextAttemptAt = DateTime.UtcNow,
@@ -43,11 +43,11 @@ public sealed class OutboxAndAuditTests(AsbOpsAppFactory app) : IClassFixture<As
     public async Task AFailedMessageIsListedWithItsErrorAndResendingQueuesItAgainAndIsAudited()
     {
         var admin = await AdminWorld.AdminAsync(app, "outbox.admin@test.local");
-        var failed = await QueueAsync("failed.one@test.local", OutboxStatus.Failed, "550 mailbox unavailable");
+        var failed = await QueueAsync("failed.one@test.local", OutboxStatus.GivenUp, "550 mailbox unavailable");
         var sent = await QueueAsync("sent.one@test.local", OutboxStatus.Sent);
         var outbox = Get<OutboxAdministration>();
 
-        var failedPage = await outbox.PageAsync(OutboxStatus.Failed, 0, 100);
+        var failedPage = await outbox.PageAsync(OutboxStatus.GivenUp, 0, 100);
         var resent = await outbox.ResendAsync(admin, failed);
         var notFailed = await outbox.ResendAsync(admin, sent);
 
@@ -60,7 +60,7 @@ public sealed class OutboxAndAuditTests(AsbOpsAppFactory app) : IClassFixture<As
         var audit = await Get<AuditQueries>().PageAsync(new AuditFilter(EntityType: nameof(OutboxMessage), EntityId: failed.ToString()), 0, 10);
         var entry = Assert.Single(audit.Items);
         Assert.Equal(admin.UserId, entry.UserId);
-        Assert.Equal(new AuditChanges.Change("Status", "Failed", "Pending (resent by an administrator)"), Assert.Single(AuditChanges.Read(entry.Changes)));
+        Assert.Equal(new AuditChanges.Change("Status", "Given up", "Pending (resent by an administrator)"), Assert.Single(AuditChanges.Read(entry.Changes)));
     }
 
     [Fact]

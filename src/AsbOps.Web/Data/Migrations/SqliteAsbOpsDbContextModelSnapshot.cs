@@ -954,6 +954,9 @@ namespace AsbOps.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FailingSince")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("GiveUpAt")
                         .HasColumnType("TEXT");
 

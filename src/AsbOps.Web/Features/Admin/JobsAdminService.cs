@@ -3,6 +3,7 @@ using AsbOps.Domain.Jobs;
 using AsbOps.Web.Data;
 using AsbOps.Web.Email;
 using AsbOps.Web.Jobs;
+using AsbOps.Web.Security;
 using Coravel.Invocable;
 using Coravel.Scheduling.Schedule.Interfaces;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ public sealed record JobStatus(
     string Name, string Title, string Schedule, DateTime NextRun, DateTime? LastStarted, TimeSpan? LastDuration, JobOutcome? LastOutcome,
     string? LastDetail, string? LastInstance);
 
-/// <summary>A message that was not delivered before its give-up time.</summary>
+/// <summary>A message that was not delivered before its give-up time (given up).</summary>
 public sealed record FailedEmail(long Id, string To, string Subject, int Attempts, DateTime CreatedAt, string? LastError);
 
 public sealed record OutboxQueue(int Pending, int Failed, DateTime? OldestPending, IReadOnlyList<FailedEmail> FailedMessages);
@@ -23,7 +24,7 @@ public sealed record OutboxQueue(int Pending, int Failed, DateTime? OldestPendin
 public sealed class JobsAdminService(
     IDbContextFactory<AsbOpsDbContext> dbFactory,
     JobCatalog catalog,
-    OutboxDispatcher dispatcher,
+    Outbox.OutboxAdministration outbox,
     IMutex mutex,
     IServiceScopeFactory scopes,
     TimeProvider clock)
@@ -50,16 +51,18 @@ public sealed class JobsAdminService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var pending = await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Pending, cancellationToken);
-        var failed = await db.Outbox.CountAsync(m => m.Status == OutboxStatus.Failed, cancellationToken);
+        var failed = await db.Outbox.CountAsync(m => m.Status == OutboxStatus.GivenUp, cancellationToken);
         var oldest = await db.Outbox.Where(m => m.Status == OutboxStatus.Pending).MinAsync(m => (DateTime?)m.CreatedAt, cancellationToken);
-        var messages = await db.Outbox.AsNoTracking().Where(m => m.Status == OutboxStatus.Failed)
+        var messages = await db.Outbox.AsNoTracking().Where(m => m.Status == OutboxStatus.GivenUp)
             .OrderByDescending(m => m.CreatedAt).Take(FailedShown)
             .Select(m => new FailedEmail(m.Id, m.To, m.Subject, m.Attempts, m.CreatedAt, m.LastError))
             .ToListAsync(cancellationToken);
         return new OutboxQueue(pending, failed, oldest, messages);
     }
 
-    public Task<bool> RetryAsync(long id, CancellationToken cancellationToken = default) => dispatcher.RetryAsync(id, cancellationToken);
+    /// <summary>Resends a given-up message, audited, as the outbox page does.</summary>
+    public async Task<bool> RetryAsync(UserScope admin, long id, CancellationToken cancellationToken = default) =>
+        (await outbox.ResendAsync(admin, id, cancellationToken)).Succeeded;
 
     /// <summary>Runs a job now under its lease; false when it is running here or on another instance.</summary>
     public async Task<bool> RunNowAsync(string name, CancellationToken cancellationToken = default)

@@ -1001,6 +1001,9 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime?>("FailingSince")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("GiveUpAt")
                         .HasColumnType("timestamp with time zone");
 
