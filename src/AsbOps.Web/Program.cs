@@ -75,6 +75,7 @@ app.MapAsbOpsHealth();
 var api = app.MapAsbOpsApi();
 api.MapIntakeFeature();
 api.MapMarkersFeature();
+api.MapMetricsApi();
 app.MapAccountFeature();
 app.MapCasesFeature();
 app.MapCaseRecordFeature();

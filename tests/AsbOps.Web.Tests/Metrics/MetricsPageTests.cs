@@ -17,10 +17,12 @@ public sealed class MetricsPageTests : BunitTestBase
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
     private static readonly DateTime At = new(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
     private readonly FakeMetricsQueries _metrics = new();
+    private readonly FakeMetricsTrendQueries _trends = new();
 
     public MetricsPageTests()
     {
         Services.AddSingleton<IMetricsQueries>(_metrics);
+        Services.AddSingleton<IMetricsTrendQueries>(_trends);
     }
 
     private static GuidanceMetrics Fixture(string role = "Victim") => new(
@@ -75,7 +77,8 @@ public sealed class MetricsPageTests : BunitTestBase
         Assert.Equal(["Cases with a complete assessment|3", "Median|5.5 h", "90th percentile|9 h", "Cases with no complete assessment yet|1"],
             Rows(page, "metrics-time-to-first"));
         Assert.Contains("Average reminders|1.5", Rows(page, "metrics-reminders"));
-        Assert.Equal(3, page.FindComponents<MudChart<double>>().Count);
+        Assert.Equal(3 + page.FindComponents<TrendBlock>().Count(b => b.Instance.Section.Columns.Count > 0),
+            page.FindComponents<MudChart<double>>().Count);
         Assert.Equal([new MetricsFilter()], _metrics.Filters);
         Assert.Equal(MetricsEndpoints.WorkbookUrl(new MetricsFilter()), page.FindComponent<DownloadButton>().Instance.Url);
     }
@@ -113,7 +116,8 @@ public sealed class MetricsPageTests : BunitTestBase
         Assert.Contains("No question allowing \"unknown\" was answered", page.Find("[data-testid=metrics-unknown]").TextContent);
         Assert.Contains("No override in this selection.", page.Find("[data-testid=metrics-overrides]").TextContent);
         Assert.Contains("No weekly compliance check falls in this period.", page.Find("[data-testid=metrics-history]").TextContent);
-        Assert.Empty(page.FindComponents<MudChart<double>>());
+        Assert.Equal(page.FindComponents<TrendBlock>().Count(b => b.Instance.Section.Columns.Count > 0),
+            page.FindComponents<MudChart<double>>().Count);
         Assert.Equal("–", Rows(page, "metrics-time-to-first")[1].Split('|')[1]);
     }
 }

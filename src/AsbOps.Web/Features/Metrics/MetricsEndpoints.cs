@@ -15,16 +15,23 @@ public static class MetricsEndpoints
         ["area"] = filter.AreaId?.ToString(CultureInfo.InvariantCulture),
         ["from"] = filter.From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["to"] = filter.To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        ["grain"] = filter.Grain == TrendGrain.Week ? "week" : null,
     }.Where(w => w.Value is not null));
 
     public static void MapMetricsEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(WorkbookPath, async (int? version, int? area, string? from, string? to, IMetricsQueries queries,
+        endpoints.MapGet(WorkbookPath, async (int? version, int? area, string? from, string? to, string? grain, IMetricsQueries queries,
+                IMetricsTrendQueries trendQueries,
                 CancellationToken cancellationToken) =>
             {
                 if (!TryDate(from, out var fromDate) || !TryDate(to, out var toDate))
                 {
                     return Results.BadRequest("Give dates as YYYY-MM-DD.");
+                }
+
+                if (!TryGrain(grain, out var trendGrain))
+                {
+                    return Results.BadRequest("Give the trend step as week or month.");
                 }
 
                 var versions = await queries.VersionsAsync(cancellationToken);
@@ -36,17 +43,31 @@ public static class MetricsEndpoints
                     return Results.NotFound("There is no such guidance version or area.");
                 }
 
-                var metrics = await queries.LoadAsync(new MetricsFilter(version, area, fromDate, toDate), cancellationToken);
+                var filter = new MetricsFilter(version, area, fromDate, toDate, trendGrain);
+                var metrics = await queries.LoadAsync(filter, cancellationToken);
+                var trends = await trendQueries.LoadAsync(filter, cancellationToken);
                 var selection = new MetricsSelection(versionLabel, areaLabel, fromDate, toDate);
                 var file = new MemoryStream();
-                MetricsWorkbook.Write(metrics, selection, file);
+                MetricsWorkbook.Write(metrics, selection, file, trends);
                 file.Position = 0;
                 return Results.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", MetricsWorkbook.FileName(selection));
             })
             .RequireAuthorization(policy => policy.RequireRole(Roles.MetricsReaders.Split(',')));
     }
 
-    private static bool TryDate(string? text, out DateOnly? date)
+    /// <summary>"week" or "month" (any case); nothing means month.</summary>
+    public static bool TryGrain(string? text, out TrendGrain grain)
+    {
+        grain = TrendGrain.Month;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+
+        return Enum.TryParse(text.Trim(), ignoreCase: true, out grain) && Enum.IsDefined(grain);
+    }
+
+    public static bool TryDate(string? text, out DateOnly? date)
     {
         date = null;
         if (string.IsNullOrWhiteSpace(text))

@@ -6,8 +6,10 @@ namespace AsbOps.Web.Features.Metrics;
 /// <summary>
 /// The task-and-finish group's filter: guidance version, area and a period of dates (inclusive). The period applies to
 /// completion dates of assessments, to opening dates for the time to a first assessment, and to queue dates of reminders.
+/// <see cref="Grain"/> is the step of the trends.
 /// </summary>
-public sealed record MetricsFilter(int? GuidanceVersionId = null, int? AreaId = null, DateOnly? From = null, DateOnly? To = null);
+public sealed record MetricsFilter(int? GuidanceVersionId = null, int? AreaId = null, DateOnly? From = null, DateOnly? To = null,
+    TrendGrain Grain = TrendGrain.Month);
 
 public sealed record GuidanceVersionOption(int Id, int Number);
 

@@ -21,12 +21,16 @@ public sealed partial class MetricsPage
     private DateTime? _from;
     private DateTime? _to;
     private GuidanceMetrics? _metrics;
+    private MetricsTrends? _trends;
+    private TrendGrain _grain = TrendGrain.Month;
 
     // The filter the tables show: the workbook download uses it, not choices not yet applied.
     private MetricsFilter _applied = new();
     private bool _loading;
 
     [Inject] private IMetricsQueries Queries { get; set; } = default!;
+
+    [Inject] private IMetricsTrendQueries TrendQueries { get; set; } = default!;
 
 
     private List<ChartSeries<double>> LevelSeries =>
@@ -68,8 +72,9 @@ public sealed partial class MetricsPage
         {
             var filter = new MetricsFilter(_versionId, _areaId,
                 _from is { } from ? DateOnly.FromDateTime(from) : null,
-                _to is { } to ? DateOnly.FromDateTime(to) : null);
+                _to is { } to ? DateOnly.FromDateTime(to) : null, _grain);
             _metrics = await Queries.LoadAsync(filter);
+            _trends = await TrendQueries.LoadAsync(filter);
             _applied = filter;
         }
         finally

@@ -34,7 +34,7 @@ public static class MetricsWorkbook
         $"guidance-metrics-{selection.From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "start"}" +
         $"-to-{selection.To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "now"}.xlsx";
 
-    public static void Write(GuidanceMetrics metrics, MetricsSelection selection, Stream output)
+    public static void Write(GuidanceMetrics metrics, MetricsSelection selection, Stream output, MetricsTrends? trends = null)
     {
         using var workbook = new XLWorkbook();
         WriteSummary(workbook.Worksheets.Add(SummarySheet), metrics, selection);
@@ -73,6 +73,11 @@ public static class MetricsWorkbook
         }
 
         history.Finish();
+        if (trends is not null)
+        {
+            MetricsTrendSheets.Write(workbook, trends);
+        }
+
         workbook.SaveAs(output);
     }
 
