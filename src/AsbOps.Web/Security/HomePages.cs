@@ -11,9 +11,12 @@ public static class HomePages
     /// <summary>Redirects a signed-in user to <see cref="For"/>.</summary>
     public const string Route = "/home";
 
+    /// <summary>What is due on an officer's cases, or for a sergeant on their area's officers' cases.</summary>
+    public const string MyWork = "/my-work";
+
     public static string For(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Sergeant) || user.IsInRole(Roles.Inspector) || user.IsInRole(Roles.Admin)
-            ? "/"
+        user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Sergeant) ? MyWork
+            : user.IsInRole(Roles.Inspector) || user.IsInRole(Roles.Admin) ? "/"
             : user.IsInRole(Roles.Compliance) ? "/compliance"
             : user.IsInRole(Roles.Analyst) ? "/metrics"
             : user.IsInRole(Roles.Partner) ? "/cases"

@@ -69,7 +69,10 @@ public sealed partial class ProductionPathTests(ProductionAppFixture app) : ICla
         var officer = await (await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1366, Height = 900 } })).NewPageAsync();
         await SetPasswordAsync(officer, officerLink, OfficerPassword);
         await SubmitPasswordAsync(officer, OfficerEmail, OfficerPassword);
-        await officer.WaitForURLAsync($"{app.BaseUrl}/");
+        await officer.WaitForURLAsync($"{app.BaseUrl}/my-work");
+        await officer.WaitForInteractiveAsync();
+        await Assertions.Expect(officer.GetByTestId("my-work-empty")).ToBeVisibleAsync();
+        await officer.GotoAsync("/");
         await officer.WaitForInteractiveAsync();
 
         // Their own area's dashboard, empty.

@@ -9,8 +9,8 @@ namespace AsbOps.Web.Tests.Account;
 public sealed class RoleHomePageTests(PageAccessFixture fixture) : IClassFixture<PageAccessFixture>
 {
     [Theory]
-    [InlineData(Roles.Officer, "/")]
-    [InlineData(Roles.Sergeant, "/")]
+    [InlineData(Roles.Officer, "/my-work")]
+    [InlineData(Roles.Sergeant, "/my-work")]
     [InlineData(Roles.Inspector, "/")]
     [InlineData(Roles.Compliance, "/compliance")]
     [InlineData(Roles.Analyst, "/metrics")]

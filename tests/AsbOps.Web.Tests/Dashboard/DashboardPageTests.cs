@@ -177,6 +177,30 @@ public sealed class DashboardPageTests : BunitTestBase
     }
 
     [Fact]
+    public async Task ALiveCounterAnnouncesAChangePolitelyAndStaysQuietWhenAPushLeavesItAsItWas()
+    {
+        SignIn(Roles.Inspector, 1);
+        var page = Render<DashboardPage>();
+        var announce = page.Find("[data-testid='announce-missingAssessments']");
+        Assert.Equal("polite", announce.GetAttribute("aria-live"));
+        Assert.Equal("", announce.TextContent);
+
+        // A push with the same numbers leaves the live region untouched: nothing for a screen reader to say.
+        await page.InvokeAsync(page.Instance.ReloadAsync);
+        Assert.Equal("", page.Find("[data-testid='announce-missingAssessments']").TextContent);
+
+        _queries.MissingAssessments = 11;
+        await page.InvokeAsync(page.Instance.ReloadAsync);
+        page.WaitForAssertion(() => Assert.Equal("Cases missing a risk assessment: now 11, was 7",
+            page.Find("[data-testid='announce-missingAssessments']").TextContent));
+        Assert.Equal("", page.Find("[data-testid='announce-openCases']").TextContent);
+        var before = page.Find("[data-testid='announce-missingAssessments']").OuterHtml;
+
+        await page.InvokeAsync(page.Instance.ReloadAsync);
+        Assert.Equal(before, page.Find("[data-testid='announce-missingAssessments']").OuterHtml);
+    }
+
+    [Fact]
     public void AStaffUserWithoutAnAreaIsToldWhy()
     {
         SignIn(Roles.Officer, null);

@@ -43,6 +43,7 @@ public static class PageAccessTable
     public static IReadOnlyList<PageRule> Pages { get; } =
     [
         new("/", PageAccess.RolesOnly, O, S, I, C, A, Adm),
+        new("/my-work", PageAccess.RolesOnly, O, S, I),
         new("/cases", PageAccess.RolesOnly, O, S, I, C, A, P, Adm),
         new("/cases/{caseRef}", PageAccess.RolesOnly, O, S, I, C, A, P, Adm),
         new("/cases/{caseRef}/people/add", PageAccess.RolesOnly, O, S, I, Adm),
