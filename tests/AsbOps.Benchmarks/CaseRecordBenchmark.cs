@@ -127,8 +127,13 @@ public static class CaseRecordBenchmark
         {
             db.VictimContacts.Add(new VictimContact
             {
-                CaseId = victim.CaseId, CaseParticipantId = victim.Id, ContactedAt = now.AddDays(-i), Method = ContactMethod.Phone, ByName = "PC Bench",
-                Outcome = $"Contact {i}: reassured.", NextContactDue = now.AddDays(7 - i),
+                CaseId = victim.CaseId,
+                CaseParticipantId = victim.Id,
+                ContactedAt = now.AddDays(-i),
+                Method = ContactMethod.Phone,
+                ByName = "PC Bench",
+                Outcome = $"Contact {i}: reassured.",
+                NextContactDue = now.AddDays(7 - i),
             });
         }
 
@@ -136,8 +141,15 @@ public static class CaseRecordBenchmark
         {
             db.CaseFiles.Add(new CaseFile
             {
-                CaseId = victim.CaseId, FileName = $"photo-{i}.jpg", ContentType = "image/jpeg", SizeBytes = 100_000 + i, Sha256 = new string('a', 64),
-                StoredName = Guid.NewGuid().ToString("N"), UploadedAt = now.AddHours(-i), UploadedByName = "PC Bench", Description = $"Photo {i}",
+                CaseId = victim.CaseId,
+                FileName = $"photo-{i}.jpg",
+                ContentType = "image/jpeg",
+                SizeBytes = 100_000 + i,
+                Sha256 = new string('a', 64),
+                StoredName = Guid.NewGuid().ToString("N"),
+                UploadedAt = now.AddHours(-i),
+                UploadedByName = "PC Bench",
+                Description = $"Photo {i}",
             });
         }
 
