@@ -23,6 +23,10 @@ public static class SliceEntryPoints
         ["AsbOps.Web.Features.Intake.Repeat.RepeatIncident"] = "One incident of a RepeatFinding.",
         ["AsbOps.Web.Features.CaseRecord.CaseRecordSections"] =
             "The case record's notes, victim contacts and files, placed on the case page as one block.",
+        ["AsbOps.Web.Features.CaseRecord.Files.FilesOptions"] =
+            "Where case files are stored: disposing of a closed case (retention) deletes its files' contents there.",
+        ["AsbOps.Web.Features.Retention.RetentionOptions"] =
+            "Years after closing when a case's retention is reviewed: closing a case sets its review date.",
         ["AsbOps.Web.Features.Alerts.AlertsBadge"] = "The header's alert count, placed by the layout.",
         ["AsbOps.Web.Features.Dashboard.HighRiskAlertListener"] = "The high-risk pop-up every staff page shows, placed by the layout.",
     };

@@ -40,6 +40,12 @@ public sealed class AsbCase
 
     public DateTime? NextReviewDue { get; set; }
 
+    /// <summary>When a closed case's retention is next reviewed (set on closing, moved by a decision to retain).</summary>
+    public DateTime? RetentionReviewDue { get; set; }
+
+    /// <summary>Set when the case's personal data was disposed of; the case stays as an anonymised record.</summary>
+    public DateTime? DisposedAt { get; set; }
+
     /// <summary>Raised when the same problem was reported three times within six months (ASB Case Review).</summary>
     public bool CommunityTrigger { get; set; }
 
@@ -73,7 +79,7 @@ public sealed class AsbCase
     public bool IsOpen => Status != CaseStatus.Closed;
 
     /// <summary>Closes the case with a reason; a case cannot be closed twice or without a reason.</summary>
-    public void Close(ClosureReason reason, DateTime at)
+    public void Close(ClosureReason reason, DateTime at, int retentionReviewAfterYears = Retention.RetentionPolicy.DefaultReviewAfterYears)
     {
         if (Status == CaseStatus.Closed)
         {
@@ -89,5 +95,6 @@ public sealed class AsbCase
         ClosureReason = reason;
         ClosedAt = at;
         NextReviewDue = null;
+        RetentionReviewDue = Retention.RetentionPolicy.ReviewDue(at, retentionReviewAfterYears);
     }
 }

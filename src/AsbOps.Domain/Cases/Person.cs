@@ -20,6 +20,18 @@ public sealed class Person
     /// <summary>Upper-case "LAST FIRST" kept for indexed look-ups by name.</summary>
     public string SearchName { get; set; } = "";
 
+    /// <summary>Flags set by hand on the person view, beside those drawn from assessments and cases.</summary>
+    public bool Vulnerable { get; set; }
+
+    public bool RepeatVictim { get; set; }
+
+    public bool SafeguardingConcern { get; set; }
+
+    /// <summary>Set when this record was merged into another record of the same person; its id then resolves to that one.</summary>
+    public long? MergedIntoId { get; set; }
+
+    public DateTime? MergedAt { get; set; }
+
     public int Version { get; set; }
 
     public string FullName => $"{FirstName} {LastName}";

@@ -11,6 +11,7 @@ using AsbOps.Domain.Jobs;
 using AsbOps.Domain.Markers;
 using AsbOps.Domain.Referrals;
 using AsbOps.Domain.Reminders;
+using AsbOps.Domain.Retention;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data.Auditing;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -62,6 +63,7 @@ public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<VictimContactPlan> VictimContactPlans => Set<VictimContactPlan>();
     public DbSet<VictimContact> VictimContacts => Set<VictimContact>();
     public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
+    public DbSet<RetentionDecision> RetentionDecisions => Set<RetentionDecision>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -58,6 +58,7 @@ public static class PageAccessTable
         new("/incidents/{id}", PageAccess.RolesOnly, O, S, I, C, Adm),
         new("/incidents/new", PageAccess.RolesOnly, O, S, I, Adm),
         new("/compliance", PageAccess.RolesOnly, S, I, C, Adm),
+        new("/retention", PageAccess.RolesOnly, C),
         new("/metrics", PageAccess.RolesOnly, A, Adm),
         new("/wallboard", PageAccess.RolesOnly, O, S, I, C, A, Adm),
         new("/guidance", PageAccess.RolesOnly, A, Adm),

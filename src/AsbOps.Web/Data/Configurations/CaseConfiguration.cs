@@ -25,6 +25,7 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<AsbCase>
         builder.HasIndex(c => new { c.Status, c.NextReviewDue });
         builder.HasIndex(c => c.Postcode);
         builder.HasIndex(c => c.LeadOfficerId);
+        builder.HasIndex(c => c.RetentionReviewDue);
 
         // The counters' index: the open few cases only, carrying every column the dashboard's counts and queue lists
         // read (the stored standing included), so that a pass over the open cases reads this index and nothing else.

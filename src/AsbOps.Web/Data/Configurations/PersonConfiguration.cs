@@ -19,5 +19,6 @@ public sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Ignore(p => p.FullName);
         builder.HasIndex(p => new { p.SearchName, p.DateOfBirth });
         builder.HasIndex(p => p.Postcode);
+        builder.HasIndex(p => p.MergedIntoId);
     }
 }

@@ -462,6 +462,9 @@ namespace AsbOps.Web.Data.Migrations
                     b.Property<bool>("CommunityTrigger")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("DisposedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("HasActionPlan")
                         .HasColumnType("INTEGER");
 
@@ -500,6 +503,9 @@ namespace AsbOps.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RetentionReviewDue")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RiskLevel")
                         .HasColumnType("INTEGER");
 
@@ -528,6 +534,8 @@ namespace AsbOps.Web.Data.Migrations
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("RetentionReviewDue");
 
                     b.HasIndex("Status", "NextReviewDue");
 
@@ -673,6 +681,12 @@ namespace AsbOps.Web.Data.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("MergedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -680,6 +694,12 @@ namespace AsbOps.Web.Data.Migrations
                     b.Property<string>("Postcode")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RepeatVictim")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SafeguardingConcern")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SearchName")
                         .IsRequired()
@@ -690,7 +710,12 @@ namespace AsbOps.Web.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Vulnerable")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Postcode");
 
@@ -1382,6 +1407,47 @@ namespace AsbOps.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Reminders");
+                });
+
+            modelBuilder.Entity("AsbOps.Domain.Retention.RetentionDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextReviewDue")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "DecidedAt");
+
+                    b.ToTable("RetentionDecisions");
                 });
 
             modelBuilder.Entity("AsbOps.Domain.Risk.Assessment", b =>
@@ -2088,6 +2154,15 @@ namespace AsbOps.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("AsbOps.Domain.Cases.AsbCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AsbOps.Domain.Retention.RetentionDecision", b =>
+                {
                     b.HasOne("AsbOps.Domain.Cases.AsbCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")

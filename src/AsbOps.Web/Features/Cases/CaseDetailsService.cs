@@ -1,5 +1,6 @@
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Incidents;
+using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
 using AsbOps.Web.Data.Auditing;
 using AsbOps.Web.Security;
@@ -88,7 +89,17 @@ public sealed class CaseDetailsService(IDbContextFactory<AsbOpsDbContext> dbFact
             .Where(p => p.CaseId == caseId)
             .Select(p => new CasePersonView(
                 p.Id, p.Person!.FirstName + " " + p.Person.LastName, p.Role, p.RiskLevel, p.Person.DateOfBirth,
-                p.Person.Address, p.Person.Postcode, p.AddedAt, false))
+                p.Person.Address, p.Person.Postcode, p.AddedAt, false)
+            {
+                // The person view's flags: set by hand, or drawn from the person's current assessment and other cases.
+                PersonId = p.PersonId,
+                Vulnerable = p.Person.Vulnerable || db.Assessments.Any(a => a.CaseParticipantId == p.Id && a.IsCurrent
+                    && a.Status == AssessmentStatus.Complete && a.Answers.Any(x => x.QuestionKey == "vulnerable" && x.Value == "yes")),
+                RepeatVictim = p.Person.RepeatVictim
+                    || (p.Role == PersonRole.Victim && db.CaseParticipants.Count(o => o.PersonId == p.PersonId && o.Role == PersonRole.Victim) > 1),
+                SafeguardingConcern = p.Person.SafeguardingConcern
+                    || db.Assessments.Any(a => a.CaseParticipantId == p.Id && a.IsCurrent && a.Status == AssessmentStatus.Complete && a.SafeguardingConcern),
+            })
             .ToListAsync(cancellationToken);
 
         // Role is stored as a word, so order by its enum value here: victims first, then perpetrators, witnesses…

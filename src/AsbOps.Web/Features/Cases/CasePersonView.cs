@@ -13,4 +13,14 @@ public sealed record CasePersonView(
     string? Address,
     string? Postcode,
     DateTime AddedAt,
-    bool RequiresAssessment);
+    bool RequiresAssessment)
+{
+    /// <summary>The person record, for the link to the person view.</summary>
+    public long PersonId { get; init; }
+
+    public bool Vulnerable { get; init; }
+
+    public bool RepeatVictim { get; init; }
+
+    public bool SafeguardingConcern { get; init; }
+}

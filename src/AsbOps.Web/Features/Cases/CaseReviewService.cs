@@ -5,6 +5,7 @@ using AsbOps.Web.Data.Auditing;
 using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Features.HighRisk;
+using AsbOps.Web.Features.Retention;
 using AsbOps.Web.Live;
 using AsbOps.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ namespace AsbOps.Web.Features.Cases;
 /// </summary>
 public sealed class CaseReviewService(
     IDbContextFactory<AsbOpsDbContext> dbFactory, TimeProvider clock, IOptions<ComplianceOptions> compliance,
-    HighRiskProcedure highRisk, OpsNotifier notifier) : ICaseReviewService
+    HighRiskProcedure highRisk, OpsNotifier notifier, IOptions<RetentionOptions> retention) : ICaseReviewService
 {
     public const int MaxNote = 2000;
 
@@ -145,7 +146,7 @@ public sealed class CaseReviewService(
         }
 
         db.Entry(@case).Property(c => c.Version).OriginalValue = input.Version;
-        @case.Close(input.Reason!.Value, now);
+        @case.Close(input.Reason!.Value, now, retention.Value.ReviewAfterYears);
         CaseRiskOutcome outcome;
         try
         {

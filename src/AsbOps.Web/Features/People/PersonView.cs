@@ -16,6 +16,9 @@ public sealed record PersonReferralRow(string CaseRef, Agency Agency, bool IsSaf
 /// <summary>The contact with the person as a victim on one case.</summary>
 public sealed record PersonContactRow(string CaseRef, int Contacts, DateTime? LastContactAt, DateTime? NextContactDue);
 
+/// <summary>One logged contact with the person as a victim.</summary>
+public sealed record PersonContactEntry(string CaseRef, DateTime ContactedAt, AsbOps.Domain.CaseRecord.ContactMethod Method, string ByName, string Outcome);
+
 /// <summary>
 /// Everything the reader may see about one person, from the cases visible to them only: the cases and roles, markers,
 /// referrals, victim contacts and the flags drawn from them.
@@ -24,4 +27,17 @@ public sealed record PersonView(
     long Id, string Name, DateOnly? DateOfBirth, string? Address, string? Postcode,
     bool Vulnerable, bool RepeatVictim, bool SafeguardingConcern,
     IReadOnlyList<PersonCaseRow> Cases, IReadOnlyList<PersonMarkerRow> Markers, IReadOnlyList<PersonReferralRow> Referrals,
-    IReadOnlyList<PersonContactRow> Contacts);
+    IReadOnlyList<PersonContactRow> Contacts)
+{
+    /// <summary>The flags set by hand (the shown flags also include those drawn from assessments and cases).</summary>
+    public PersonFlags SetFlags { get; init; } = new(false, false, false);
+
+    /// <summary>The record's concurrency version, for flag changes and merges.</summary>
+    public int Version { get; init; }
+
+    /// <summary>The id asked for when it was a record since merged into this one.</summary>
+    public long? MergedFromId { get; init; }
+
+    /// <summary>The latest logged contacts with the person as a victim, newest first.</summary>
+    public IReadOnlyList<PersonContactEntry> ContactLog { get; init; } = [];
+}

@@ -16,9 +16,13 @@ public sealed class PersonViewService(IDbContextFactory<AsbOpsDbContext> dbFacto
 {
     public const string AuditEntityType = "Person";
 
+    public const int ContactLogLength = 50;
+
     public async Task<PersonView?> GetAsync(UserScope user, long personId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var asked = personId;
+        personId = await ResolveAsync(db, personId, cancellationToken);
         var visible = db.Cases.AsNoTracking().VisibleTo(db, user);
         var participations = db.CaseParticipants.AsNoTracking()
             .Where(p => p.PersonId == personId && visible.Any(c => c.Id == p.CaseId));
@@ -32,7 +36,7 @@ public sealed class PersonViewService(IDbContextFactory<AsbOpsDbContext> dbFacto
         }
 
         var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
-            .Select(p => new { p.FirstName, p.LastName, p.DateOfBirth, p.Address, p.Postcode })
+            .Select(p => new { p.FirstName, p.LastName, p.DateOfBirth, p.Address, p.Postcode, p.Vulnerable, p.RepeatVictim, p.SafeguardingConcern, p.Version })
             .SingleAsync(cancellationToken);
         var references = db.Cases.AsNoTracking();
         var markers = await db.Markers.AsNoTracking()
@@ -52,6 +56,11 @@ public sealed class PersonViewService(IDbContextFactory<AsbOpsDbContext> dbFacto
                 db.VictimContactPlans.Where(x => x.CaseParticipantId == p.Id).Select(x => x.LastContactAt).FirstOrDefault(),
                 db.VictimContactPlans.Where(x => x.CaseParticipantId == p.Id).Select(x => (DateTime?)x.NextContactDue).FirstOrDefault()))
             .ToListAsync(cancellationToken);
+        var contactLog = await db.VictimContacts.AsNoTracking()
+            .Where(c => participations.Any(p => p.Id == c.CaseParticipantId))
+            .OrderByDescending(c => c.ContactedAt).Take(ContactLogLength)
+            .Select(c => new PersonContactEntry(references.Where(x => x.Id == c.CaseId).Select(x => x.Reference).First(), c.ContactedAt, c.Method, c.ByName, c.Outcome))
+            .ToListAsync(cancellationToken);
         var current = db.Assessments.AsNoTracking()
             .Where(a => a.IsCurrent && a.Status == AssessmentStatus.Complete && participations.Any(p => p.Id == a.CaseParticipantId));
         var vulnerable = await current.AnyAsync(a => a.Answers.Any(x => x.QuestionKey == "vulnerable" && x.Value == "yes"), cancellationToken);
@@ -59,6 +68,17 @@ public sealed class PersonViewService(IDbContextFactory<AsbOpsDbContext> dbFacto
 
         await audit.RecordViewAsync(user, AuditEntityType, personId, null, cancellationToken);
         return new PersonView(personId, $"{person.FirstName} {person.LastName}", person.DateOfBirth, person.Address, person.Postcode,
-            vulnerable, cases.Count(c => c.Role == PersonRole.Victim) > 1, safeguarding, cases, markers, referrals, contacts);
+            vulnerable || person.Vulnerable, cases.Count(c => c.Role == PersonRole.Victim) > 1 || person.RepeatVictim,
+            safeguarding || person.SafeguardingConcern, cases, markers, referrals, contacts)
+        {
+            SetFlags = new PersonFlags(person.Vulnerable, person.RepeatVictim, person.SafeguardingConcern),
+            Version = person.Version,
+            MergedFromId = asked == personId ? null : asked,
+            ContactLog = contactLog,
+        };
     }
+
+    /// <summary>A merged record's id resolves to the record it was merged into (merges re-point earlier ones, so one step).</summary>
+    public static async Task<long> ResolveAsync(AsbOpsDbContext db, long personId, CancellationToken cancellationToken) =>
+        await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.MergedIntoId).FirstOrDefaultAsync(cancellationToken) ?? personId;
 }

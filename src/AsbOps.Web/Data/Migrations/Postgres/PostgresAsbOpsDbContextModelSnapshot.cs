@@ -487,6 +487,9 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                     b.Property<bool>("CommunityTrigger")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("DisposedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("HasActionPlan")
                         .HasColumnType("boolean");
 
@@ -525,6 +528,9 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateTime?>("RetentionReviewDue")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<int>("RiskLevel")
                         .HasColumnType("integer");
 
@@ -553,6 +559,8 @@ namespace AsbOps.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("RetentionReviewDue");
 
                     b.HasIndex("Status", "NextReviewDue");
 
@@ -706,6 +714,12 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<DateTime?>("MergedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -713,6 +727,12 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                     b.Property<string>("Postcode")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
+
+                    b.Property<bool>("RepeatVictim")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("SafeguardingConcern")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("SearchName")
                         .IsRequired()
@@ -723,7 +743,12 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Vulnerable")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Postcode");
 
@@ -1443,6 +1468,49 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                     b.ToTable("Reminders");
                 });
 
+            modelBuilder.Entity("AsbOps.Domain.Retention.RetentionDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("NextReviewDue")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "DecidedAt");
+
+                    b.ToTable("RetentionDecisions");
+                });
+
             modelBuilder.Entity("AsbOps.Domain.Risk.Assessment", b =>
                 {
                     b.Property<long>("Id")
@@ -2159,6 +2227,15 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("AsbOps.Domain.Cases.AsbCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AsbOps.Domain.Retention.RetentionDecision", b =>
+                {
                     b.HasOne("AsbOps.Domain.Cases.AsbCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")

@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using AsbOps.Domain.CaseRecord;
+using AsbOps.Domain.Cases;
+using AsbOps.Domain.Incidents;
+using AsbOps.Web.Data;
+using AsbOps.Web.Data.Auditing;
+using AsbOps.Web.Features.CaseRecord.Contacts;
+using AsbOps.Web.Features.CaseRecord.Files;
+using AsbOps.Web.Features.CaseRecord.Notes;
+using AsbOps.Web.Features.Cases;
+using AsbOps.Web.Features.People.SubjectAccess;
+using AsbOps.Web.Security;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AsbOps.Benchmarks;
+
+/// <summary>
+/// Issue 16's two speed goals at scale 10. (1) A case with 200 notes, 100 victim contacts and 50 files: the data the
+/// case page loads for its first render (the case details, the notes, the contacts and the files sections, through
+/// their services), beside hand-written SQL reading the same rows. (2) The subject access workbook of the busiest person
+/// (the one on the most cases): gathered and written with ClosedXML, beside hand-written SQL reading the same records.
+/// </summary>
+public static class CaseRecordBenchmark
+{
+    public const string Name = "case-record";
+    private const int Runs = 15;
+
+    private static readonly UserScope ForceWide = new("bench", "bench@bench.local", Roles.Admin, null, null);
+
+    public static async Task RunAsync()
+    {
+        await using var host = JobsBenchHost.Open(10);
+        if (host is null)
+        {
+            return;
+        }
+
+        var sp = host.Services;
+        var dbFactory = sp.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>();
+        var clock = TimeProvider.System;
+        var audit = sp.GetRequiredService<AuditTrail>();
+        var details = new CaseDetailsService(dbFactory, audit, clock, new RepeatThresholds());
+        var notes = new CaseNoteService(dbFactory, clock);
+        var contacts = ActivatorUtilities.CreateInstance<VictimContactService>(sp, clock);
+        var files = new CaseFileService(dbFactory, clock, audit, Options.Create(new FilesOptions()), sp.GetRequiredService<IHostEnvironment>());
+        var (caseId, reference) = await FillBusyCaseAsync(dbFactory);
+
+        await using var connection = new SqliteConnection($"Data Source={host.DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync();
+        var service = new List<double>();
+        var sql = new List<double>();
+        for (var i = -2; i < Runs; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var page = await details.GetAsync(ForceWide, reference);
+            var n = await notes.ReadAsync(ForceWide, caseId);
+            var c = await contacts.ReadAsync(ForceWide, caseId);
+            var f = await files.ReadAsync(ForceWide, caseId);
+            var serviceMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (page is null || n!.Notes.Count != 200 || f!.Files.Count != 50 || c is null)
+            {
+                throw new InvalidOperationException("case-record: the busy case did not load as filled");
+            }
+
+            start = Stopwatch.GetTimestamp();
+            await HandWrittenCaseAsync(connection, caseId);
+            var sqlMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (i >= 0)
+            {
+                service.Add(serviceMs);
+                sql.Add(sqlMs);
+            }
+        }
+
+        service.Sort();
+        sql.Sort();
+        Report.Line("case-page-200-notes-100-contacts-50-files-scale10-median", Report.Percentile(service, 50), "ms", Report.Percentile(sql, 50), "ms hand-written SQL");
+        Report.Line("case-page-200-notes-100-contacts-50-files-scale10-p95", Report.Percentile(service, 95), "ms", Report.Percentile(sql, 95), "ms hand-written SQL");
+
+        var personId = await FirstAsync(connection,
+            "SELECT PersonId FROM CaseParticipants GROUP BY PersonId ORDER BY COUNT(*) DESC, PersonId LIMIT 1", r => r.GetInt64(0));
+        var export = new SubjectAccessExport(new SubjectAccessQueries(dbFactory, clock), audit);
+        var exportMs = new List<double>();
+        var handMs = new List<double>();
+        var size = 0;
+        for (var i = -1; i < 5; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var produced = await export.ProduceAsync(ForceWide, personId) ?? throw new InvalidOperationException("case-record: no workbook for the busiest person");
+            var took = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            size = produced.Content.Length;
+            start = Stopwatch.GetTimestamp();
+            await HandWrittenSubjectAsync(connection, personId);
+            var hand = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (i >= 0)
+            {
+                exportMs.Add(took);
+                handMs.Add(hand);
+            }
+        }
+
+        exportMs.Sort();
+        handMs.Sort();
+        var cases = await FirstAsync(connection, $"SELECT COUNT(*) FROM CaseParticipants WHERE PersonId = {personId}", r => r.GetInt64(0));
+        Console.WriteLine($"   busiest person {personId}: {cases} case roles, workbook {size:N0} bytes");
+        Report.Line("subject-access-busiest-person-scale10-median", Report.Percentile(exportMs, 50), "ms", Report.Percentile(handMs, 50), "ms hand-written SQL reading the same records");
+    }
+
+    /// <summary>A scale-10 case with a victim gets 200 notes, 100 contacts and 50 file rows (the contents are not read by the page).</summary>
+    private static async Task<(long CaseId, string Reference)> FillBusyCaseAsync(IDbContextFactory<AsbOpsDbContext> dbFactory)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.AuditEnabled = false;
+        var victim = await db.CaseParticipants.Where(p => p.Role == PersonRole.Victim && p.Case!.Status != CaseStatus.Closed)
+            .OrderBy(p => p.CaseId).Select(p => new { p.Id, p.CaseId, p.Case!.Reference }).FirstAsync();
+        var now = DateTime.UtcNow;
+        for (var i = 0; i < 200; i++)
+        {
+            db.CaseNotes.Add(new CaseNote { CaseId = victim.CaseId, WrittenAt = now.AddHours(-i), AuthorName = "PC Bench", Text = $"Note {i}: visited, spoke to the victim, patrols continue." });
+        }
+
+        for (var i = 0; i < 100; i++)
+        {
+            db.VictimContacts.Add(new VictimContact
+            {
+                CaseId = victim.CaseId,
+                CaseParticipantId = victim.Id,
+                ContactedAt = now.AddDays(-i),
+                Method = ContactMethod.Phone,
+                ByName = "PC Bench",
+                Outcome = $"Contact {i}: reassured.",
+                NextContactDue = now.AddDays(7 - i),
+            });
+        }
+
+        for (var i = 0; i < 50; i++)
+        {
+            db.CaseFiles.Add(new CaseFile
+            {
+                CaseId = victim.CaseId,
+                FileName = $"photo-{i}.jpg",
+                ContentType = "image/jpeg",
+                SizeBytes = 100_000 + i,
+                Sha256 = new string('a', 64),
+                StoredName = Guid.NewGuid().ToString("N"),
+                UploadedAt = now.AddHours(-i),
+                UploadedByName = "PC Bench",
+                Description = $"Photo {i}",
+            });
+        }
+
+        await db.SaveChangesAsync();
+        return (victim.CaseId, victim.Reference);
+    }
+
+    private static async Task HandWrittenCaseAsync(SqliteConnection connection, long caseId)
+    {
+        string[] queries =
+        [
+            $"SELECT * FROM Cases WHERE Id = {caseId}",
+            $"SELECT p.*, pe.FirstName, pe.LastName, pe.DateOfBirth, pe.Address, pe.Postcode FROM CaseParticipants p JOIN People pe ON pe.Id = p.PersonId WHERE p.CaseId = {caseId}",
+            $"SELECT * FROM Incidents WHERE CaseId = {caseId}",
+            $"SELECT a.*, (SELECT COUNT(*) FROM AssessmentAnswers x WHERE x.AssessmentId = a.Id) FROM Assessments a WHERE a.CaseId = {caseId}",
+            $"SELECT * FROM Referrals WHERE CaseId = {caseId}",
+            $"SELECT * FROM Markers WHERE CaseId = {caseId}",
+            $"SELECT * FROM CaseNotes WHERE CaseId = {caseId} ORDER BY WrittenAt DESC",
+            $"SELECT * FROM VictimContacts WHERE CaseId = {caseId} ORDER BY ContactedAt DESC",
+            $"SELECT * FROM VictimContactPlans WHERE CaseId = {caseId}",
+            $"SELECT * FROM CaseFiles WHERE CaseId = {caseId} ORDER BY UploadedAt DESC",
+        ];
+        await ReadAllAsync(connection, queries);
+    }
+
+    private static async Task HandWrittenSubjectAsync(SqliteConnection connection, long personId)
+    {
+        var cases = $"(SELECT CaseId FROM CaseParticipants WHERE PersonId = {personId})";
+        var roles = $"(SELECT Id FROM CaseParticipants WHERE PersonId = {personId})";
+        string[] queries =
+        [
+            $"SELECT * FROM People WHERE Id = {personId}",
+            $"SELECT p.*, c.* FROM CaseParticipants p JOIN Cases c ON c.Id = p.CaseId WHERE p.PersonId = {personId}",
+            $"SELECT p.Role, pe.FirstName, pe.LastName FROM CaseParticipants p JOIN People pe ON pe.Id = p.PersonId WHERE p.CaseId IN {cases} AND p.PersonId <> {personId}",
+            $"SELECT * FROM Assessments WHERE CaseParticipantId IN {roles}",
+            $"SELECT * FROM AssessmentAnswers WHERE AssessmentId IN (SELECT Id FROM Assessments WHERE CaseParticipantId IN {roles})",
+            $"SELECT * FROM CaseNotes WHERE CaseId IN {cases}",
+            $"SELECT * FROM VictimContacts WHERE CaseParticipantId IN {roles}",
+            $"SELECT * FROM Referrals WHERE CaseParticipantId IN {roles}",
+            $"SELECT * FROM Markers WHERE PersonId = {personId}",
+            $"SELECT * FROM CaseFiles WHERE CaseId IN {cases}",
+            $"SELECT * FROM Incidents WHERE CaseId IN {cases}",
+            $"SELECT * FROM AuditEntries WHERE Action = 'View' AND ((EntityType = 'Person' AND EntityId = '{personId}') OR CaseId IN {cases})",
+        ];
+        await ReadAllAsync(connection, queries);
+    }
+
+    private static async Task ReadAllAsync(SqliteConnection connection, IEnumerable<string> queries)
+    {
+        foreach (var text in queries)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = text;
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                for (var c = 0; c < reader.FieldCount; c++)
+                {
+                    _ = reader.GetValue(c);
+                }
+            }
+        }
+    }
+
+    private static async Task<T> FirstAsync<T>(SqliteConnection connection, string sql, Func<SqliteDataReader, T> read)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return read(reader);
+    }
+}
