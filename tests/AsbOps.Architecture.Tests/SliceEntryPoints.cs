@@ -23,6 +23,8 @@ public static class SliceEntryPoints
         ["AsbOps.Web.Features.Intake.Repeat.RepeatIncident"] = "One incident of a RepeatFinding.",
         ["AsbOps.Web.Features.CaseRecord.CaseRecordSections"] =
             "The case record's notes, victim contacts and files, placed on the case page as one block.",
+        ["AsbOps.Web.Features.CaseReviews.CaseReviewPromptSection"] =
+            "The ASB Case Review prompt (a victim reported again) and the applications about the case, placed on the case page.",
         ["AsbOps.Web.Features.Alerts.AlertsBadge"] = "The header's alert count, placed by the layout.",
         ["AsbOps.Web.Features.Dashboard.HighRiskAlertListener"] = "The high-risk pop-up every staff page shows, placed by the layout.",
     };
