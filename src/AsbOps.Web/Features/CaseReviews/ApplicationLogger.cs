@@ -33,7 +33,8 @@ public sealed record LogResult(LogOutcome Outcome, IReadOnlyDictionary<string, s
 public sealed class ApplicationLogger(
     IDbContextFactory<AsbOpsDbContext> dbFactory, CaseReviewOptions options, OpsNotifier notifier, TimeProvider clock)
 {
-    public async Task<LogResult> LogAsync(UserScope user, ApplicationInput input, CancellationToken cancellationToken = default)
+    /// <summary>Logs the application; with <paramref name="checkOnly"/> only checks it (every field, the database's too) and stores nothing.</summary>
+    public async Task<LogResult> LogAsync(UserScope user, ApplicationInput input, CancellationToken cancellationToken = default, bool checkOnly = false)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var errors = ApplicationRules.Validate(input, now);
@@ -55,7 +56,7 @@ public sealed class ApplicationLogger(
 
         var caseRow = await FindCaseAsync(db, input, area?.Id, errors, cancellationToken);
         var reports = await FindReportsAsync(db, input, area?.Id, errors, cancellationToken);
-        if (errors.Count > 0)
+        if (errors.Count > 0 || checkOnly)
         {
             return new LogResult(LogOutcome.Invalid, errors);
         }

@@ -116,8 +116,9 @@ public static class CaseReviewEndpoints
             }
             else if (errors.Count > 0)
             {
-                // Report every bad field at once: the application's own rules as well as the body's shape.
-                foreach (var (field, messages) in ApplicationRequestReader.ToBodyFields(ApplicationRules.Validate(input, DateTime.UtcNow)))
+                // Report every bad field at once: the application's own rules and references as well as the body's shape.
+                var check = await logger.LogAsync(user, input, cancellationToken, checkOnly: true);
+                foreach (var (field, messages) in ApplicationRequestReader.ToBodyFields(check.Errors))
                 {
                     errors.TryAdd(field, messages);
                 }

@@ -29,9 +29,9 @@ public static class ThresholdReader
             .ToListAsync(cancellationToken);
         var nearby = await Project(db, incidents.Where(i => i.AreaId == application.AreaId
                 && i.ReceivedAt >= windowStart && i.ReceivedAt <= application.ReceivedAt
-                && i.Postcode.StartsWith(district + " ")))
-            .OrderByDescending(i => i.ReceivedAt)
-            .Take(MaxLocalityReports)
+                && i.Postcode.StartsWith(district + " "))
+                .OrderByDescending(i => i.ReceivedAt)
+                .Take(MaxLocalityReports))
             .ToListAsync(cancellationToken);
         var all = rows.Concat(nearby).DistinctBy(r => r.Id).ToList();
 
