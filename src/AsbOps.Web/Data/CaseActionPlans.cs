@@ -14,7 +14,8 @@ public static class CaseActionPlans
         AsbOpsDbContext db, long caseId, string objectiveIfNew, string createdByUserId, DateTime now, ActionItem action,
         CancellationToken cancellationToken)
     {
-        var plan = await db.ActionPlans.SingleOrDefaultAsync(p => p.CaseId == caseId, cancellationToken);
+        var plan = db.ActionPlans.Local.FirstOrDefault(p => p.CaseId == caseId)
+            ?? await db.ActionPlans.SingleOrDefaultAsync(p => p.CaseId == caseId, cancellationToken);
         if (plan is null)
         {
             plan = new ActionPlan { CaseId = caseId, CreatedAt = now, CreatedByUserId = createdByUserId, Objective = objectiveIfNew };

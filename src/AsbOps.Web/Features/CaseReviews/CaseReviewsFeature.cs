@@ -19,6 +19,7 @@ public static class CaseReviewsFeature
         services.AddSingleton<CaseReviewPrompts>();
         services.AddSingleton<CaseReviewFigures>();
         services.AddSingleton<CaseReviewClockService>();
+        services.AddSingleton<AsbOps.Web.Data.Seeding.IDemoForceLoaded, DemoCaseReviews>();
         services.AddScheduledJob<CaseReviewClockJob>(_ => new JobDefinition(
             CaseReviewClockJob.Name, "Case review clocks (owner reminders, inspector escalations)", typeof(CaseReviewClockJob), JobTiming.HourlyAt(20)));
         return services;
