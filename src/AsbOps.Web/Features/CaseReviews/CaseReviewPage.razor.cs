@@ -58,7 +58,7 @@ public sealed partial class CaseReviewPage
             _ack = new() { On = today };
             _decision = new() { On = today, Met = _d.Threshold.Met };
             _meeting = new() { HeldOn = today };
-            _recommendation = new();
+            _recommendation = new() { DueDate = today.AddDays(28) };
             _letter = new() { Text = _d.LetterDraft, SentOn = today };
             _appeal = new()
             {
