@@ -27,6 +27,8 @@ public static class SliceEntryPoints
             "Where case files are stored: disposing of a closed case (retention) deletes its files' contents there.",
         ["AsbOps.Web.Features.Retention.RetentionOptions"] =
             "Years after closing when a case's retention is reviewed: closing a case sets its review date.",
+        ["AsbOps.Web.Features.CaseReviews.CaseReviewPromptSection"] =
+            "The ASB Case Review prompt (a victim reported again) and the applications about the case, placed on the case page.",
         ["AsbOps.Web.Features.Alerts.AlertsBadge"] = "The header's alert count, placed by the layout.",
         ["AsbOps.Web.Features.Dashboard.HighRiskAlertListener"] = "The high-risk pop-up every staff page shows, placed by the layout.",
     };

@@ -3,6 +3,7 @@ using AsbOps.Domain.Alerts;
 using AsbOps.Domain.Areas;
 using AsbOps.Domain.Audit;
 using AsbOps.Domain.CaseRecord;
+using AsbOps.Domain.CaseReviews;
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Compliance;
 using AsbOps.Domain.Email;
@@ -64,6 +65,10 @@ public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<VictimContact> VictimContacts => Set<VictimContact>();
     public DbSet<CaseFile> CaseFiles => Set<CaseFile>();
     public DbSet<RetentionDecision> RetentionDecisions => Set<RetentionDecision>();
+    public DbSet<CaseReviewApplication> CaseReviewApplications => Set<CaseReviewApplication>();
+    public DbSet<CaseReviewReliedReport> CaseReviewReliedReports => Set<CaseReviewReliedReport>();
+    public DbSet<CaseReviewRecommendation> CaseReviewRecommendations => Set<CaseReviewRecommendation>();
+    public DbSet<CaseReviewPrompt> CaseReviewPrompts => Set<CaseReviewPrompt>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

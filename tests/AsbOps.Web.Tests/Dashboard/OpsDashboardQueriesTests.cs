@@ -53,7 +53,7 @@ public sealed class OpsDashboardQueriesTests(ComplianceFixture fixture) : IClass
         using var json = JsonDocument.Parse(JsonSerializer.Serialize(counters, new JsonSerializerOptions(JsonSerializerDefaults.Web)));
 
         var names = json.RootElement.EnumerateObject().Select(p => p.Name).ToList();
-        Assert.Equal(["at", "awaitingScreening", "openCases", "highRiskCases", "missingAssessments", "unknownAnswers", "overdueReviews", "byArea", "overdueContacts"], names);
+        Assert.Equal(["at", "awaitingScreening", "openCases", "highRiskCases", "missingAssessments", "unknownAnswers", "overdueReviews", "byArea", "overdueContacts", "caseReviewsDue"], names);
         Assert.Equal(1, json.RootElement.GetProperty("byArea").GetProperty("CMPB").GetProperty("missingAssessments").GetInt32());
     }
 

@@ -68,6 +68,7 @@ public sealed class PageAccessFixture : IAsyncLifetime
         "/incidents/{}" => $"/incidents/{IncidentId}",
         "/guidance/{}" => "/guidance/1",
         "/people/{}" => "/people/1",
+        "/case-reviews/{}" => "/case-reviews/CR-2026-0001",
         "/cases/{}/people/add" => $"/cases/{CaseRef}/people/add",
         "/cases/{}/people/{}/assessment" => $"/cases/{CaseRef}/people/1/assessment",
         "/cases/{}/location/assessment" => $"/cases/{CaseRef}/location/assessment",

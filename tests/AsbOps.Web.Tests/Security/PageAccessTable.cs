@@ -49,6 +49,8 @@ public static class PageAccessTable
         new("/cases/{caseRef}/people/add", PageAccess.RolesOnly, O, S, I, Adm),
         new("/cases/{caseRef}/people/{participantId:long}/assessment", PageAccess.RolesOnly, O, S, I, Adm),
         new("/cases/{caseRef}/location/assessment", PageAccess.RolesOnly, O, S, I, Adm),
+        new("/case-reviews", PageAccess.RolesOnly, O, S, I, C, A, Adm),
+        new("/case-reviews/{reference}", PageAccess.RolesOnly, O, S, I, C, A, Adm),
         new("/people/{id:long}", PageAccess.RolesOnly, O, S, I, C, A, Adm),
         new("/approvals", PageAccess.RolesOnly, S, I, Adm),
         new("/alerts", PageAccess.AnySignedIn),

@@ -15,6 +15,10 @@ internal static class DemoForceEraser
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         await db.Reminders.ExecuteDeleteAsync(cancellationToken);
+        await db.CaseReviewPrompts.ExecuteDeleteAsync(cancellationToken);
+        await db.CaseReviewRecommendations.ExecuteDeleteAsync(cancellationToken);
+        await db.CaseReviewReliedReports.ExecuteDeleteAsync(cancellationToken);
+        await db.CaseReviewApplications.ExecuteDeleteAsync(cancellationToken);
         await db.FindingChases.ExecuteDeleteAsync(cancellationToken);
         await db.FindingLives.ExecuteDeleteAsync(cancellationToken);
         await db.Outbox.ExecuteDeleteAsync(cancellationToken);

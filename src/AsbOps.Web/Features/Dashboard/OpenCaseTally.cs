@@ -32,12 +32,14 @@ public sealed class DashboardTally
     private readonly IReadOnlyDictionary<int, int> _awaitingScreening;
     private readonly int _waitingInGrace;
     private readonly IReadOnlyDictionary<int, int> _overdueContacts;
+    private readonly IReadOnlyDictionary<int, int> _caseReviewsDue;
 
     internal DashboardTally(
         DateTime at, AreaLookup areas, IReadOnlyList<OpenCaseTallyRow> rows, IReadOnlyDictionary<int, int> awaitingScreening, int waitingInGrace,
-        IReadOnlyDictionary<int, int>? overdueContacts = null)
+        IReadOnlyDictionary<int, int>? overdueContacts = null, IReadOnlyDictionary<int, int>? caseReviewsDue = null)
     {
         _overdueContacts = overdueContacts ?? new Dictionary<int, int>();
+        _caseReviewsDue = caseReviewsDue ?? new Dictionary<int, int>();
         At = at;
         Areas = areas;
         _rows = rows;
@@ -77,6 +79,7 @@ public sealed class DashboardTally
                 rows.Sum(r => r.UnknownAnswers), rows.Sum(r => r.Overdue))
             {
                 OverdueContacts = _overdueContacts.GetValueOrDefault(a.Id),
+                CaseReviewsDue = _caseReviewsDue.GetValueOrDefault(a.Id),
             };
         }, StringComparer.Ordinal);
         var areas = byArea.Values;
@@ -84,6 +87,7 @@ public sealed class DashboardTally
             areas.Sum(a => a.MissingAssessments), areas.Sum(a => a.UnknownAnswers), areas.Sum(a => a.OverdueReviews), byArea)
         {
             OverdueContacts = areas.Sum(a => a.OverdueContacts),
+            CaseReviewsDue = areas.Sum(a => a.CaseReviewsDue),
         };
     }
 }
@@ -141,7 +145,13 @@ public sealed class OpenCaseTally(
                                      group p by c.AreaId into g
                                      select new { AreaId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.AreaId, g => g.Count, cancellationToken);
-        return new DashboardTally(now, areas, rows, awaitingScreening, waitingInGrace, overdueContacts);
+        // ASB Case Review applications whose clock is running (overdue included): the stored next due date, indexed by area.
+        var caseReviewsDue = await db.CaseReviewApplications.AsNoTracking()
+            .Where(a => a.NextStepDueOn != null && (areaId == null || a.AreaId == areaId))
+            .GroupBy(a => a.AreaId)
+            .Select(g => new { AreaId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.AreaId, g => g.Count, cancellationToken);
+        return new DashboardTally(now, areas, rows, awaitingScreening, waitingInGrace, overdueContacts, caseReviewsDue);
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ namespace AsbOps.Web.Features.Dashboard;
 /// <summary>
 /// The live operations counters, shaped as the hub's <c>CountersChanged</c> payload of integration.md:
 /// <c>{ at, awaitingScreening, openCases, highRiskCases, missingAssessments, unknownAnswers, overdueReviews, byArea: { CODE: { … } } }</c>,
-/// and <c>overdueContacts</c>.
+/// and <c>overdueContacts</c>, <c>caseReviewsDue</c>.
 /// </summary>
 public sealed record OpsCounters(
     DateTime At,
@@ -17,6 +17,9 @@ public sealed record OpsCounters(
 {
     /// <summary>Victims on open cases whose agreed contact is overdue (added after the first contract: a property, so payloads only grow).</summary>
     public int OverdueContacts { get; init; }
+
+    /// <summary>ASB Case Review applications whose clock is running or overdue (added: a property, so payloads only grow).</summary>
+    public int CaseReviewsDue { get; init; }
 }
 
 /// <summary>The counters of one area, keyed by its code in <see cref="OpsCounters.ByArea"/>.</summary>
@@ -30,4 +33,7 @@ public sealed record AreaCounters(
 {
     /// <inheritdoc cref="OpsCounters.OverdueContacts"/>
     public int OverdueContacts { get; init; }
+
+    /// <inheritdoc cref="OpsCounters.CaseReviewsDue"/>
+    public int CaseReviewsDue { get; init; }
 }

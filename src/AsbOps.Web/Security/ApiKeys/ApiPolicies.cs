@@ -12,6 +12,7 @@ public static class ApiPolicies
     public const string IncidentsWrite = "api:incidents:write";
     public const string MarkersRead = "api:markers:read";
     public const string OpsRead = "api:ops:read";
+    public const string CaseReviewsWrite = "api:casereviews:write";
 
     /// <summary>Any valid key or any signed-in user (reference data).</summary>
     public const string AnyClient = "api:any";
@@ -33,6 +34,7 @@ public static class ApiPolicies
             .AddPolicy(IncidentsWrite, Policy(ApiScopes.IncidentsWrite, Roles.Officer, Roles.Sergeant, Roles.Inspector, Roles.Admin))
             .AddPolicy(MarkersRead, Policy(ApiScopes.MarkersRead, Roles.Officer, Roles.Sergeant, Roles.Inspector, Roles.Compliance, Roles.Admin))
             .AddPolicy(OpsRead, Policy(ApiScopes.OpsRead, Roles.Officer, Roles.Sergeant, Roles.Inspector, Roles.Compliance, Roles.Analyst, Roles.Admin))
+            .AddPolicy(CaseReviewsWrite, Policy(ApiScopes.CaseReviewsWrite, Roles.Officer, Roles.Sergeant, Roles.Inspector, Roles.Admin))
             .AddPolicy(AnyClient, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
         return services;
     }

@@ -6,8 +6,9 @@ public static class ApiScopes
     public const string IncidentsWrite = "incidents:write";
     public const string MarkersRead = "markers:read";
     public const string OpsRead = "ops:read";
+    public const string CaseReviewsWrite = "casereviews:write";
 
-    public static readonly IReadOnlyList<string> All = [IncidentsWrite, MarkersRead, OpsRead];
+    public static readonly IReadOnlyList<string> All = [IncidentsWrite, MarkersRead, OpsRead, CaseReviewsWrite];
 
     /// <summary>Claim type carrying each scope of an authenticated key.</summary>
     public const string ClaimType = "asbops:scope";

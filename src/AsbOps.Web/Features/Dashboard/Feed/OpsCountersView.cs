@@ -13,6 +13,7 @@ public static class OpsCountersView
             area.UnknownAnswers, area.OverdueReviews, new Dictionary<string, AreaCounters>(StringComparer.Ordinal) { [areaCode] = area })
         {
             OverdueContacts = area.OverdueContacts,
+            CaseReviewsDue = area.CaseReviewsDue,
         };
     }
 
@@ -25,6 +26,7 @@ public static class OpsCountersView
         && a.UnknownAnswers == b.UnknownAnswers
         && a.OverdueReviews == b.OverdueReviews
         && a.OverdueContacts == b.OverdueContacts
+        && a.CaseReviewsDue == b.CaseReviewsDue
         && a.ByArea.Count == b.ByArea.Count
         && a.ByArea.All(pair => b.ByArea.TryGetValue(pair.Key, out var other) && other == pair.Value);
 }

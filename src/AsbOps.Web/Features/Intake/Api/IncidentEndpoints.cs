@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Claims;
 using System.Text.Json;
+using AsbOps.Web.Api;
 using AsbOps.Web.Data;
 using AsbOps.Web.Security;
 using AsbOps.Web.Security.ApiKeys;

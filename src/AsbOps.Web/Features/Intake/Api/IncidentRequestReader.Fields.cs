@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AsbOps.Web.Api;
 
 namespace AsbOps.Web.Features.Intake.Api;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using AsbOps.Web.Api;
 
 namespace AsbOps.Web.Features.Intake.Api;
 

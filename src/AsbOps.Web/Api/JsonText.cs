@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AsbOps.Web.Features.Intake.Api;
+namespace AsbOps.Web.Api;
 
 /// <summary>
 /// Reads JSON strings and property names without throwing on text that is not valid: raw bytes that are not UTF-8

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace AsbOps.Web.Features.Intake.Api;
+namespace AsbOps.Web.Api;
 
 /// <summary>Reads a JSON request body with a hard size cap, whether or not the client sent Content-Length.</summary>
 public static class JsonBody
