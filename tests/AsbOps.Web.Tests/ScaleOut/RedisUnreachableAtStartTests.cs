@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using AsbOps.Web.Live;
 using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -44,6 +45,8 @@ public sealed class RedisUnreachableAtStartTests(UnreachableRedisAppFactory app)
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         using var ready = await client.GetAsync("/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-        Assert.Equal("Degraded", await ready.Content.ReadAsStringAsync());
+        using var body = JsonDocument.Parse(await ready.Content.ReadAsStringAsync());
+        Assert.Equal("Degraded", body.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Degraded", body.RootElement.GetProperty("checks").GetProperty("redis-bridge").GetProperty("status").GetString());
     }
 }
