@@ -75,15 +75,29 @@ public sealed class CaseFilesAndNotesTests(LiveAppFixture app)
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
+    /// <summary>
+    /// An open CHARNWOOD case shared with the local authority. The demo force is drawn afresh for each day, so on some
+    /// days no open case there carries that share; then the oldest open case is shared, as a referral would share it.
+    /// </summary>
     private async Task<string> ACharnwoodCaseSharedWithTheLocalAuthorityAsync()
     {
         await using var db = app.Services.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>().CreateDbContext();
-        return await db.Cases
-            .Where(c => (c.Status == CaseStatus.Open || c.Status == CaseStatus.UnderReview)
-                && db.Areas.Any(a => a.Id == c.AreaId && a.Code == "CHARNWOOD")
-                && db.CaseShares.Any(s => s.CaseId == c.Id && s.Agency == Agency.LocalAuthority))
+        var open = db.Cases.Where(c => (c.Status == CaseStatus.Open || c.Status == CaseStatus.UnderReview)
+            && db.Areas.Any(a => a.Id == c.AreaId && a.Code == "CHARNWOOD"));
+        var shared = await open
+            .Where(c => db.CaseShares.Any(s => s.CaseId == c.Id && s.Agency == Agency.LocalAuthority))
             .OrderBy(c => c.Id)
             .Select(c => c.Reference)
-            .FirstAsync();
+            .FirstOrDefaultAsync();
+        if (shared is not null)
+        {
+            return shared;
+        }
+
+        var chosen = await open.OrderBy(c => c.Id).FirstAsync();
+        var officer = await db.Users.SingleAsync(u => u.Email == "officer@demo.local");
+        db.CaseShares.Add(new CaseShare { CaseId = chosen.Id, Agency = Agency.LocalAuthority, SharedAt = DateTime.UtcNow, SharedByUserId = officer.Id });
+        await db.SaveChangesAsync();
+        return chosen.Reference;
     }
 }

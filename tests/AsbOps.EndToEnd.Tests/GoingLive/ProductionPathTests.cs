@@ -72,7 +72,7 @@ public sealed partial class ProductionPathTests(ProductionAppFixture app) : ICla
         await officer.WaitForURLAsync($"{app.BaseUrl}/my-work");
         await officer.WaitForInteractiveAsync();
         await Assertions.Expect(officer.GetByTestId("my-work-empty")).ToBeVisibleAsync();
-        await officer.GotoAsync("/");
+        await officer.GotoAsync($"{app.BaseUrl}/");
         await officer.WaitForInteractiveAsync();
 
         // Their own area's dashboard, empty.

@@ -33,7 +33,10 @@ public sealed class SingleSignOnTests(SingleSignOnAppFixture app) : IClassFixtur
         var page = await app.SignInThroughProviderAsync(new("entra-new-1", email, "Nia New", ["officer"],
             new Dictionary<string, string> { [SingleSignOnAppFixture.AreaClaim] = DemoLogins.AreaCode }));
 
-        Assert.Equal($"{app.BaseUrl}/", page.Url);
+        // An officer starts on their own work list; the dashboard is one step away.
+        Assert.Equal($"{app.BaseUrl}/my-work", page.Url);
+        await page.WaitForInteractiveAsync();
+        await page.GotoAsync($"{app.BaseUrl}/");
         await page.WaitForInteractiveAsync();
         await Assertions.Expect(page.GetByTestId("counter-openCases")).ToBeVisibleAsync();
         var (user, roles, logins) = await app.UserWithRolesAsync(email);

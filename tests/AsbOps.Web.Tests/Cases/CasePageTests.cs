@@ -1,9 +1,11 @@
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Markers;
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Features.CaseReviews;
 using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Security;
 using AsbOps.Web.Tests.CaseRecord;
+using AsbOps.Web.Tests.CaseReviews;
 using AsbOps.Web.Tests.Infrastructure;
 using Bunit;
 using Bunit.TestDoubles;
@@ -15,12 +17,14 @@ public sealed class CasePageTests : BunitTestBase
 {
     private const string Reference = "ASB-2026-004213";
     private readonly FakeCaseDetailsService _details = new();
+    private readonly FakeCaseReviewPrompts _prompts = new();
     private readonly BunitPersistentComponentState _state;
 
     public CasePageTests()
     {
         Services.AddSingleton<ICaseDetailsService>(_details);
         Services.AddCaseRecordFakes();
+        Services.AddCaseReviewFakes(_prompts);
         Services.AddScoped<CurrentUser>();
         AddAuthorization().SetAuthorized("officer@test.local").SetRoles(Roles.Officer);
         _state = AddBunitPersistentComponentState();
@@ -71,6 +75,33 @@ public sealed class CasePageTests : BunitTestBase
         Assert.Equal(Reference, page.Find("[data-testid=case-ref]").TextContent);
         Assert.Equal("High", page.Find("[data-testid=case-risk-level]").TextContent);
         Assert.Equal("true", page.Find("[data-testid=next-review]").GetAttribute("data-overdue"));
+    }
+
+    [Fact]
+    public void AVictimWhoReportedAgainPromptsTheLeadOfficerAboutTheCaseReview()
+    {
+        _details.Details = Sample();
+        var first = new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc);
+        _prompts.Model = new CasePromptModel(42, IsLeadOfficer: true, CanRecord: true,
+            new CaseReviewPromptView(9, "STORM-2026-000123", "Vera Victim", first, first.AddDays(12)), [], []);
+
+        var page = RenderCase();
+
+        var prompt = page.WaitForElement("[data-testid=case-review-prompt]");
+        Assert.Contains("Vera Victim reported again (STORM-2026-000123", prompt.TextContent);
+        Assert.Contains("ASB Case Review", prompt.TextContent);
+        Assert.NotNull(page.Find("[data-testid=prompt-save]"));
+    }
+
+    [Fact]
+    public void NoPromptSectionWhenThereIsNothingAboutACaseReview()
+    {
+        _details.Details = Sample();
+
+        var page = RenderCase();
+
+        page.WaitForElement("[data-testid=case-ref]");
+        Assert.Empty(page.FindAll("[data-testid=case-review-prompt-section]"));
     }
 
     [Fact]

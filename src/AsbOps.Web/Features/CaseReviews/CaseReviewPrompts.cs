@@ -20,12 +20,23 @@ public sealed record CasePromptModel(
     long CaseId, bool IsLeadOfficer, bool CanRecord, CaseReviewPromptView? Pending, IReadOnlyList<RecordedPromptView> Recorded,
     IReadOnlyList<LinkedApplicationView> Applications);
 
+/// <summary>The case review prompt on a case page (a fake stands in for it in page tests).</summary>
+public interface ICaseReviewPrompts
+{
+    /// <summary>The case's prompt, answers and applications as the user may see them; null when the user may not.</summary>
+    Task<CasePromptModel?> ForCaseAsync(UserScope user, long caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>Records the lead officer's answer to the pending prompt for one incident.</summary>
+    Task<CommandResult> RecordAsync(UserScope user, long caseId, long incidentId, PromptInput input, CancellationToken cancellationToken = default);
+}
+
 /// <summary>
 /// Finds when a victim has reported a second time within the case review window (the same reporter, by phone or name,
 /// on two of the case's incidents) and keeps the lead officer's answer: told, or dismissed with a reason. A prompt is
 /// pending for the latest such report until answered; an application already made about the case needs no prompt.
 /// </summary>
 public sealed class CaseReviewPrompts(IDbContextFactory<AsbOpsDbContext> dbFactory, CaseReviewOptions options, OpsNotifier notifier, TimeProvider clock)
+    : ICaseReviewPrompts
 {
     public async Task<CasePromptModel?> ForCaseAsync(UserScope user, long caseId, CancellationToken cancellationToken = default)
     {

@@ -17,6 +17,7 @@ public static class CaseReviewsFeature
         services.AddSingleton<CaseReviewQueries>();
         services.AddSingleton<CaseReviewSteps>();
         services.AddSingleton<CaseReviewPrompts>();
+        services.AddSingleton<ICaseReviewPrompts>(sp => sp.GetRequiredService<CaseReviewPrompts>());
         services.AddSingleton<CaseReviewFigures>();
         services.AddSingleton<CaseReviewClockService>();
         services.AddSingleton<AsbOps.Web.Data.Seeding.IDemoForceLoaded, DemoCaseReviews>();
