@@ -106,7 +106,8 @@ function newCluster() {
 /** Makes the map in element; options: { tileUrl, attribution }. Returns a handle for show() and dispose(). */
 export async function create(element, options) {
     await loadLeaflet();
-    const map = L.map(element, { center: fallbackCentre, zoom: 10, zoomSnap: 0.5, preferCanvas: false });
+    // Clustering needs a maximum zoom, which a tile layer would otherwise give.
+    const map = L.map(element, { center: fallbackCentre, zoom: 10, minZoom: 6, maxZoom: 18, zoomSnap: 0.5 });
     if (options.tileUrl) {
         L.tileLayer(options.tileUrl, { attribution: options.attribution || "", maxZoom: 19 }).addTo(map);
         element.dataset.tiles = "true";

@@ -74,8 +74,8 @@ internal static class DemoCoordinates
         }
 
         // Up to about 1.5 km either way.
-        var dLat = ((hash >> 8) % 2001 - 1000) / 1000.0 * 0.013;
-        var dLon = ((hash >> 20) % 2001 - 1000) / 1000.0 * 0.02;
+        var dLat = ((int)((hash >> 8) % 2001) - 1000) / 1000.0 * 0.013;
+        var dLon = ((int)((hash >> 20) % 2001) - 1000) / 1000.0 * 0.02;
         return (Math.Round(centre.Lat + dLat, 5), Math.Round(centre.Lon + dLon, 5));
     }
 
