@@ -59,6 +59,7 @@ public static class PageAccessTable
         new("/incidents", PageAccess.RolesOnly, O, S, I, C, Adm),
         new("/incidents/{id}", PageAccess.RolesOnly, O, S, I, C, Adm),
         new("/incidents/new", PageAccess.RolesOnly, O, S, I, Adm),
+        new("/map", PageAccess.RolesOnly, O, S, I, C, Adm),
         new("/compliance", PageAccess.RolesOnly, S, I, C, Adm),
         new("/retention", PageAccess.RolesOnly, C),
         new("/metrics", PageAccess.RolesOnly, A, Adm),

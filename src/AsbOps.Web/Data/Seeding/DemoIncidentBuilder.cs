@@ -70,9 +70,13 @@ internal sealed class DemoIncidentBuilder(DemoCalendar calendar)
     {
         var byOfficer = rng.Chance(0.06);
         Created++;
+        var reference = NextReference(received, byOfficer);
+        var at = DemoCoordinates.For(address, reference);
         return new Incident
         {
-            StormRef = NextReference(received, byOfficer),
+            Latitude = at?.Latitude,
+            Longitude = at?.Longitude,
+            StormRef = reference,
             Source = byOfficer ? IncidentSource.Officer : IncidentSource.ControlRoom,
             ReceivedAt = received,
             AreaId = staff.Area.Id,
