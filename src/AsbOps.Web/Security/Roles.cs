@@ -28,8 +28,8 @@ public static class Roles
     /// <summary>Who logs incidents by hand and screens them with VICTOR-E (in their own area unless force-wide).</summary>
     public const string IncidentHandlers = "officer,sergeant,inspector,admin";
 
-    /// <summary>Who publishes a new risk guidance version.</summary>
-    public const string GuidancePublishers = "admin";
+    /// <summary>Who publishes a new risk guidance version: the task-and-finish group (analysts) or an administrator.</summary>
+    public const string GuidancePublishers = "analyst,admin";
 
     public const string ComplianceReaders = "compliance,sergeant,inspector,admin";
 

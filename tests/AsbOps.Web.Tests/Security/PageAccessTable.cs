@@ -65,7 +65,7 @@ public static class PageAccessTable
         new("/wallboard", PageAccess.RolesOnly, O, S, I, C, A, Adm),
         new("/guidance", PageAccess.RolesOnly, A, Adm),
         new("/guidance/{number}", PageAccess.RolesOnly, A, Adm),
-        new("/guidance/new", PageAccess.RolesOnly, Adm),
+        new("/guidance/new", PageAccess.RolesOnly, A, Adm),
         new("/admin", PageAccess.RolesOnly, Adm),
         new("/admin/jobs", PageAccess.RolesOnly, Adm),
         new("/admin/users", PageAccess.RolesOnly, Adm),
