@@ -37,6 +37,9 @@ public static class Roles
 
     public const string GuidanceReaders = "analyst,admin";
 
+    /// <summary>Who replays a draft guidance version over past assessments (<c>/metrics/what-if</c>).</summary>
+    public const string WhatIfReaders = "analyst,admin";
+
     public static bool HandlesIncidents(string role) => role is Officer or Sergeant or Inspector or Admin;
 
     /// <summary>Roles that see every area rather than their own.</summary>

@@ -62,6 +62,7 @@ public static class PageAccessTable
         new("/compliance", PageAccess.RolesOnly, S, I, C, Adm),
         new("/retention", PageAccess.RolesOnly, C),
         new("/metrics", PageAccess.RolesOnly, A, Adm),
+        new("/metrics/what-if", PageAccess.RolesOnly, A, Adm),
         new("/wallboard", PageAccess.RolesOnly, O, S, I, C, A, Adm),
         new("/guidance", PageAccess.RolesOnly, A, Adm),
         new("/guidance/{number}", PageAccess.RolesOnly, A, Adm),
