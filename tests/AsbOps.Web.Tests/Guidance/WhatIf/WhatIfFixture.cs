@@ -24,6 +24,12 @@ public sealed class WhatIfFixture : AsbOpsAppFactory, IAsyncLifetime
 {
     public static readonly DateTime Now = new(2026, 3, 10, 12, 0, 0, DateTimeKind.Utc);
 
+    /// <summary>Every victim's name and address: a guidance reviewer must never see them.</summary>
+    public const string FirstName = "Wilhelmina", LastName = "Quarterfield", Address = "17 Lark Rise";
+
+    /// <summary>The override rationale (free text) of A6.</summary>
+    public const string Rationale = "Family moved in with the victim";
+
     public int Area { get; private set; }
 
     public int OtherArea { get; private set; }
@@ -53,7 +59,7 @@ public sealed class WhatIfFixture : AsbOpsAppFactory, IAsyncLifetime
 
         Assessment Victim(AsbCase c, RiskLevel level, params (string Key, string Value)[] answers)
         {
-            var a = b.Assess(c, b.Person(c, PersonRole.Victim), level, createdDaysAgo: 20);
+            var a = b.Assess(c, b.Person(c, PersonRole.Victim, firstName: FirstName, lastName: LastName, address: Address), level, createdDaysAgo: 20);
             var given = answers.ToDictionary(x => x.Key, x => x.Value);
             foreach (var (key, low) in new[]
             {
@@ -81,7 +87,7 @@ public sealed class WhatIfFixture : AsbOpsAppFactory, IAsyncLifetime
         a6.ComputedLevel = RiskLevel.High;
         a6.Score = 11;
         a6.JudgementLevel = RiskLevel.Medium;
-        a6.JudgementRationale = "Family moved in with the victim";
+        a6.JudgementRationale = Rationale;
         a6.JudgementApproval = OverrideApproval.Approved;
         var other = b.Case(OtherArea);
         Victim(other, RiskLevel.Medium, ("frequency", "daily"), ("impact", "significant"), ("vulnerable", "yes"), ("support", "none"));
