@@ -20,7 +20,7 @@ namespace AsbOps.Web.Tests.Guidance.WhatIf;
 /// <item>A7 (other area): as A2 — left out by the area filter.</item>
 /// </list>
 /// </summary>
-public sealed class WhatIfFixture : AsbOpsAppFactory, IAsyncLifetime
+public class WhatIfFixture : AsbOpsAppFactory, IAsyncLifetime
 {
     public static readonly DateTime Now = new(2026, 3, 10, 12, 0, 0, DateTimeKind.Utc);
 
