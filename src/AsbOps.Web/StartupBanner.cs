@@ -20,7 +20,8 @@ public static class StartupBanner
         {
             Console.WriteLine("Demo logins (password AsbOps-demo-1), all in area CHARNWOOD:");
             Console.WriteLine("  officer@demo.local, sergeant@demo.local, inspector@demo.local, compliance@demo.local,");
-            Console.WriteLine("  analyst@demo.local, partner@demo.local (local authority), admin@demo.local");
+            Console.WriteLine("  analyst@demo.local, partner@demo.local (local authority), admin@demo.local,");
+            Console.WriteLine("  reviewer@demo.local (guidance-reviewer: aggregate metrics only)");
         }
 
         Console.WriteLine();

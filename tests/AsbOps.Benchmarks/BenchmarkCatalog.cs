@@ -17,6 +17,7 @@ public static class BenchmarkCatalog
         new(CaseListBenchmark.Name, "The case list's first page of 50 rows at scale 10, newest / filtered / searched (median, p95), beside hand-written SQL returning the same rows (ASBOPS_BENCH_DB10)", CaseListBenchmark.RunAsync),
         new(CompliancePageBenchmark.Name, "The live compliance page's recompute after a change at scale 10 (counts, 50 findings per rule, since the last weekly check; median, p95) beside hand-written SQL counting the same rules (ASBOPS_BENCH_DB10)", CompliancePageBenchmark.RunAsync),
         new(CaseRecordBenchmark.Name, "A scale-10 case page's data with 200 notes, 100 contacts and 50 files (median, p95), and the subject access workbook of the busiest person, each beside hand-written SQL reading the same rows (ASBOPS_BENCH_DB10)", CaseRecordBenchmark.RunAsync),
+        new(WhatIfBenchmark.Name, "Guidance what-if replay of a draft over a year of complete assessments at scale 1 and 10 (time, peak working set) beside the same rescoring as a plain loop over rows preloaded by hand-written SQL (ASBOPS_BENCH_DB1/DB10)", WhatIfBenchmark.RunAsync),
         new(AssessmentSaveBenchmark.Name, "Saving a complete victim assessment at scale 10 (median, p95) beside the same rows by hand-written SQL (ASBOPS_BENCH_DB10, else generated)", AssessmentSaveBenchmark.RunAsync),
     ];
 

@@ -18,7 +18,7 @@ public static class HomePages
         user.IsInRole(Roles.Officer) || user.IsInRole(Roles.Sergeant) ? MyWork
             : user.IsInRole(Roles.Inspector) || user.IsInRole(Roles.Admin) ? "/"
             : user.IsInRole(Roles.Compliance) ? "/compliance"
-            : user.IsInRole(Roles.Analyst) ? "/metrics"
+            : user.IsInRole(Roles.Analyst) || user.IsInRole(Roles.GuidanceReviewer) ? "/metrics"
             : user.IsInRole(Roles.Partner) ? "/cases"
             : "/Account/Manage";
 }

@@ -11,7 +11,13 @@ public static class Roles
     public const string Partner = "partner";
     public const string Admin = "admin";
 
-    public static readonly IReadOnlyList<string> All = [Officer, Sergeant, Inspector, Compliance, Analyst, Partner, Admin];
+    /// <summary>
+    /// A partner member of the task-and-finish group: the force's aggregate metrics and what-if figures, never a case,
+    /// a person or free text.
+    /// </summary>
+    public const string GuidanceReviewer = "guidance-reviewer";
+
+    public static readonly IReadOnlyList<string> All = [Officer, Sergeant, Inspector, Compliance, Analyst, Partner, Admin, GuidanceReviewer];
 
     /// <summary>Everyone who works for the force (not partner agencies).</summary>
     public const string Staff = "officer,sergeant,inspector,compliance,analyst,admin";
@@ -28,14 +34,17 @@ public static class Roles
     /// <summary>Who logs incidents by hand and screens them with VICTOR-E (in their own area unless force-wide).</summary>
     public const string IncidentHandlers = "officer,sergeant,inspector,admin";
 
-    /// <summary>Who publishes a new risk guidance version.</summary>
-    public const string GuidancePublishers = "admin";
+    /// <summary>Who publishes a new risk guidance version: the task-and-finish group (analysts) or an administrator.</summary>
+    public const string GuidancePublishers = "analyst,admin";
 
     public const string ComplianceReaders = "compliance,sergeant,inspector,admin";
 
-    public const string MetricsReaders = "analyst,admin";
+    public const string MetricsReaders = "analyst,admin,guidance-reviewer";
 
     public const string GuidanceReaders = "analyst,admin";
+
+    /// <summary>Who replays a draft guidance version over past assessments (<c>/metrics/what-if</c>).</summary>
+    public const string WhatIfReaders = "analyst,admin,guidance-reviewer";
 
     public static bool HandlesIncidents(string role) => role is Officer or Sergeant or Inspector or Admin;
 

@@ -16,7 +16,7 @@ public sealed class AxeScanTests(LiveAppFixture app)
 
     private static readonly string[] FixedPages =
     [
-        "/", "/my-work", "/cases", "/incidents", "/incidents/new", "/approvals", "/compliance", "/metrics", "/guidance", "/guidance/1",
+        "/", "/my-work", "/cases", "/incidents", "/incidents/new", "/approvals", "/compliance", "/metrics", "/metrics/what-if", "/guidance", "/guidance/1",
         "/guidance/new", "/wallboard", "/alerts", "/aide-memoire", "/Account/Manage", "/admin", "/admin/users", "/admin/areas",
         "/admin/agencies", "/admin/api-clients", "/admin/settings", "/admin/outbox", "/admin/audit", "/admin/jobs",
     ];
@@ -29,6 +29,7 @@ public sealed class AxeScanTests(LiveAppFixture app)
     [InlineData("analyst")]
     [InlineData("partner")]
     [InlineData("admin")]
+    [InlineData("reviewer")]
     public async Task EveryPageOfTheRoleHasNoSeriousOrCriticalViolation(string role)
     {
         var page = await app.SignInAsync($"{role}@demo.local");

@@ -125,21 +125,60 @@ public sealed class GuidancePublishingTests(AsbOpsAppFactory app) : IClassFixtur
     }
 
     [Fact]
-    public async Task AnAnalystCannotPublish()
+    public async Task AnAnalystOfTheGroupPublishesAndTheVersionsListSaysWhoAndWhy()
     {
         var area = await app.AddAreaAsync("PUBAN");
-        var analyst = await app.AddUserAsync("pub.analyst@test.local", Roles.Analyst, area.Id);
+        var analyst = await app.AddUserAsync("pub.analyst@test.local", Roles.Analyst, area.Id, displayName: "Ana Lyst");
+        var draft = (await Service.DraftAsync())!;
+
+        var result = await Service.PublishAsync(ScreeningData.Scope(analyst, Roles.Analyst), draft.BasedOnNumber, V2(),
+            "  Group decision: lives-alone question added  ");
+
+        Assert.True(result.Succeeded, string.Join("; ", result.GuidanceErrors));
+        var listed = (await app.Services.CreateScope().ServiceProvider.GetRequiredService<GuidanceQueries>().ListAsync())
+            .Single(v => v.Number == result.Number);
+        Assert.Equal("Ana Lyst", listed.PublishedBy);
+        Assert.Equal("Group decision: lives-alone question added", listed.Notes);
+        await using var db = app.CreateDbContext();
+        Assert.Equal(analyst.Id, (await db.GuidanceVersions.AsNoTracking().SingleAsync(g => g.Number == result.Number)).PublishedByUserId);
+    }
+
+    [Fact]
+    public async Task AnAnalystWithoutASummaryOfChangesPublishesNothing()
+    {
+        var area = await app.AddAreaAsync("PUBNOSUM");
+        var analyst = await app.AddUserAsync("pub.nosummary@test.local", Roles.Analyst, area.Id);
+        var draft = (await Service.DraftAsync())!;
+        var count = await CountAsync();
+
+        var result = await Service.PublishAsync(ScreeningData.Scope(analyst, Roles.Analyst), draft.BasedOnNumber, V2(), "   ");
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("notes", Assert.Single(result.GuidanceErrors).Path);
+        Assert.Equal(count, await CountAsync());
+    }
+
+    [Theory]
+    [InlineData(Roles.Officer)]
+    [InlineData(Roles.Sergeant)]
+    [InlineData(Roles.Inspector)]
+    [InlineData(Roles.Compliance)]
+    [InlineData(Roles.Partner)]
+    public async Task NoOtherRoleCanPublish(string role)
+    {
+        var area = await app.AddAreaAsync("PUBNO");
+        var user = await app.AddUserAsync($"pub.no.{role}@test.local", role, area.Id);
         var draft = (await Service.DraftAsync())!;
         var count = await CountAsync();
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() =>
-            Service.PublishAsync(ScreeningData.Scope(analyst, Roles.Analyst), draft.BasedOnNumber, draft.Definition, "Sneaky"));
+            Service.PublishAsync(ScreeningData.Scope(user, role), draft.BasedOnNumber, draft.Definition, "Sneaky"));
 
         Assert.Equal(count, await CountAsync());
     }
 
     [Fact]
-    public async Task TheGuidancePageOffersPublishingToAnAdministratorButNotToAnAnalyst()
+    public async Task TheGuidancePageOffersPublishingToAnAnalystAndAnAdministrator()
     {
         var area = await app.AddAreaAsync("PUBPAGE");
         await app.AddUserAsync("pub.page.analyst@test.local", Roles.Analyst, area.Id);
@@ -150,8 +189,10 @@ public sealed class GuidancePublishingTests(AsbOpsAppFactory app) : IClassFixtur
         var analystPage = await Html.GetAsync(analyst, "/guidance");
         var adminPage = await Html.GetAsync(admin, "/guidance");
 
-        Assert.Empty(analystPage.All("guidance-publish"));
+        Assert.Equal("/guidance/new", analystPage.Single("guidance-publish").GetAttribute("href"));
         Assert.Equal("/guidance/new", adminPage.Single("guidance-publish").GetAttribute("href"));
+        Assert.NotEmpty(adminPage.All("guidance-version-by"));
+        Assert.NotEmpty(adminPage.All("guidance-version-summary"));
     }
 
     private async Task<UserScope> AdminAsync(string email)

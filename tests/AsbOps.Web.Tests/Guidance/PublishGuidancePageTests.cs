@@ -89,14 +89,38 @@ public sealed class PublishGuidancePageTests : BunitTestBase, IClassFixture<AsbO
     }
 
     [Fact]
-    public async Task AnAnalystGetsNoFormAndNothingToPublish()
+    public async Task AnAnalystGetsTheForm()
     {
         await SignInAsync("guideform.analyst@test.local", Roles.Analyst);
+
+        var page = Render<PublishGuidancePage>();
+
+        await EventuallyAsync(page, () => Assert.Single(page.FindAll("[data-testid='guidance-editor']")));
+        Assert.Empty(page.FindAll("[data-testid='guidance-publish-forbidden']"));
+    }
+
+    [Fact]
+    public async Task ASergeantGetsNoFormAndNothingToPublish()
+    {
+        await SignInAsync("guideform.sergeant@test.local", Roles.Sergeant);
 
         var page = Render<PublishGuidancePage>();
 
         await EventuallyAsync(page, () => Assert.Single(page.FindAll("[data-testid='guidance-publish-forbidden']")));
         Assert.Empty(page.FindAll("[data-testid='guidance-editor']"));
         Assert.Empty(page.FindAll("[data-testid='guidance-publish-submit']"));
+    }
+
+    [Fact]
+    public async Task AnEmptySummaryOfChangesShowsAMessageBesideTheFieldAndKeepsPublishingOff()
+    {
+        await SignInAsync("guideform.nosummary@test.local", Roles.Analyst);
+        var page = Render<PublishGuidancePage>();
+        await EventuallyAsync(page, () => Assert.Single(page.FindAll("[data-testid='guidance-editor']")));
+
+        Field(page, "guidance-notes").Input("   ");
+
+        await EventuallyAsync(page, () => Assert.Equal("Say what changed in this version and why.", HelperText(page, "guidance-notes")));
+        Assert.True(page.Find("[data-testid='guidance-publish-submit']").HasAttribute("disabled"));
     }
 }

@@ -38,7 +38,7 @@ public sealed record PageRule(string Template, PageAccess Access, params string[
 public static class PageAccessTable
 {
     private const string O = Roles.Officer, S = Roles.Sergeant, I = Roles.Inspector, C = Roles.Compliance,
-        A = Roles.Analyst, P = Roles.Partner, Adm = Roles.Admin;
+        A = Roles.Analyst, P = Roles.Partner, Adm = Roles.Admin, R = Roles.GuidanceReviewer;
 
     public static IReadOnlyList<PageRule> Pages { get; } =
     [
@@ -62,11 +62,12 @@ public static class PageAccessTable
         new("/map", PageAccess.RolesOnly, O, S, I, C, Adm),
         new("/compliance", PageAccess.RolesOnly, S, I, C, Adm),
         new("/retention", PageAccess.RolesOnly, C),
-        new("/metrics", PageAccess.RolesOnly, A, Adm),
+        new("/metrics", PageAccess.RolesOnly, A, Adm, R),
+        new("/metrics/what-if", PageAccess.RolesOnly, A, Adm, R),
         new("/wallboard", PageAccess.RolesOnly, O, S, I, C, A, Adm),
         new("/guidance", PageAccess.RolesOnly, A, Adm),
         new("/guidance/{number}", PageAccess.RolesOnly, A, Adm),
-        new("/guidance/new", PageAccess.RolesOnly, Adm),
+        new("/guidance/new", PageAccess.RolesOnly, A, Adm),
         new("/admin", PageAccess.RolesOnly, Adm),
         new("/admin/jobs", PageAccess.RolesOnly, Adm),
         new("/admin/users", PageAccess.RolesOnly, Adm),

@@ -15,6 +15,7 @@ public static class DemoLogins
     public const string Analyst = "analyst@demo.local";
     public const string Partner = "partner@demo.local";
     public const string Admin = "admin@demo.local";
+    public const string GuidanceReviewer = "reviewer@demo.local";
 
     /// <summary>The domain of the demo logins; generated staff use <see cref="StaffDomain"/>.</summary>
     public const string Domain = "@demo.local";
@@ -22,5 +23,5 @@ public static class DemoLogins
     /// <summary>Generated staff cannot sign in; their emails end with this fictional domain.</summary>
     public const string StaffDomain = "@force.example";
 
-    public static readonly IReadOnlyList<string> All = [Officer, Sergeant, Inspector, Compliance, Analyst, Partner, Admin];
+    public static readonly IReadOnlyList<string> All = [Officer, Sergeant, Inspector, Compliance, Analyst, Partner, Admin, GuidanceReviewer];
 }

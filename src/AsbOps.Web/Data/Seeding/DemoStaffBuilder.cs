@@ -47,6 +47,7 @@ internal sealed class DemoStaffBuilder(
             Demo(DemoLogins.Analyst, "Tom Archer", Roles.Analyst, charnwood);
             Demo(DemoLogins.Partner, "Rachel Dunmore", Roles.Partner, null, Agency.LocalAuthority);
             Demo(DemoLogins.Admin, "Sam Whitley", Roles.Admin, charnwood);
+            Demo(DemoLogins.GuidanceReviewer, "Dee Okafor", Roles.GuidanceReviewer, null);
         }
 
         for (var i = 0; i < places.Count; i++)

@@ -39,12 +39,19 @@ public sealed partial class GuidanceEditor
     [Parameter]
     public bool Publishing { get; set; }
 
+    /// <summary>
+    /// A what-if draft: no summary of changes, and the button replays the draft instead of publishing it
+    /// (<see cref="OnPublish"/> receives the definition either way).
+    /// </summary>
+    [Parameter]
+    public bool DraftOnly { get; set; }
+
     [Parameter]
     public EventCallback<GuidanceSubmission> OnPublish { get; set; }
 
     private IReadOnlyList<GuidanceError> ServerErrorsShown => ServerErrors ?? [];
 
-    private bool CanPublish => !Publishing && _errors.Count == 0 && NotesError is null;
+    private bool CanPublish => !Publishing && _errors.Count == 0 && (DraftOnly || NotesError is null);
 
     private string? NotesError => _notes.Trim() switch
     {
@@ -80,7 +87,7 @@ public sealed partial class GuidanceEditor
     {
         var messages = _errors.All.GroupBy(e => e.Path, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => new[] { string.Join(" ", g.Select(e => e.Message)) }, StringComparer.Ordinal);
-        if (NotesError is { } notes)
+        if (!DraftOnly && NotesError is { } notes)
         {
             messages[NotesKey] = [notes];
         }

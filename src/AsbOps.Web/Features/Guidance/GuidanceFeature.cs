@@ -7,6 +7,7 @@ public static class GuidanceFeature
     {
         services.AddScoped<GuidanceQueries>();
         services.AddScoped<GuidancePublishingService>();
+        services.AddScoped<WhatIf.GuidanceWhatIfService>();
         return services;
     }
 }

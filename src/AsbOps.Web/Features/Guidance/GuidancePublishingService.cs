@@ -24,14 +24,15 @@ public sealed record PublishResult(int? Number, IReadOnlyList<GuidanceError> Gui
 }
 
 /// <summary>
-/// Publishes risk guidance version N+1 (administrators only). The definition is validated again here; a version
+/// Publishes risk guidance version N+1 (the task-and-finish group's analysts or an administrator), recording who published it
+/// and their required summary of changes. The definition is validated again here; a version
 /// published by someone else since the draft was taken is a conflict, never silently replaced.
 /// </summary>
 public sealed class GuidancePublishingService(IDbContextFactory<AsbOpsDbContext> dbFactory, TimeProvider clock)
 {
     public const int NotesMaxLength = 2000;
 
-    public static bool MayPublish(UserScope scope) => scope.Role == Roles.Admin;
+    public static bool MayPublish(UserScope scope) => scope.Role is Roles.Analyst or Roles.Admin;
 
     public async Task<GuidanceDraft?> DraftAsync(CancellationToken cancellationToken = default)
     {
@@ -47,7 +48,7 @@ public sealed class GuidancePublishingService(IDbContextFactory<AsbOpsDbContext>
     {
         if (!MayPublish(scope))
         {
-            throw new UnauthorizedAccessException("Only administrators publish risk guidance.");
+            throw new UnauthorizedAccessException("Only the task-and-finish group (analysts) or an administrator publish risk guidance.");
         }
 
         // The form checked this already; a circuit is not a trust boundary for what gets stored.

@@ -22,7 +22,7 @@ public static class MetricsEndpoints
     {
         endpoints.MapGet(WorkbookPath, async (int? version, int? area, string? from, string? to, string? grain, IMetricsQueries queries,
                 IMetricsTrendQueries trendQueries,
-                CancellationToken cancellationToken) =>
+                System.Security.Claims.ClaimsPrincipal user, CancellationToken cancellationToken) =>
             {
                 if (!TryDate(from, out var fromDate) || !TryDate(to, out var toDate))
                 {
@@ -44,7 +44,7 @@ public static class MetricsEndpoints
                 }
 
                 var filter = new MetricsFilter(version, area, fromDate, toDate, trendGrain);
-                var metrics = await queries.LoadAsync(filter, cancellationToken);
+                var metrics = MetricsPrivacy.ForViewer(await queries.LoadAsync(filter, cancellationToken), MetricsPrivacy.MaySeeCases(user));
                 var trends = await trendQueries.LoadAsync(filter, cancellationToken);
                 var selection = new MetricsSelection(versionLabel, areaLabel, fromDate, toDate);
                 var file = new MemoryStream();

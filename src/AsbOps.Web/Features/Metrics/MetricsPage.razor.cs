@@ -30,6 +30,11 @@ public sealed partial class MetricsPage
 
     [Inject] private IMetricsQueries Queries { get; set; } = default!;
 
+    /// <summary>Always cascaded in the app (AddCascadingAuthenticationState); absent only where a test renders the page alone.</summary>
+    [CascadingParameter] private Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState>? AuthState { get; set; }
+
+    private bool _maySeeCases = true;
+
     [Inject] private IMetricsTrendQueries TrendQueries { get; set; } = default!;
 
 
@@ -73,7 +78,8 @@ public sealed partial class MetricsPage
             var filter = new MetricsFilter(_versionId, _areaId,
                 _from is { } from ? DateOnly.FromDateTime(from) : null,
                 _to is { } to ? DateOnly.FromDateTime(to) : null, _grain);
-            _metrics = await Queries.LoadAsync(filter);
+            _maySeeCases = AuthState is null || MetricsPrivacy.MaySeeCases((await AuthState).User);
+            _metrics = MetricsPrivacy.ForViewer(await Queries.LoadAsync(filter), _maySeeCases);
             _trends = await TrendQueries.LoadAsync(filter);
             _applied = filter;
         }
