@@ -27,6 +27,7 @@ using AsbOps.Web.Features.Retention;
 using AsbOps.Web.Jobs;
 using AsbOps.Web.Live;
 using AsbOps.Web.Security;
+using AsbOps.Web.Telemetry;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -41,6 +42,7 @@ builder.Services.AddAsbOpsLive(builder.Configuration);
 builder.Services.AddAsbOpsJobs(builder.Configuration);
 builder.Services.AddAsbOpsEmail(builder.Configuration);
 builder.Services.AddAsbOpsHealth();
+builder.AddAsbOpsTelemetry();
 
 // The slices.
 builder.Services.AddAccountFeature();
@@ -80,6 +82,7 @@ await app.WarnIfNoAdministratorAsync();
 
 app.UseAsbOpsPipeline();
 app.MapAsbOpsHealth();
+app.MapAsbOpsTelemetry();
 var api = app.MapAsbOpsApi();
 api.MapIntakeFeature();
 api.MapMarkersFeature();

@@ -10,7 +10,7 @@ public static class TheHouse
     public const string Features = "AsbOps.Web.Features";
 
     /// <summary>Host folders: plumbing that every slice may use and that never uses a slice.</summary>
-    public static readonly IReadOnlyList<string> HostFolders = ["Data", "Live", "Email", "Jobs", "Security", "Spreadsheets", "Api"];
+    public static readonly IReadOnlyList<string> HostFolders = ["Data", "Live", "Email", "Jobs", "Security", "Spreadsheets", "Api", "Telemetry"];
 
     public static ArchUnitNET.Domain.Architecture Architecture { get; } = new ArchLoader()
         .LoadAssemblies(typeof(global::AsbOps.Web.Live.OpsNotifier).Assembly, typeof(global::AsbOps.Domain.Cases.AsbCase).Assembly)

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Threading.RateLimiting;
 using AsbOps.Web.Data;
 using AsbOps.Web.Security.ApiKeys;
+using AsbOps.Web.Telemetry;
 
 namespace AsbOps.Web.Api;
 
@@ -52,6 +53,8 @@ public static class PublicApi
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+                context.HttpContext.RequestServices.GetRequiredService<AsbOpsMetrics>()
+                    .RateLimitRefused(context.HttpContext.User.FindFirstValue(ApiScopes.ClientClaimType) ?? "user");
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
                 await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
                     detail: $"This client's rate is exceeded; retry after {seconds} s.", type: TooManyRequestsType).ExecuteAsync(context.HttpContext);

@@ -21,6 +21,7 @@ public static class EmailExtensions
         services.AddSingleton<EmailOutbox>();
         services.AddSingleton<OutboxOnce>();
         services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<OutboxBacklog>();
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>(OutboxHealthCheck.Name, tags: [AsbOps.Web.Data.HealthExtensions.ReadyTag]);
         services.AddScheduledJob<OutboxDispatchJob>(sp => new JobDefinition(OutboxDispatchJob.Name, "Send queued email", typeof(OutboxDispatchJob),
             JobTiming.EverySeconds(sp.GetRequiredService<IOptions<JobsOptions>>().Value.OutboxEverySeconds)));

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using AsbOps.Domain.Compliance;
 using AsbOps.Web.Data;
 using AsbOps.Web.Live;
+using AsbOps.Web.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -27,12 +29,13 @@ public sealed class ComplianceSweepService(
     IDbContextFactory<AsbOpsDbContext> dbFactory,
     IOptions<ComplianceOptions> options,
     OpsNotifier notifier,
-    TimeProvider clock)
+    TimeProvider clock,
+    AsbOpsMetrics? metrics = null)
 {
     public const int PageSize = 2000;
 
     public Task<ComplianceSweepResult> SweepAsync(CancellationToken cancellationToken = default) =>
-        TakeSnapshotAsync(week: null, cancellationToken);
+        TimedAsync("sweep", week: null, cancellationToken);
 
     /// <summary>
     /// Sweeps unless the newest snapshot is younger than <paramref name="maxAge"/>: a download of this week's workbook
@@ -68,7 +71,16 @@ public sealed class ComplianceSweepService(
 
     /// <summary>The weekly check's snapshot of <paramref name="week"/>: taken once; a second call returns the first.</summary>
     public Task<ComplianceSweepResult> WeeklyAsync(ComplianceWeek week, CancellationToken cancellationToken = default) =>
-        TakeSnapshotAsync(week, cancellationToken);
+        TimedAsync("weekly", week, cancellationToken);
+
+    /// <summary>Takes the snapshot and records how long it took (<c>asbops_sweep_duration_seconds</c>).</summary>
+    private async Task<ComplianceSweepResult> TimedAsync(string kind, ComplianceWeek? week, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var result = await TakeSnapshotAsync(week, cancellationToken);
+        metrics?.SweepRan(kind, Stopwatch.GetElapsedTime(started));
+        return result;
+    }
 
     private async Task<ComplianceSweepResult> TakeSnapshotAsync(ComplianceWeek? week, CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using AsbOps.Web.Features.Dashboard;
 using AsbOps.Web.Live;
+using AsbOps.Web.Telemetry;
 using Microsoft.AspNetCore.SignalR;
 
 namespace AsbOps.Web.Features.Dashboard.Feed;
@@ -11,7 +13,8 @@ namespace AsbOps.Web.Features.Dashboard.Feed;
 /// rest of a burst in one trailing count), and each group gets <c>CountersChanged</c> only when its numbers moved.
 /// Another instance's change (through the Redis bridge) is counted too but not sent: its own instance sent it through
 /// the backplane already; counting keeps <see cref="Latest"/>, the greeting of new connections here, current.
-/// Case changes and high-risk alerts go out at once. A failure is logged and the loops carry on.
+/// Case changes and high-risk alerts go out at once. A failure is logged and the loops carry on. Each push's latency,
+/// from the change reaching here to the hub having sent it, is recorded as <c>asbops_push_latency_seconds</c>.
 /// </summary>
 public sealed class OpsBroadcaster(
     OpsNotifier notifier,
@@ -19,6 +22,7 @@ public sealed class OpsBroadcaster(
     OpsCaseSummaries cases,
     IHubContext<OpsHub> hub,
     OpsChangeOrigin origin,
+    AsbOpsMetrics metrics,
     TimeProvider clock,
     ILogger<OpsBroadcaster> logger) : BackgroundService
 {
@@ -30,10 +34,14 @@ public sealed class OpsBroadcaster(
     private readonly Channel<bool> _countersDue = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
-    private readonly Channel<OpsChange> _caseChanges = Channel.CreateUnbounded<OpsChange>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(OpsChange Change, long HeardAt)> _caseChanges =
+        Channel.CreateUnbounded<(OpsChange, long)>(new UnboundedChannelOptions { SingleReader = true });
     private OpsCounters? _latest;
     private OpsCounters? _lastSent;
     private int _sendDue;
+
+    /// <summary>When the oldest local change not yet counted and pushed arrived (a <see cref="Stopwatch"/> timestamp), or 0.</summary>
+    private long _pendingSince;
 
     /// <summary>The counters last computed, for a client that has just connected; null before the first count.</summary>
     public OpsCounters? Latest => Volatile.Read(ref _latest);
@@ -62,12 +70,14 @@ public sealed class OpsBroadcaster(
             return Task.CompletedTask;
         }
 
+        var heardAt = Stopwatch.GetTimestamp();
+        Interlocked.CompareExchange(ref _pendingSince, heardAt, 0);
         Volatile.Write(ref _sendDue, 1);
         _countersDue.Writer.TryWrite(true);
         if (change.CaseRef is not null && change.Kind is OpsChangeKind.CaseChanged or OpsChangeKind.AssessmentSaved
                 or OpsChangeKind.IncidentScreened or OpsChangeKind.HighRiskRaised)
         {
-            _caseChanges.Writer.TryWrite(change);
+            _caseChanges.Writer.TryWrite((change, heardAt));
         }
 
         return Task.CompletedTask;
@@ -87,10 +97,11 @@ public sealed class OpsBroadcaster(
             // Every change signalled up to here was committed before this count starts, so the count includes it.
             _countersDue.Reader.TryRead(out _);
             var send = Interlocked.Exchange(ref _sendDue, 0) == 1;
+            var pendingSince = Interlocked.Exchange(ref _pendingSince, 0);
             lastCount = clock.GetUtcNow();
             try
             {
-                await SendCountersAsync(send, stoppingToken);
+                await SendCountersAsync(send, pendingSince, stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -99,7 +110,7 @@ public sealed class OpsBroadcaster(
         }
     }
 
-    private async Task SendCountersAsync(bool send, CancellationToken cancellationToken)
+    private async Task SendCountersAsync(bool send, long pendingSince, CancellationToken cancellationToken)
     {
         OpsCounters counters;
         await using (var scope = scopes.CreateAsyncScope())
@@ -133,15 +144,19 @@ public sealed class OpsBroadcaster(
         }
 
         await Task.WhenAll(sends);
+        if (sends.Count > 0 && pendingSince != 0)
+        {
+            metrics.PushSent("counters", pendingSince);
+        }
     }
 
     private async Task CaseLoopAsync(CancellationToken stoppingToken)
     {
-        await foreach (var change in _caseChanges.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var (change, heardAt) in _caseChanges.Reader.ReadAllAsync(stoppingToken))
         {
             try
             {
-                await SendCaseAsync(change, stoppingToken);
+                await SendCaseAsync(change, heardAt, stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -150,7 +165,7 @@ public sealed class OpsBroadcaster(
         }
     }
 
-    private async Task SendCaseAsync(OpsChange change, CancellationToken cancellationToken)
+    private async Task SendCaseAsync(OpsChange change, long heardAt, CancellationToken cancellationToken)
     {
         var summary = await cases.SummaryAsync(change.CaseRef!, cancellationToken);
         if (summary is null)
@@ -166,6 +181,7 @@ public sealed class OpsBroadcaster(
         }
 
         await audience.SendAsync(OpsHub.CaseChanged, summary, cancellationToken);
+        metrics.PushSent("case", heardAt);
     }
 
     private async Task HeartbeatAsync(CancellationToken stoppingToken)

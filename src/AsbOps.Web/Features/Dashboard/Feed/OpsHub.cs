@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using AsbOps.Web.Security.ApiKeys;
+using AsbOps.Web.Telemetry;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ public sealed partial class OpsHub(
     OpsBroadcaster broadcaster,
     HubConnectionLimits limits,
     IOptionsMonitor<HubLimitsOptions> limitOptions,
+    AsbOpsMetrics metrics,
     ILogger<OpsHub> logger) : Hub
 {
     public const string Route = "/hubs/ops";
@@ -28,6 +30,7 @@ public sealed partial class OpsHub(
     private const string ViewerKey = "asbops:viewer";
     private const string GroupKey = "asbops:group";
     private const string SlotKey = "asbops:slot";
+    private const string CountedKey = "asbops:counted";
 
     public static string AreaGroup(string areaCode) => "area:" + areaCode;
 
@@ -45,6 +48,8 @@ public sealed partial class OpsHub(
             Context.Items[ViewerKey] = viewer;
             await JoinAsync(viewer.OwnArea is { } own && viewer.IsRestricted ? own : null);
             await base.OnConnectedAsync();
+            Context.Items[CountedKey] = true;
+            metrics.HubConnectionOpened();
         }
         catch
         {
@@ -60,6 +65,11 @@ public sealed partial class OpsHub(
         if (Context.Items.TryGetValue(SlotKey, out var slot) && slot is string holder)
         {
             limits.Release(holder);
+        }
+
+        if (Context.Items.Remove(CountedKey))
+        {
+            metrics.HubConnectionClosed();
         }
 
         return base.OnDisconnectedAsync(exception);

@@ -5,12 +5,16 @@ using AsbOps.Web.Api;
 using AsbOps.Web.Data;
 using AsbOps.Web.Security;
 using AsbOps.Web.Security.ApiKeys;
+using AsbOps.Web.Telemetry;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace AsbOps.Web.Features.Intake.Api;
 
-/// <summary><c>POST /api/v1/incidents</c> and <c>POST /api/v1/incidents:batch</c> from the control room.</summary>
+/// <summary>
+/// <c>POST /api/v1/incidents</c> and <c>POST /api/v1/incidents:batch</c> from the control room. Every incident
+/// accepted or refused is counted (<c>asbops_incidents_received_total</c>, <c>asbops_incidents_refused_total</c>).
+/// </summary>
 public static class IncidentEndpoints
 {
     public const int MaxBodyBytes = 64 * 1024;
@@ -53,13 +57,17 @@ public static class IncidentEndpoints
         return api;
     }
 
+    private const string Single = "single";
+    private const string Batch = "batch";
+
     private static async Task<IResult> PostAsync(
         HttpRequest request, ClaimsPrincipal user, IncidentRequestReader reader, AreaDirectory areas, IncidentIntakeService intake,
-        CancellationToken cancellationToken)
+        AsbOpsMetrics metrics, CancellationToken cancellationToken)
     {
         var (outcome, document, error) = await JsonBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (BodyProblem(outcome, error, MaxBodyBytes) is { } problem)
         {
+            metrics.IncidentRefused(Single, RefusalReason(outcome));
             return problem;
         }
 
@@ -68,18 +76,29 @@ public static class IncidentEndpoints
             var (submission, errors) = reader.Read(document!.RootElement, await areas.CodesAsync(cancellationToken));
             if (submission is null)
             {
+                metrics.IncidentRefused(Single, "invalid");
                 return TypedResults.ValidationProblem(errors, title: "The incident is not valid; nothing was stored.");
             }
 
             var scope = UserScope.FromPrincipal(user);
             if (await NotYourAreaAsync(scope, submission.AreaCode, areas, cancellationToken) is { } notYours)
             {
+                metrics.IncidentRefused(Single, "not_your_area");
                 return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not your area; nothing was stored.",
                     detail: notYours, extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { ["areaCode"] = [notYours] } });
             }
 
             var result = await intake.SubmitAsync(submission, cancellationToken);
             var body = new IncidentResponse(result.Id, result.StormRef, result.CaseRef);
+            if (result.Outcome == IntakeOutcome.Conflict)
+            {
+                metrics.IncidentRefused(Single, "conflict");
+            }
+            else
+            {
+                metrics.IncidentReceived(Single, result.Outcome == IntakeOutcome.Created ? "created" : "duplicate");
+            }
+
             return result.Outcome switch
             {
                 IntakeOutcome.Created => TypedResults.Created($"/api/v1/incidents/{result.Id}", body),
@@ -92,11 +111,12 @@ public static class IncidentEndpoints
 
     private static async Task<IResult> PostBatchAsync(
         HttpRequest request, ClaimsPrincipal user, IncidentRequestReader reader, AreaDirectory areas, IncidentIntakeService intake,
-        CancellationToken cancellationToken)
+        AsbOpsMetrics metrics, CancellationToken cancellationToken)
     {
         var (outcome, document, error) = await JsonBody.ReadAsync(request, MaxBatchBytes, cancellationToken);
         if (BodyProblem(outcome, error, MaxBatchBytes) is { } problem)
         {
+            metrics.IncidentRefused(Batch, RefusalReason(outcome));
             return problem;
         }
 
@@ -105,17 +125,20 @@ public static class IncidentEndpoints
             var root = document!.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("incidents", out var items) || items.ValueKind != JsonValueKind.Array)
             {
+                metrics.IncidentRefused(Batch, "malformed");
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["incidents"] = ["Required: an array of incidents."] });
             }
 
             if (BatchEnvelopeErrors(root) is { Count: > 0 } envelopeErrors)
             {
+                metrics.IncidentRefused(Batch, "malformed");
                 return TypedResults.ValidationProblem(envelopeErrors);
             }
 
             var count = items.GetArrayLength();
             if (count is 0 or > MaxBatchItems)
             {
+                metrics.IncidentRefused(Batch, "malformed");
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["incidents"] = [$"Send 1 to {MaxBatchItems} incidents ({count} given)."] });
             }
 
@@ -158,11 +181,35 @@ public static class IncidentEndpoints
             }
 
             var all = results.Select(r => r!).ToList();
+            CountBatch(metrics, all);
             return TypedResults.Ok(new IncidentBatchResponse(
                 all.Count(r => r.Status == "created"), all.Count(r => r.Status == "duplicate"),
                 all.Count(r => r.Status == "conflict"), all.Count(r => r.Status == "invalid"), all));
         }
     }
+
+    private static void CountBatch(AsbOpsMetrics metrics, List<IncidentBatchItemResult> all)
+    {
+        // Per item: created and duplicate were received; invalid (incl. another area's) and conflict were refused.
+        foreach (var status in all.GroupBy(r => r.Status))
+        {
+            if (status.Key is "created" or "duplicate")
+            {
+                metrics.IncidentReceived(Batch, status.Key, status.Count());
+            }
+            else
+            {
+                metrics.IncidentRefused(Batch, status.Key, status.Count());
+            }
+        }
+    }
+
+    private static string RefusalReason(JsonBody.Outcome outcome) => outcome switch
+    {
+        JsonBody.Outcome.TooLarge => "too_large",
+        JsonBody.Outcome.NotJson => "not_json",
+        _ => "malformed",
+    };
 
     private static async Task<Results<Ok<IncidentResponse>, ProblemHttpResult>> GetAsync(
         long id, ClaimsPrincipal user, AsbOpsDbContext db, CancellationToken cancellationToken)
