@@ -20,8 +20,10 @@ public sealed class DatabaseMutex(IDbContextFactory<AsbOpsDbContext> dbFactory, 
         // than a few minutes.
         var expires = now.AddMinutes(Math.Clamp(timeoutMinutes, 1, MaxLeaseMinutes));
         using var db = dbFactory.CreateDbContext();
+        // Only a lapsed lease is taken over, even from this instance: Coravel asks again while the last run still holds
+        // the lease (a slow outbox run overlapping the next tick), and must hear no, or two runs send the same email.
         var taken = db.JobLeases
-            .Where(l => l.Key == key && (l.ExpiresAt < now || l.Owner == instance.Name))
+            .Where(l => l.Key == key && l.ExpiresAt < now)
             .ExecuteUpdate(s => s.SetProperty(l => l.Owner, instance.Name).SetProperty(l => l.ExpiresAt, expires));
         if (taken == 1)
         {

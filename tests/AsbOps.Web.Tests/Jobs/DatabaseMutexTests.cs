@@ -32,6 +32,25 @@ public sealed class DatabaseMutexTests
     }
 
     [Fact]
+    public async Task AnInstanceCannotTakeALeaseItStillHoldsSoItsRunsNeverOverlap()
+    {
+        // Found by the soak benchmark: a slow outbox run still held the lease when the next tick came, the same
+        // instance took it again, and both runs sent the same emails.
+        await using var app = new ClockedAppFactory(new FakeTimeProvider(ReminderWorld.Start));
+        var dbFactory = app.Get<IDbContextFactory<AsbOpsDbContext>>();
+        var instance = new DatabaseMutex(dbFactory, app.Clock, new JobInstance());
+
+        var firstRun = instance.TryGetLock("outbox-dispatch", 5);
+        var nextTickWhileRunning = instance.TryGetLock("outbox-dispatch", 5);
+        instance.Release("outbox-dispatch");
+        var nextTickAfterRelease = instance.TryGetLock("outbox-dispatch", 5);
+
+        Assert.True(firstRun);
+        Assert.False(nextTickWhileRunning);
+        Assert.True(nextTickAfterRelease);
+    }
+
+    [Fact]
     public async Task OnlyTheHolderReleasesALease()
     {
         await using var app = new ClockedAppFactory(new FakeTimeProvider(ReminderWorld.Start));
