@@ -20,6 +20,9 @@ internal sealed class PostgresCopyInsert
     private readonly string _copy;
     private readonly IReadOnlyList<CopyColumn> _columns;
     private readonly CopyKey? _key;
+    /// <summary>Sequence names per server, database and table, looked up once per process (intake makes an inserter per request).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Sequences = new(StringComparer.Ordinal);
+
     private string? _sequence;
 
     public PostgresCopyInsert(NpgsqlConnection connection, string table, IReadOnlyList<CopyColumn> columns, CopyKey? key)
@@ -154,7 +157,8 @@ internal sealed class PostgresCopyInsert
 
     private async Task<string> SequenceAsync(CopyKey key, CancellationToken cancellationToken)
     {
-        if (_sequence is null)
+        var cacheKey = $"{_connection.DataSource}/{_connection.Database}/{_table}.{key.ColumnName}";
+        if (_sequence is null && !Sequences.TryGetValue(cacheKey, out _sequence))
         {
             await using var command = _connection.CreateCommand();
             command.CommandText = "SELECT pg_get_serial_sequence(@table, @column)";
@@ -162,6 +166,7 @@ internal sealed class PostgresCopyInsert
             command.Parameters.AddWithValue("column", key.ColumnName);
             _sequence = await command.ExecuteScalarAsync(cancellationToken) as string
                 ?? throw new InvalidOperationException($"{_table}.{key.ColumnName} has no sequence to draw keys from.");
+            Sequences[cacheKey] = _sequence;
         }
 
         return _sequence;
