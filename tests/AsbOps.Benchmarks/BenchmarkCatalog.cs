@@ -9,6 +9,7 @@ public static class BenchmarkCatalog
     public static IReadOnlyList<Benchmark> All { get; } =
     [
         new("intake", "Control-room intake on SQLite: single posts and batches of 500, beside raw Microsoft.Data.Sqlite inserts", IntakeBenchmark.RunAsync),
+        new("intake-postgres", "Control-room intake on PostgreSQL (COPY writes): single posts and batches of 500, beside a raw binary COPY of the same rows (ASBOPS_BENCH_POSTGRES, else ASBOPS_TEST_POSTGRES)", IntakeBenchmark.RunPostgresAsync),
         new(SweepBenchmark.Name, "Compliance sweep at scale 1 and 10 beside hand-written SQL counting the same rules (ASBOPS_BENCH_DB1/DB10)", SweepBenchmark.RunAsync),
         new(WorkbookBenchmark.Name, "Weekly compliance workbook (ClosedXML) at scale 10 beside SpreadCheetah writing the same rows", WorkbookBenchmark.RunAsync),
         new(ExportBenchmark.Name, "Bulk case export (SpreadCheetah) of the scale-10 force beside writing constant rows", ExportBenchmark.RunAsync),

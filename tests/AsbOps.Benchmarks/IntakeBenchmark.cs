@@ -36,7 +36,7 @@ public static class IntakeBenchmark
     {
         var folder = Path.Combine(Path.GetTempPath(), "asbops-bench-intake-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
-        await using var app = new IntakeApp(Path.Combine(folder, "app.db"));
+        await using var app = new IntakeApp($"Data Source={Path.Combine(folder, "app.db")}", postgres: false);
         app.StartServer();
         await app.SeedAreaAsync();
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
@@ -63,6 +63,118 @@ public static class IntakeBenchmark
 
         SqliteConnection.ClearAllPools();
         TryDelete(folder);
+    }
+
+    /// <summary>
+    /// The same load into PostgreSQL (<c>Database:Provider=Postgres</c>, a database of its own, dropped at the end), beside
+    /// a raw binary COPY of the same rows, in batches of the same size, into a table shaped like the app's
+    /// (<c>LIKE "Incidents" INCLUDING ALL</c>) in the same database. The server comes from <c>ASBOPS_BENCH_POSTGRES</c>
+    /// (else <c>ASBOPS_TEST_POSTGRES</c>): a connection string without a database, for a user that may create one.
+    /// </summary>
+    public static async Task RunPostgresAsync()
+    {
+        var server = Environment.GetEnvironmentVariable("ASBOPS_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("ASBOPS_TEST_POSTGRES");
+        if (string.IsNullOrEmpty(server))
+        {
+            Console.WriteLine("intake-postgres: set ASBOPS_BENCH_POSTGRES to a PostgreSQL connection string (no database) of a user that may create databases; skipped.");
+            return;
+        }
+
+        var database = "asbops_bench_intake_" + Guid.NewGuid().ToString("N")[..8];
+        var connectionString = $"{server};Database={database}";
+        try
+        {
+            double single, p50, p99, batched, baseline;
+            int stored, failures;
+            await using (var app = new IntakeApp(connectionString, postgres: true))
+            {
+                app.StartServer();
+                await app.SeedAreaAsync();
+                using var http = new HttpClient { BaseAddress = app.BaseAddress };
+                http.DefaultRequestHeaders.Add("X-Api-Key", Key);
+                for (var i = 0; i < 50; i++)
+                {
+                    await http.PostAsJsonAsync("/api/v1/incidents", Incident($"WARM-{i}"));
+                }
+
+                var singles = await SinglePostsAsync(http);
+                (single, p50, p99, failures) = (singles.PerSecond, singles.P50Ms, singles.P99Ms, singles.Failures);
+                batched = await BatchesAsync(http);
+                stored = await app.CountAsync("BENCH-");
+                baseline = await RawCopyAsync(connectionString, BatchCount * BatchSize, BatchSize);
+            }
+
+            Report.Line("intake-pg-single-throughput", single, "incidents/s", baseline, "raw COPY rows/s");
+            Report.Line("intake-pg-single-p99", p99, "ms", BatchSize * 1000.0 / baseline, "ms per raw COPY of a batch");
+            Report.Line("intake-pg-single-p50", p50, "ms", BatchSize * 1000.0 / baseline, "ms per raw COPY of a batch");
+            Report.Line("intake-pg-batch-throughput", batched, "incidents/s", baseline, "raw COPY rows/s");
+            var expected = SingleCount + (BatchCount * BatchSize);
+            Console.WriteLine($"intake-postgres check: {stored} stored of {expected} posted, {failures} failed requests — {(stored == expected && failures == 0 ? "none lost or duplicated" : "MISMATCH")}");
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var admin = new Npgsql.NpgsqlConnection($"{server};Database=postgres");
+            await admin.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>The baseline on PostgreSQL: the same incident rows by hand-written binary COPY, one transaction per batch.</summary>
+    private static async Task<double> RawCopyAsync(string connectionString, int count, int rowsPerTransaction)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var setup = new Npgsql.NpgsqlCommand("""CREATE TABLE raw_incidents (LIKE "Incidents" INCLUDING ALL)""", connection))
+        {
+            await setup.ExecuteNonQueryAsync();
+        }
+
+        const string copy = """
+            COPY raw_incidents ("StormRef", "StormRefKey", "Source", "ReceivedAt", "AreaId", "Category", "Address", "Postcode", "Latitude",
+              "Longitude", "Description", "Thrive_Grade", "Thrive_Threat", "Thrive_Harm", "Thrive_Risk", "ReporterName", "ReporterPhone",
+              "RequestHash", "CreatedAt", "Version") FROM STDIN (FORMAT BINARY)
+            """;
+        var clock = Stopwatch.StartNew();
+        for (var start = 0; start < count; start += rowsPerTransaction)
+        {
+            await using var transaction = await connection.BeginTransactionAsync();
+            await using (var importer = await connection.BeginBinaryImportAsync(copy))
+            {
+                for (var i = start; i < Math.Min(count, start + rowsPerTransaction); i++)
+                {
+                    var now = DateTime.UtcNow;
+                    await importer.StartRowAsync();
+                    await importer.WriteAsync($"RAW-{i:D7}", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await importer.WriteAsync($"RAW-{i:D7}", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await importer.WriteAsync("ControlRoom", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await importer.WriteAsync(now.AddMinutes(-5), NpgsqlTypes.NpgsqlDbType.TimestampTz);
+                    await importer.WriteAsync(1, NpgsqlTypes.NpgsqlDbType.Integer);
+                    await importer.WriteAsync("Personal", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await importer.WriteAsync("12 Example Road, Loughborough", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await importer.WriteAsync("LE11 1AA", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await importer.WriteAsync(52.77, NpgsqlTypes.NpgsqlDbType.Double);
+                    await importer.WriteAsync(-1.2, NpgsqlTypes.NpgsqlDbType.Double);
+                    await importer.WriteAsync("Youths kicking door, shouting abuse at occupant", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await importer.WriteAsync("Priority", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await importer.WriteAsync("Verbal threats", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await importer.WriteAsync("Distress", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await importer.WriteAsync("Likely to recur", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await importer.WriteAsync("A Person", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await importer.WriteAsync("07000 000000", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await importer.WriteAsync("0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await importer.WriteAsync(now, NpgsqlTypes.NpgsqlDbType.TimestampTz);
+                    await importer.WriteAsync(0, NpgsqlTypes.NpgsqlDbType.Integer);
+                }
+
+                await importer.CompleteAsync();
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        return count / clock.Elapsed.TotalSeconds;
     }
 
     private sealed record SingleResult(double PerSecond, double P50Ms, double P99Ms, int Failures);
@@ -211,11 +323,13 @@ public static class IntakeBenchmark
     /// <summary>The app on Kestrel at 127.0.0.1 with one generous API client, jobs and demo data off.</summary>
     private sealed class IntakeApp : WebApplicationFactory<Program>
     {
-        private readonly string _database;
+        private readonly string _connectionString;
+        private readonly bool _postgres;
 
-        public IntakeApp(string database)
+        public IntakeApp(string connectionString, bool postgres)
         {
-            _database = database;
+            _connectionString = connectionString;
+            _postgres = postgres;
             UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         }
 
@@ -225,7 +339,8 @@ public static class IntakeBenchmark
         {
             builder.UseSolutionRelativeContentRoot("src/AsbOps.Web");
             builder.UseEnvironment("Testing");
-            builder.UseSetting("ConnectionStrings:AsbOps", $"Data Source={_database}");
+            builder.UseSetting("ConnectionStrings:AsbOps", _connectionString);
+            builder.UseSetting("Database:Provider", _postgres ? "Postgres" : "Sqlite");
             builder.UseSetting("Demo:SeedOnStart", "false");
             builder.UseSetting("Jobs:Enabled", "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");

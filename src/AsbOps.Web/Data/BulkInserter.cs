@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace AsbOps.Web.Data;
 
@@ -16,7 +17,7 @@ namespace AsbOps.Web.Data;
 /// connection and transaction. SaveChanges sends one command per row on SQLite and spends most of its time
 /// building them; a prepared statement re-bound per row is many times faster and is plain SQL that SQLite and
 /// PostgreSQL both accept. On SQLite the statement is bound by position through <see cref="SqliteRowInsert"/> where
-/// the table's column types allow it.
+/// the table's column types allow it; on PostgreSQL each call is one binary <c>COPY</c> through <see cref="PostgresCopyInsert"/>.
 /// </summary>
 internal sealed class BulkInserter(AsbOpsDbContext db) : IDisposable
 {
@@ -33,6 +34,12 @@ internal sealed class BulkInserter(AsbOpsDbContext db) : IDisposable
         where T : class
     {
         var table = Table(typeof(T), readKeys);
+        if (table.Copy is { } copy)
+        {
+            await copy.InsertAsync(rows, cancellationToken);
+            return;
+        }
+
         if (table.Sqlite is { } sqlite)
         {
             var values = new object?[table.Columns.Count];
@@ -115,14 +122,27 @@ internal sealed class BulkInserter(AsbOpsDbContext db) : IDisposable
             ? SqliteRowInsert.TryCreate(connection, command.CommandText,
                 [.. columns.Select(c => (c.ProviderType, ((SqliteParameter)c.Parameter).SqliteType))])
             : null;
-        if (sqlite is null)
+        // On PostgreSQL, the same columns in one binary COPY per call (see PostgresCopyInsert).
+        var copy = command.Connection is NpgsqlConnection npgsql
+            ? new PostgresCopyInsert(npgsql, sql.DelimitIdentifier(store.Name, store.Schema),
+                [.. columns.Select(c => new PostgresCopyInsert.CopyColumn(sql.DelimitIdentifier(c.Name), c.StoreType, c.Value))],
+                generatedKey is null || !readKeys ? null : CopyKey(generatedKey, store, sql))
+            : null;
+        if (sqlite is null && copy is null)
         {
             command.Prepare();
         }
 
-        table = new TableInsert(command, columns, readKeys ? generatedKey?.PropertyInfo : null, sqlite);
+        table = new TableInsert(command, columns, readKeys ? generatedKey?.PropertyInfo : null, sqlite, copy);
         _tables[(type, readKeys)] = table;
         return table;
+    }
+
+    private static PostgresCopyInsert.CopyKey CopyKey(IProperty key, StoreObjectIdentifier store, ISqlGenerationHelper sql)
+    {
+        var name = key.GetColumnName(store)!;
+        return new PostgresCopyInsert.CopyKey(sql.DelimitIdentifier(name), name, ((RelationalTypeMapping)key.GetTypeMapping()).StoreTypeNameBase,
+            key.PropertyInfo ?? throw new InvalidOperationException($"{key.DeclaringType.DisplayName()}.{key.Name} has no CLR property."));
     }
 
     private static Column NewColumn(DbCommand command, IProperty property, StoreObjectIdentifier store, PropertyInfo? owner, int index)
@@ -132,7 +152,7 @@ internal sealed class BulkInserter(AsbOpsDbContext db) : IDisposable
         command.Parameters.Add(parameter);
         var getter = property.PropertyInfo ?? throw new InvalidOperationException($"{property.DeclaringType.DisplayName()}.{property.Name} has no CLR property.");
         return new Column(property.GetColumnName(store)!, parameter, Readers.GetOrAdd((getter, owner), k => Reader(k.Getter, k.Owner)), mapping.Converter,
-            mapping.Converter?.ProviderClrType ?? mapping.ClrType);
+            mapping.Converter?.ProviderClrType ?? mapping.ClrType, mapping.StoreTypeNameBase);
     }
 
     /// <summary>
@@ -162,7 +182,8 @@ internal sealed class BulkInserter(AsbOpsDbContext db) : IDisposable
     }
 
     private sealed record Column(
-        string Name, DbParameter Parameter, Func<object, object?> Read, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, Type ProviderType)
+        string Name, DbParameter Parameter, Func<object, object?> Read, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, Type ProviderType,
+        string StoreType)
     {
         /// <summary>The row's value as the provider stores it: through the property's value converter, if any.</summary>
         public object? Value(object row)
@@ -172,7 +193,7 @@ internal sealed class BulkInserter(AsbOpsDbContext db) : IDisposable
         }
     }
 
-    private sealed record TableInsert(DbCommand Command, IReadOnlyList<Column> Columns, PropertyInfo? Key, SqliteRowInsert? Sqlite)
+    private sealed record TableInsert(DbCommand Command, IReadOnlyList<Column> Columns, PropertyInfo? Key, SqliteRowInsert? Sqlite, PostgresCopyInsert? Copy)
     {
         public void Bind(object row)
         {
