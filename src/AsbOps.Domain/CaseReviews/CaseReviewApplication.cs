@@ -69,7 +69,7 @@ public sealed class CaseReviewApplication
     /// <summary>The kind of ASB complained of (the locality limb counts similar ASB only).</summary>
     public AsbCategory Category { get; set; }
 
-    /// <summary>Where the behaviour happens: the locality limb counts reports in the same postcode district.</summary>
+    /// <summary>Where the behaviour happens: the locality limb counts reports in the same postcode sector (or near the reports relied on).</summary>
     public required string Postcode { get; set; }
 
     /// <summary>The applicant's account of the behaviour and of the reports they made.</summary>
@@ -169,6 +169,12 @@ public sealed class CaseReviewReliedReport
     public long ApplicationId { get; set; }
 
     public long IncidentId { get; set; }
+
+    /// <summary>
+    /// When the behaviour this report describes happened, as the applicant or staff give it; null when not given, and
+    /// then the report is taken as made at the time (the threshold's one-month rule cannot exclude it).
+    /// </summary>
+    public DateOnly? BehaviourOn { get; set; }
 }
 
 /// <summary>A recommendation of the review: an action on the case's action plan.</summary>

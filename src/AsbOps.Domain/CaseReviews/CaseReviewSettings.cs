@@ -39,4 +39,10 @@ public sealed record CaseReviewThreshold
     public int ReportWithinMonths { get; init; } = 1;
 
     public int IndividualsInLocality { get; init; } = 5;
+
+    /// <summary>
+    /// How near a report must be to count as "the same locality": within this many metres of where the reports relied
+    /// on were made, when both carry coordinates; otherwise (or when 0) the same postcode sector, e.g. <c>LE11 3</c>.
+    /// </summary>
+    public int LocalityMetres { get; init; } = 500;
 }

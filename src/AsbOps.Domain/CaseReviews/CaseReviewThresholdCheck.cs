@@ -61,20 +61,23 @@ public static class CaseReviewThresholdCheck
 
     private static string? LateReport(ThresholdReport report, int withinMonths)
     {
-        if (report.BehaviourAt is not { } behaviour || report.ReportedAt <= behaviour.AddMonths(withinMonths))
+        // Whole days: a report made on the same day of the month after the behaviour is still within a month.
+        if (report.BehaviourAt is not { } behaviour
+            || DateOnly.FromDateTime(report.ReportedAt) <= DateOnly.FromDateTime(behaviour).AddMonths(withinMonths))
         {
             return null;
         }
 
-        var days = (int)(report.ReportedAt - behaviour).TotalDays;
-        return $"Reported {days} days after the behaviour ({behaviour:d MMM yyyy}), more than {withinMonths} month(s) later.";
+        var days = (int)(report.ReportedAt.Date - behaviour.Date).TotalDays;
+        var period = withinMonths == 1 ? "a month" : $"{withinMonths} months";
+        return $"Reported more than {period} after the behaviour ({behaviour:d MMM yyyy}; reported {days} days later).";
     }
 
     private static string? LocalityReason(ThresholdReport report, string localityKey, AsbCategory category, HashSet<string> counted)
     {
         if (!string.Equals(report.LocalityKey, localityKey, StringComparison.OrdinalIgnoreCase))
         {
-            return "In another locality.";
+            return report.LocalityNote is { } note ? $"In another locality ({note})." : "In another locality.";
         }
 
         if (report.Category != category)

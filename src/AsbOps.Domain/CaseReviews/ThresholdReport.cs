@@ -6,6 +6,7 @@ namespace AsbOps.Domain.CaseReviews;
 /// One report of ASB as the threshold sees it. <see cref="MatterKey"/> names the problem it is about (the case it is
 /// linked to), <see cref="LocalityKey"/> where it happened, <see cref="ReporterKey"/> who made it (normalised, so the
 /// same person counts once). When the behaviour's own date is not known the report is taken as made at the time.
+/// <see cref="LocalityNote"/> says, for a report outside the locality, how far off it is (shown with the verdict).
 /// </summary>
 public sealed record ThresholdReport(
     long IncidentId,
@@ -15,7 +16,8 @@ public sealed record ThresholdReport(
     string? MatterKey,
     string LocalityKey,
     AsbCategory Category,
-    string? ReporterKey);
+    string? ReporterKey,
+    string? LocalityNote = null);
 
 /// <summary>Whether one report counted towards either limb of the threshold, and in words why or why not.</summary>
 public sealed record ThresholdReportVerdict(ThresholdReport Report, bool CountsForMatter, bool CountsForLocality, string Explanation);

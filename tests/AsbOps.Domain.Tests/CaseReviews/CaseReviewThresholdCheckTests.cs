@@ -32,7 +32,7 @@ public sealed class CaseReviewThresholdCheckTests
         Assert.True(result.SameMatterMet);
         Assert.Equal(3, result.SameMatterCount);
         Assert.Equal([1L, 2L, 6L], result.Verdicts.Where(v => v.CountsForMatter).Select(v => v.Report.IncidentId).Order());
-        Assert.Contains("50 days after the behaviour", Verdict(result, 3));
+        Assert.Contains("Reported more than a month after the behaviour (1 Aug 2026; reported 50 days later)", Verdict(result, 3));
         Assert.Contains("before the 6-month window", Verdict(result, 4));
         Assert.Contains("after the application", Verdict(result, 5));
         Assert.Contains("different matter", Verdict(result, 7));
@@ -99,6 +99,26 @@ public sealed class CaseReviewThresholdCheckTests
             [Report(1, "2026-07-01", locality: "X"), Report(2, "2026-08-01", locality: "X")]);
 
         Assert.True(result.Met);
+    }
+
+    [Fact]
+    public void AReportLaterOnTheDayAMonthAfterTheBehaviourCountsButNotTheDayAfter()
+    {
+        var result = Check(
+            Report(1, "2026-09-01 16:30", behaviour: "2026-08-01", locality: "X"),
+            Report(2, "2026-09-02 08:00", behaviour: "2026-08-01", locality: "X"));
+
+        Assert.True(result.Verdicts.Single(v => v.Report.IncidentId == 1).CountsForMatter);
+        Assert.False(result.Verdicts.Single(v => v.Report.IncidentId == 2).CountsForMatter);
+        Assert.Contains("more than a month after the behaviour", Verdict(result, 2));
+    }
+
+    [Fact]
+    public void AReportOutsideTheLocalitySaysHowFarOffItIs()
+    {
+        var far = new ThresholdReport(1, "R1", Utc("2026-07-01"), null, null, "outside", AsbCategory.Nuisance, "a", "820 m away");
+
+        Assert.Contains("In another locality (820 m away).", Verdict(Check(far), 1));
     }
 
     private static string Verdict(ThresholdResult result, long id) =>

@@ -673,6 +673,9 @@ namespace AsbOps.Web.Data.Migrations
                     b.Property<long>("ApplicationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("BehaviourOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("IncidentId")
                         .HasColumnType("INTEGER");
 

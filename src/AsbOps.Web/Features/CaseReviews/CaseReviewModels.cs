@@ -29,7 +29,11 @@ public sealed record StepView(CaseReviewStep Step, DateOnly DueOn, DateOnly? Don
 /// <summary>A report the threshold check looked at, with whether (and why) it counted.</summary>
 public sealed record ThresholdReportView(
     long IncidentId, string Reference, DateTime ReportedAt, string? CaseRef, string Postcode, AsbCategory Category, bool ReliedOn,
-    bool CountsForMatter, bool CountsForLocality, string Explanation);
+    bool CountsForMatter, bool CountsForLocality, string Explanation)
+{
+    /// <summary>When the behaviour happened, as given for a report relied on (null: taken as when it was reported).</summary>
+    public DateOnly? BehaviourOn { get; init; }
+}
 
 public sealed record ThresholdView(
     bool SameMatterMet, int SameMatterCount, int SameMatterNeeded, bool LocalityMet, int IndividualsCount, int IndividualsNeeded,
@@ -38,6 +42,9 @@ public sealed record ThresholdView(
 {
     /// <summary>What the threshold stands at: the staff override when there is one, the check otherwise.</summary>
     public bool Met => Override ?? CheckMet;
+
+    /// <summary>In words, what counted as "the same locality" for this application.</summary>
+    public string LocalityRule { get; init; } = "";
 }
 
 public sealed record RecommendationView(long ActionItemId, string Description, string OwnerName, DateOnly DueDate, ActionStatus Status, ActionType Type);

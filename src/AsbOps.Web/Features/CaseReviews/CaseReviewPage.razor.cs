@@ -85,6 +85,15 @@ public sealed partial class CaseReviewPage
 
     private Task AppealAsync() => RunAsync((u, d) => Steps.RecordAppealAsync(u, d.Id, d.Version, _appeal), _appealValidator);
 
+    private async Task AfterEditAsync(CommandResult result)
+    {
+        _message = result.Succeeded ? null : result.Message;
+        if (result.Succeeded)
+        {
+            await LoadAsync(resetForms: true);
+        }
+    }
+
     private async Task RunAsync(Func<UserScope, CaseReviewDetail, Task<CommandResult>> command, FieldRulesValidator? validator, bool keepLetter = false)
     {
         if (_d is null)

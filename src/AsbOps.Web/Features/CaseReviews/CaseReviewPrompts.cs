@@ -117,27 +117,19 @@ public sealed class CaseReviewPrompts(IDbContextFactory<AsbOpsDbContext> dbFacto
     private async Task<CaseReviewPromptView?> PendingAsync(AsbOpsDbContext db, long caseId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var from = now.AddMonths(-options.Settings.Threshold.WindowMonths);
+        var from = RepeatVictimReport.WindowStart(now, options.Settings.Threshold.WindowMonths);
         var incidents = await db.Incidents.AsNoTracking().Where(i => i.CaseId == caseId && i.ReceivedAt >= from && i.ReceivedAt <= now)
-            .OrderBy(i => i.ReceivedAt).ThenBy(i => i.Id)
-            .Select(i => new { i.Id, i.StormRef, i.ReceivedAt, i.ReporterName, i.ReporterPhone })
+            .Select(i => new CaseReport(i.Id, i.StormRef, i.ReceivedAt, i.ReporterName, i.ReporterPhone))
             .ToListAsync(cancellationToken);
-        var again = incidents
-            .Select(i => (Incident: i, Key: ThresholdReader.ReporterKey(i.ReporterName, i.ReporterPhone)))
-            .Where(x => x.Key is not null)
-            .GroupBy(x => x.Key)
-            .Where(g => g.Count() >= 2)
-            .Select(g => (First: g.First().Incident, Latest: g.Last().Incident))
-            .OrderByDescending(x => x.Latest.ReceivedAt)
-            .FirstOrDefault();
-        if (again.Latest is null)
+        if (RepeatVictimReport.Latest(incidents, now, options.Settings.Threshold.WindowMonths) is not { } again)
         {
             return null;
         }
 
-        var answered = await db.CaseReviewPrompts.AnyAsync(p => p.CaseId == caseId && p.IncidentId == again.Latest.Id, cancellationToken);
+        var answered = await db.CaseReviewPrompts.AnyAsync(p => p.CaseId == caseId && p.IncidentId == again.Latest.IncidentId, cancellationToken);
         return answered
             ? null
-            : new CaseReviewPromptView(again.Latest.Id, again.Latest.StormRef, again.Latest.ReporterName, again.First.ReceivedAt, again.Latest.ReceivedAt);
+            : new CaseReviewPromptView(again.Latest.IncidentId, again.Latest.Reference, again.Latest.ReporterName, again.First.ReceivedAt,
+                again.Latest.ReceivedAt);
     }
 }

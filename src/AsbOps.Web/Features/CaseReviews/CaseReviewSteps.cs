@@ -14,7 +14,7 @@ namespace AsbOps.Web.Features.CaseReviews;
 /// the application, validates on the server, refuses a step out of order, carries the Version it was read at (a stale
 /// one is a conflict, never saved over), keeps the stored clock, saves once (audited) and publishes after the commit.
 /// </summary>
-public sealed class CaseReviewSteps(
+public sealed partial class CaseReviewSteps(
     IDbContextFactory<AsbOpsDbContext> dbFactory, CaseReviewOptions options, OpsNotifier notifier, TimeProvider clock)
 {
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

@@ -11,6 +11,9 @@ public enum DueKind
     VictimContactDue,
     ReviewDue,
     ComplianceFinding,
+
+    /// <summary>A victim reported again within the window: tell them about the ASB Case Review (or dismiss, with a reason).</summary>
+    CaseReviewPrompt,
 }
 
 /// <summary>One thing due on one case, with the page where it is done. <see cref="DueAt"/> is null when it has no date.</summary>

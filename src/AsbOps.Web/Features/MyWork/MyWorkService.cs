@@ -1,5 +1,6 @@
 using AsbOps.Domain.ActionPlans;
 using AsbOps.Domain.CaseRecord;
+using AsbOps.Domain.CaseReviews;
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Compliance;
 using AsbOps.Domain.Risk;
@@ -16,7 +17,8 @@ namespace AsbOps.Web.Features.MyWork;
 /// What is due on a user's open cases: an officer's own (those they lead), or for a sergeant or inspector every case
 /// of their area, grouped by lead officer. Each item links to the page where it is done.
 /// </summary>
-public sealed class MyWorkService(IDbContextFactory<AsbOpsDbContext> dbFactory, TimeProvider clock, IOptions<ComplianceOptions> compliance)
+public sealed class MyWorkService(
+    IDbContextFactory<AsbOpsDbContext> dbFactory, TimeProvider clock, IOptions<ComplianceOptions> compliance, IOptions<CaseReviewSettings> caseReviews)
 {
     /// <summary>How far ahead a review or a victim contact counts as due.</summary>
     public static readonly TimeSpan LookAhead = TimeSpan.FromDays(7);
@@ -137,6 +139,34 @@ public sealed class MyWorkService(IDbContextFactory<AsbOpsDbContext> dbFactory, 
         {
             items.Add(Item(f.CaseId, DueKind.ComplianceFinding, $"Put right: {ComplianceRuleText.Title(f.Rule)}", f.FirstSeenAt, true,
                 $"/cases/{byId[f.CaseId].Reference}"));
+        }
+
+        // A victim who reported again within the window, on a case without an application: the same rule as the case
+        // page's prompt, answered there (told, or dismissed with a reason) and then gone from here.
+        var windowMonths = caseReviews.Value.Threshold.WindowMonths;
+        var reviewWindow = RepeatVictimReport.WindowStart(now, windowMonths);
+        var reports = await db.Incidents.AsNoTracking()
+            .Where(i => i.CaseId != null && cases.Any(c => c.Id == i.CaseId) && i.ReceivedAt >= reviewWindow && i.ReceivedAt <= now)
+            .Where(i => !db.CaseReviewApplications.Any(a => a.CaseId == i.CaseId))
+            .Select(i => new { CaseId = i.CaseId!.Value, i.Id, i.StormRef, i.ReceivedAt, i.ReporterName, i.ReporterPhone })
+            .ToListAsync(cancellationToken);
+        var answered = (await db.CaseReviewPrompts.AsNoTracking()
+                .Where(p => cases.Any(c => c.Id == p.CaseId))
+                .Select(p => new { p.CaseId, p.IncidentId })
+                .ToListAsync(cancellationToken))
+            .Select(p => (p.CaseId, p.IncidentId)).ToHashSet();
+        foreach (var onCase in reports.GroupBy(r => r.CaseId))
+        {
+            var repeat = RepeatVictimReport.Latest(
+                onCase.Select(r => new CaseReport(r.Id, r.StormRef, r.ReceivedAt, r.ReporterName, r.ReporterPhone)), now, windowMonths);
+            if (repeat is null || answered.Contains((onCase.Key, repeat.Latest.IncidentId)))
+            {
+                continue;
+            }
+
+            items.Add(Item(onCase.Key, DueKind.CaseReviewPrompt,
+                $"Tell {repeat.Latest.ReporterName ?? "the victim"} about the ASB Case Review (reported again: {repeat.Latest.Reference})",
+                repeat.Latest.ReceivedAt, false, $"/cases/{byId[onCase.Key].Reference}#case-review-prompt"));
         }
 
         var officerIds = caseRows.Select(c => c.LeadOfficerId).OfType<string>().Distinct().ToList();

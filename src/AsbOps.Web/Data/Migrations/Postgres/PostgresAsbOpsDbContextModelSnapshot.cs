@@ -704,6 +704,9 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                     b.Property<long>("ApplicationId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateOnly?>("BehaviourOn")
+                        .HasColumnType("date");
+
                     b.Property<long>("IncidentId")
                         .HasColumnType("bigint");
 
