@@ -142,11 +142,13 @@ export function show(handle, data, fit) {
     cases.clearLayers();
     incidents.addLayers(data.incidents.map(pointMarker));
     cases.addLayers(data.cases.map(pointMarker));
-    heat.setLatLngs(data.incidents.map(p => [p.lat, p.lon, heatWeight[p.risk] ?? 0.5]));
+    const heatPoints = data.incidents.map(p => [p.lat, p.lon, heatWeight[p.risk] ?? 0.5]);
+    heat.setLatLngs(heatPoints);
 
     const all = data.incidents.concat(data.cases);
     element.dataset.incidents = String(data.incidents.length);
     element.dataset.cases = String(data.cases.length);
+    element.dataset.heat = String(heatPoints.length);
     element.dataset.areas = [...new Set(all.map(p => p.area))].sort().join(",");
     if (fit && all.length > 0) {
         map.fitBounds(L.latLngBounds(all.map(p => [p.lat, p.lon])), { padding: [24, 24], maxZoom: 15 });
