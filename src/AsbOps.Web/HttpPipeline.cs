@@ -1,5 +1,8 @@
+using AsbOps.Web.Features.Map;
 using AsbOps.Web.Security;
+using AsbOps.Web.Security.SingleSignOn;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 namespace AsbOps.Web;
 
@@ -11,16 +14,16 @@ public static class HttpPipeline
 {
     /// <summary>
     /// On every response: no MIME sniffing, no referrer outside the app's own origin, no camera, microphone or location,
-    /// and never inside another site's frame.
+    /// never inside another site's frame, and the <see cref="ContentSecurityPolicy"/>.
     /// </summary>
-    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next, string contentSecurityPolicy)
     {
         var headers = context.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
         headers.XFrameOptions = "DENY";
-        headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+        headers.ContentSecurityPolicy = contentSecurityPolicy;
 
         // Downloads (exports, workbooks) hold case data: never kept by a browser's or a proxy's cache.
         context.Response.OnStarting(() =>
@@ -39,7 +42,9 @@ public static class HttpPipeline
     public static void UseAsbOpsPipeline(this WebApplication app)
     {
         app.UseAsbOpsTransportSecurity();
-        app.Use(SecurityHeaders);
+        var policy = ContentSecurityPolicy.Build(app.Services.GetRequiredService<IOptions<MapOptions>>().Value,
+            app.Services.GetRequiredService<IOptions<OidcOptions>>().Value);
+        app.Use((context, next) => SecurityHeaders(context, next, policy));
 
         // In every environment, Development included: the developer exception page prints the request's headers, and an
         // API key is one of them. Pages get the app's error page; the API always answers problem+json, never HTML.

@@ -16,7 +16,7 @@ public static class UiFeature
     public static void MapAsbOpsUi(this WebApplication app)
     {
         app.MapStaticAssets().AllowAnonymous();
-        // The pipeline's own Content-Security-Policy says frame-ancestors 'none' on every response; Blazor's default
+        // The pipeline's own Content-Security-Policy (ContentSecurityPolicy.cs) says frame-ancestors 'none'; Blazor's default
         // ('self') would be a second header.
         // Pages and the circuit (/_blazor) need the login cookie: an API key opens neither.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
