@@ -62,6 +62,20 @@ if [ ! -x "$ASBOPS_REDIS_SERVER" ]; then
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q redis-server >/dev/null
 fi
 
+# Debian's nginx for the proxy failover test, which runs it on 127.0.0.1 with deploy/nginx.conf (its own prefix,
+# ports and logs in a temp folder). Only the binary is needed: the packaged service is stopped if installing started it.
+export ASBOPS_NGINX="${ASBOPS_NGINX:-/usr/sbin/nginx}"
+if [ ! -x "$ASBOPS_NGINX" ]; then
+  echo "== installing nginx"
+  if [ -z "${apt_updated:-}" ]; then as_root apt-get update -q; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -q nginx >/dev/null
+  if command -v systemctl >/dev/null && systemctl is-active --quiet nginx 2>/dev/null; then
+    as_root systemctl disable --now nginx >/dev/null 2>&1 || true
+  elif command -v service >/dev/null; then
+    as_root service nginx stop >/dev/null 2>&1 || true
+  fi
+fi
+
 echo "== build"
 dotnet build AsbOps.sln -c Release -nologo -v:q -clp:ErrorsOnly
 

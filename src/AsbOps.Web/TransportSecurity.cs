@@ -14,6 +14,9 @@ public static class TransportSecurity
     /// <summary>The proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are believed (addresses).</summary>
     public const string TrustedProxiesKey = "App:TrustedProxies";
 
+    /// <summary>The health endpoints (/health/live, /health/ready), answered over plain http too.</summary>
+    private static readonly PathString HealthPath = new("/health");
+
     /// <summary>True outside Development when the public address is https.</summary>
     public static bool RequiresHttps(IConfiguration configuration, IWebHostEnvironment environment) =>
         !environment.IsDevelopment()
@@ -64,7 +67,9 @@ public static class TransportSecurity
         if (RequiresHttps(app.Configuration, app.Environment))
         {
             app.UseHsts();
-            app.UseHttpsRedirection();
+            // Health probes (Docker's HEALTHCHECK, Compose, an orchestrator) call the instance itself over plain http:
+            // redirected, a probe would see a 307 and never learn that the instance is not ready. They carry no data.
+            app.UseWhen(context => !context.Request.Path.StartsWithSegments(HealthPath), https => https.UseHttpsRedirection());
             app.UseCookiePolicy();
         }
     }

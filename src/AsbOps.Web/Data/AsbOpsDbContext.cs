@@ -15,6 +15,7 @@ using AsbOps.Domain.Reminders;
 using AsbOps.Domain.Retention;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data.Auditing;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -30,7 +31,7 @@ namespace AsbOps.Web.Data;
 /// The app applies pending migrations at start-up. Features use <c>IDbContextFactory&lt;AsbOpsDbContext&gt;</c>
 /// and never name a provider's context.
 /// </summary>
-public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options)
+public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<Incident> Incidents => Set<Incident>();
@@ -69,6 +70,9 @@ public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<CaseReviewReliedReport> CaseReviewReliedReports => Set<CaseReviewReliedReport>();
     public DbSet<CaseReviewRecommendation> CaseReviewRecommendations => Set<CaseReviewRecommendation>();
     public DbSet<CaseReviewPrompt> CaseReviewPrompts => Set<CaseReviewPrompt>();
+
+    /// <summary>The data-protection key ring shared by every instance (<c>DataProtection:KeyStore=Database</c>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

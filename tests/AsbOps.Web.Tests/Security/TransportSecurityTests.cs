@@ -52,6 +52,18 @@ public sealed class TransportSecurityTests(TransportSecurityTests.ProductionHttp
         Assert.Equal("https", response.Headers.Location!.Scheme);
     }
 
+    [Theory]
+    [InlineData("/health/live")]
+    [InlineData("/health/ready")]
+    public async Task HealthIsAnsweredOverPlainHttpSoThatAContainerProbeSeesTheRealStatus(string path)
+    {
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost:8080/") });
+
+        using var response = await client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task HttpsPagesCarryHstsSecureCookiesAndNoServerHeader()
     {
