@@ -14,6 +14,8 @@ public static class BenchmarkCatalog
         new(WorkbookBenchmark.Name, "Weekly compliance workbook (ClosedXML) at scale 10 beside SpreadCheetah writing the same rows", WorkbookBenchmark.RunAsync),
         new(ExportBenchmark.Name, "Bulk case export (SpreadCheetah) of the scale-10 force beside writing constant rows", ExportBenchmark.RunAsync),
         new(PushLatencyBenchmark.Name, "Commit-to-client latency of CountersChanged to 100/500/1000 SignalR clients, beside a raw hub broadcast", () => PushLatencyBenchmark.RunAsync([])),
+        new(TwoInstancePushBenchmark.Name, "Push latency across two instances (not part of all): a commit on instance A to 2,000 SignalR clients split across A and B through a real Redis backplane (p50, p95, p99), beside a raw Clients.All broadcast through the same backplane (--clients N, --rounds N)", () => TwoInstancePushBenchmark.RunAsync(Environment.GetCommandLineArgs())),
+        new(CircuitsBenchmark.Name, "Live dashboard circuits on one instance (not part of all): N Chromium pages signed in as the demo inspector; server memory per circuit, CPU while a change is pushed, p50/p95 until every page shows a posted incident (--pages N, default 100; --rounds N)", () => CircuitsBenchmark.RunAsync(Environment.GetCommandLineArgs())),
         new(CountersBenchmark.Name, "Dashboard snapshot (counters, queues, heatmaps, trend) at scale 1 and 10, force-wide and one area (median, p95): recomputed, and served from the kept snapshot; beside hand-written SQL counting the same (ASBOPS_BENCH_DB1/DB10)", CountersBenchmark.RunAsync),
         new(CaseListBenchmark.Name, "The case list's first page of 50 rows at scale 10, newest / filtered / searched (median, p95), beside hand-written SQL returning the same rows (ASBOPS_BENCH_DB10)", CaseListBenchmark.RunAsync),
         new(CompliancePageBenchmark.Name, "The live compliance page's recompute after a change at scale 10 (counts, 50 findings per rule, since the last weekly check; median, p95) beside hand-written SQL counting the same rules (ASBOPS_BENCH_DB10)", CompliancePageBenchmark.RunAsync),
@@ -22,6 +24,9 @@ public static class BenchmarkCatalog
         new(SoakBenchmark.Name, "Soak and faults (--minutes N, default 10): the app as a process in Production on a scale-1 demo force, 50 incidents/s with bursts, 100 hub clients, snapshot reads, jobs, SMTP refusing for a minute, SIGKILL and restart; incidents and emails lost or doubled, memory and p99 per minute", SoakBenchmark.RunAsync),
         new(AssessmentSaveBenchmark.Name, "Saving a complete victim assessment at scale 10 (median, p95) beside the same rows by hand-written SQL (ASBOPS_BENCH_DB10, else generated)", AssessmentSaveBenchmark.RunAsync),
     ];
+
+    /// <summary>Benchmarks that take several minutes or start other programs (a browser, redis-server): named only.</summary>
+    private static readonly string[] LongRuns = [SoakBenchmark.Name, TwoInstancePushBenchmark.Name, CircuitsBenchmark.Name];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -35,9 +40,9 @@ public static class BenchmarkCatalog
             return 0;
         }
 
-        // Options ("--minutes 3") belong to the benchmark that reads them; "all" leaves out the long soak run.
+        // Options ("--minutes 3") belong to the benchmark that reads them; "all" leaves out the long runs.
         var names = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))).ToList();
-        var chosen = names.Contains("all") ? All.Where(b => b.Name != SoakBenchmark.Name).ToList() : All.Where(b => names.Contains(b.Name)).ToList();
+        var chosen = names.Contains("all") ? All.Where(b => !LongRuns.Contains(b.Name)).ToList() : All.Where(b => names.Contains(b.Name)).ToList();
         var unknown = names.Where(a => a != "all" && All.All(b => b.Name != a)).ToList();
         if (unknown.Count > 0)
         {

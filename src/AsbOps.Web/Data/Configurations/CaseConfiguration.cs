@@ -20,7 +20,11 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<AsbCase>
         builder.HasOne<Area>().WithMany().HasForeignKey(c => c.AreaId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.LeadOfficerId).OnDelete(DeleteBehavior.SetNull);
         builder.HasIndex(c => c.Reference).IsUnique();
-        builder.HasIndex(c => new { c.AreaId, c.Status, c.RiskLevel });
+        // The case list's pages come newest first (OpenedAt, then Id): its commonest filters, an area user's own area
+        // and the dashboard's area × open × high drill-down, read their first 50 rows straight off these indexes in
+        // order instead of sorting every match (or walking every open case of the force).
+        builder.HasIndex(c => new { c.AreaId, c.Status, c.RiskLevel, c.OpenedAt, c.Id });
+        builder.HasIndex(c => new { c.AreaId, c.OpenedAt, c.Id });
         builder.HasIndex(c => new { c.Status, c.OpenedAt });
         builder.HasIndex(c => new { c.Status, c.NextReviewDue });
         builder.HasIndex(c => c.Postcode);

@@ -797,7 +797,9 @@ namespace AsbOps.Web.Data.Migrations
 
                     b.HasIndex("Status", "OpenedAt");
 
-                    b.HasIndex("AreaId", "Status", "RiskLevel");
+                    b.HasIndex("AreaId", "OpenedAt", "Id");
+
+                    b.HasIndex("AreaId", "Status", "RiskLevel", "OpenedAt", "Id");
 
                     b.HasIndex(new[] { "Status", "AreaId", "OpenedAt", "RiskLevel", "NextReviewDue", "LastReviewedAt", "HighRiskSince", "Reference", "HasUnassessedVictim", "LacksVictimAndLocationAssessment", "HasUnassessedPerpetrator", "UnknownAnswers", "HasActionPlan" }, "IX_Cases_OpenCounters")
                         .HasFilter("\"Status\" IN ('Open', 'UnderReview')");

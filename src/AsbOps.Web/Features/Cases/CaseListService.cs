@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AsbOps.Web.Features.Cases;
 
 /// <summary>
-/// Set-based case list: one count and one projected page query, both scoped by <see cref="CaseAccess"/>.
+/// Set-based case list: the page with its total, then the page's people, scoped by <see cref="CaseAccess"/>.
 /// Unknown filter values give an empty result with a message rather than an exception.
 /// </summary>
 public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory) : ICaseListService
@@ -22,27 +22,22 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
             return CaseListResult.Empty(error);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        if (await FilteredAsync(db, user, filter, cancellationToken) is not { } cases)
-        {
-            return CaseListResult.Empty($"There is no area \"{filter.AreaCode}\".");
-        }
-
-        var total = await cases.CountAsync(cancellationToken);
-        if (total == 0)
-        {
-            return CaseListResult.Empty();
-        }
-
         var pageSize = Math.Clamp(query.PageSize, 1, CaseListQuery.MaxPageSize);
         var page = Math.Max(0, query.Page);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var cases = Filtered(db, user, filter);
 
-        // The page's ids are picked first, and only those cases are projected: with the projection in the same SELECT as
-        // the ORDER BY … LIMIT, SQLite worked out every matching case's people count before sorting and cutting the page.
+        // Two statements on one connection: the page with the total, then the page's people. The page's ids are picked
+        // first and only those cases are projected (with the projection in the same SELECT as the ORDER BY … LIMIT,
+        // SQLite worked out every matching case's columns before sorting and cutting the page); the total is an
+        // uncorrelated subquery, counted once. A separate count, and a connection taken from the pool (with its pragmas)
+        // for each statement, cost more in EF Core's overhead than a filtered page's SQL itself.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var pageIds = Sort(db, cases, query.SortBy, query.Descending).Skip(page * pageSize).Take(pageSize).Select(c => c.Id);
         var rows = await Sort(db, db.Cases.AsNoTracking().Where(c => pageIds.Contains(c.Id)), query.SortBy, query.Descending)
             .Select(c => new
             {
+                Total = cases.Count(),
                 c.Id,
                 c.Reference,
                 AreaCode = db.Areas.Where(a => a.Id == c.AreaId).Select(a => a.Code).FirstOrDefault(),
@@ -51,23 +46,34 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
                 c.RiskLevel,
                 LeadOfficer = db.Users.Where(u => u.Id == c.LeadOfficerId).Select(u => u.DisplayName).FirstOrDefault(),
                 c.OpenedAt,
-                PeopleCount = c.Participants.Select(p => p.PersonId).Distinct().Count(),
                 c.Postcode,
             })
             .ToListAsync(cancellationToken);
 
-        // The names to show come in one more query for the whole page (a per-row TOP-N needs APPLY, which SQLite lacks).
+        // An empty page carries no total: count only then (a page past the end), or say the area does not exist.
+        var total = rows.Count > 0 ? rows[0].Total : page > 0 ? await cases.CountAsync(cancellationToken) : 0;
+        if (total == 0)
+        {
+            return filter.AreaCode is { } code && !await db.Areas.AnyAsync(a => a.Code == code, cancellationToken)
+                ? CaseListResult.Empty($"There is no area \"{code}\".")
+                : CaseListResult.Empty();
+        }
+
+        // The people of the page's cases, for the names shown and the count (a per-row TOP-N needs APPLY, which SQLite
+        // lacks; a collection in the page's projection made SQLite join every participant of the force to their person).
         var ids = rows.Select(r => r.Id).ToList();
         var people = (await db.CaseParticipants.AsNoTracking()
                 .Where(p => ids.Contains(p.CaseId))
-                .Select(p => new { p.CaseId, p.Id, p.Role, p.Person!.FirstName, p.Person.LastName })
+                .Select(p => new { p.CaseId, p.Id, p.PersonId, p.Role, p.Person!.FirstName, p.Person.LastName })
                 .ToListAsync(cancellationToken))
+            .OrderBy(p => p.Id)
             .ToLookup(p => p.CaseId);
 
         return new CaseListResult(
             rows.Select(r => new CaseListRow(
-                    r.Reference, r.AreaCode ?? "", r.Category, r.Status, r.RiskLevel, r.LeadOfficer, r.OpenedAt, r.PeopleCount,
-                    PeopleShown(people[r.Id].OrderBy(p => p.Id).Select(p => (p.Role, $"{p.FirstName} {p.LastName}"))), r.Postcode))
+                    r.Reference, r.AreaCode ?? "", r.Category, r.Status, r.RiskLevel, r.LeadOfficer, r.OpenedAt,
+                    people[r.Id].Select(p => p.PersonId).Distinct().Count(),
+                    PeopleShown(people[r.Id].Select(p => (p.Role, $"{p.FirstName} {p.LastName}"))), r.Postcode))
                 .ToList(),
             total);
     }
@@ -100,6 +106,21 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
             }
 
             cases = cases.Where(c => c.AreaId == areaId.Value);
+        }
+
+        return ApplyFilters(db, cases, filter);
+    }
+
+    /// <summary>
+    /// As <see cref="FilteredAsync"/> in one query: the area's id is a scalar subquery on its code (evaluated once, so the
+    /// cases' area indexes still apply), and an unknown area simply matches nothing.
+    /// </summary>
+    private static IQueryable<AsbCase> Filtered(AsbOpsDbContext db, UserScope user, CaseListFilter filter)
+    {
+        var cases = db.Cases.AsNoTracking().VisibleTo(db, user);
+        if (filter.AreaCode is { } code)
+        {
+            cases = cases.Where(c => c.AreaId == db.Areas.Where(a => a.Code == code).Select(a => a.Id).FirstOrDefault());
         }
 
         return ApplyFilters(db, cases, filter);
