@@ -38,6 +38,9 @@ public sealed class DemoCaseReviews(
         var today = UkTime.Today(now);
         var calendar = options.Clock.Calendar;
         var rng = new Random(unchecked(demo.Value.Seed + 17));
+
+        // A generator of its own, so the dates of the behaviour leave the rest of the year as it was.
+        var behaviourRng = new Random(unchecked(demo.Value.Seed + 23));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.AuditEnabled = false;
         var scale = Math.Max(1, demo.Value.Scale);
@@ -89,7 +92,12 @@ public sealed class DemoCaseReviews(
                 Account = "The behaviour has gone on for months and reporting it has not stopped it; I want the agencies to look at it together.",
                 OwnerUserId = c.LeadOfficerId,
                 CreatedAt = received,
-                ReliedOn = c.Incidents.Select(i => new CaseReviewReliedReport { IncidentId = i.Id }).ToList(),
+                // Victims call a few days to a few weeks after the behaviour, so each report counts under the one-month rule.
+                ReliedOn = c.Incidents.Select(i => new CaseReviewReliedReport
+                {
+                    IncidentId = i.Id,
+                    BehaviourOn = DateOnly.FromDateTime(i.ReceivedAt).AddDays(-behaviourRng.Next(0, 28)),
+                }).ToList(),
             };
             Progress(a, rng, calendar, today, c.LeadOfficerId!);
             a.RefreshClock(options.Clock);
