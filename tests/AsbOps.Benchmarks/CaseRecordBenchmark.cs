@@ -61,7 +61,7 @@ public static class CaseRecordBenchmark
             var c = await contacts.ReadAsync(ForceWide, caseId);
             var f = await files.ReadAsync(ForceWide, caseId);
             var serviceMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            if (page is null || n!.Notes.Count != 200 || f!.Files.Count != 50 || c is null)
+            if (page is null || n!.Notes.Count != 200 || f!.Files.Count != 50 || c is null || c.Victims.Sum(v => v.Contacts.Count) != 100)
             {
                 throw new InvalidOperationException("case-record: the busy case did not load as filled");
             }
@@ -117,6 +117,12 @@ public static class CaseRecordBenchmark
         db.AuditEnabled = false;
         var victim = await db.CaseParticipants.Where(p => p.Role == PersonRole.Victim && p.Case!.Status != CaseStatus.Closed)
             .OrderBy(p => p.CaseId).Select(p => new { p.Id, p.CaseId, p.Case!.Reference }).FirstAsync();
+
+        // The demo force writes notes and contacts on every open case: this copy's case starts empty, so the page
+        // holds exactly the counts below (notes are append-only in the app; the copy is the benchmark's own).
+        await db.CaseNotes.Where(n => n.CaseId == victim.CaseId).ExecuteDeleteAsync();
+        await db.VictimContacts.Where(c => c.CaseId == victim.CaseId).ExecuteDeleteAsync();
+        await db.CaseFiles.Where(f => f.CaseId == victim.CaseId).ExecuteDeleteAsync();
         var now = DateTime.UtcNow;
         for (var i = 0; i < 200; i++)
         {

@@ -23,3 +23,25 @@ public sealed class FakeCaseReviewPrompts : ICaseReviewPrompts
     public Task<CommandResult> RecordAsync(UserScope user, long caseId, long incidentId, PromptInput input, CancellationToken cancellationToken = default) =>
         Task.FromResult(CommandResult.Saved(1));
 }
+
+/// <summary>The later edits held in memory: what the panel asked to save, answered with <see cref="Answer"/>.</summary>
+public sealed class FakeCaseReviewLaterEdits : ICaseReviewLaterEdits
+{
+    public CommandResult Answer { get; set; } = CommandResult.Saved(1);
+
+    public List<(long Id, int Version, long? IncidentId, DateTime? On)> BehaviourDates { get; } = [];
+
+    public List<(long Id, int Version, string? CaseRef)> Links { get; } = [];
+
+    public Task<CommandResult> SetBehaviourDateAsync(UserScope user, long id, int version, BehaviourDateInput input, CancellationToken cancellationToken = default)
+    {
+        BehaviourDates.Add((id, version, input.IncidentId, input.On));
+        return Task.FromResult(Answer);
+    }
+
+    public Task<CommandResult> LinkCaseAsync(UserScope user, long id, int version, CaseLinkInput input, CancellationToken cancellationToken = default)
+    {
+        Links.Add((id, version, input.CaseRef));
+        return Task.FromResult(Answer);
+    }
+}

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AsbOps.Web.Features.CaseReviews;
 
 /// <summary>Edits to an application after it is logged: the date of the behaviour per report relied on, and the case it is about.</summary>
-public sealed partial class CaseReviewSteps
+public sealed partial class CaseReviewSteps : ICaseReviewLaterEdits
 {
     public Task<CommandResult> SetBehaviourDateAsync(UserScope user, long id, int version, BehaviourDateInput input,
         CancellationToken cancellationToken = default) =>

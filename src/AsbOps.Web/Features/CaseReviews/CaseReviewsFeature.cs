@@ -16,6 +16,7 @@ public static class CaseReviewsFeature
         services.AddSingleton<ApplicationLogger>();
         services.AddSingleton<CaseReviewQueries>();
         services.AddSingleton<CaseReviewSteps>();
+        services.AddSingleton<ICaseReviewLaterEdits>(sp => sp.GetRequiredService<CaseReviewSteps>());
         services.AddSingleton<CaseReviewPrompts>();
         services.AddSingleton<ICaseReviewPrompts>(sp => sp.GetRequiredService<CaseReviewPrompts>());
         services.AddSingleton<CaseReviewFigures>();

@@ -38,6 +38,9 @@ public sealed class DemoCaseReviews(
         var today = UkTime.Today(now);
         var calendar = options.Clock.Calendar;
         var rng = new Random(unchecked(demo.Value.Seed + 17));
+
+        // A generator of its own, so the dates of the behaviour leave the rest of the year as it was.
+        var behaviourRng = new Random(unchecked(demo.Value.Seed + 23));
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         db.AuditEnabled = false;
         var scale = Math.Max(1, demo.Value.Scale);
@@ -89,7 +92,12 @@ public sealed class DemoCaseReviews(
                 Account = "The behaviour has gone on for months and reporting it has not stopped it; I want the agencies to look at it together.",
                 OwnerUserId = c.LeadOfficerId,
                 CreatedAt = received,
-                ReliedOn = c.Incidents.Select(i => new CaseReviewReliedReport { IncidentId = i.Id }).ToList(),
+                // Victims call a few days to a few weeks after the behaviour, so each report counts under the one-month rule.
+                ReliedOn = c.Incidents.Select(i => new CaseReviewReliedReport
+                {
+                    IncidentId = i.Id,
+                    BehaviourOn = DateOnly.FromDateTime(i.ReceivedAt).AddDays(-behaviourRng.Next(0, 28)),
+                }).ToList(),
             };
             Progress(a, rng, calendar, today, c.LeadOfficerId!);
             a.RefreshClock(options.Clock);
@@ -125,7 +133,56 @@ public sealed class DemoCaseReviews(
         }
 
         db.CaseReviewApplications.AddRange(applications);
+        db.CaseReviewPrompts.AddRange(await AnsweredPromptsAsync(db, now, applications.Select(a => a.CaseId).OfType<long>().ToHashSet(), cancellationToken));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Most repeat-victim prompts of the year were answered when they came up (told, now and then dismissed with a
+    /// reason); about one in six is still waiting, and the demo officer's newest always is, so their work list shows one.
+    /// </summary>
+    private async Task<List<CaseReviewPrompt>> AnsweredPromptsAsync(AsbOpsDbContext db, DateTime now, HashSet<long> withApplication,
+        CancellationToken cancellationToken)
+    {
+        var rng = new Random(unchecked(demo.Value.Seed + 29));
+        var months = options.Settings.Threshold.WindowMonths;
+        var from = RepeatVictimReport.WindowStart(now, months);
+        var demoOfficer = await db.Users.AsNoTracking().Where(u => u.Email == DemoLogins.Officer).Select(u => u.Id).FirstOrDefaultAsync(cancellationToken);
+        var reports = await db.Incidents.AsNoTracking()
+            .Where(i => i.CaseId != null && i.ReceivedAt >= from && i.ReceivedAt <= now)
+            .Join(db.Cases.Where(c => c.Status != CaseStatus.Closed && c.LeadOfficerId != null), i => i.CaseId, c => c.Id,
+                (i, c) => new { CaseId = c.Id, c.LeadOfficerId, i.Id, i.StormRef, i.ReceivedAt, i.ReporterName, i.ReporterPhone })
+            .ToListAsync(cancellationToken);
+        var pending = reports.GroupBy(r => r.CaseId)
+            .Select(g => (Case: g.Key, Lead: g.First().LeadOfficerId!, Repeat: RepeatVictimReport.Latest(
+                g.Select(r => new CaseReport(r.Id, r.StormRef, r.ReceivedAt, r.ReporterName, r.ReporterPhone)), now, months)))
+            .Where(x => x.Repeat is not null && !withApplication.Contains(x.Case))
+            .OrderBy(x => x.Case)
+            .ToList();
+        var keepForDemoOfficer = pending.Where(x => x.Lead == demoOfficer).OrderByDescending(x => x.Repeat!.Latest.ReceivedAt)
+            .Select(x => x.Case).FirstOrDefault();
+        var prompts = new List<CaseReviewPrompt>();
+        foreach (var (caseId, lead, repeat) in pending)
+        {
+            if (caseId == keepForDemoOfficer || rng.NextDouble() < 1.0 / 6)
+            {
+                continue;
+            }
+
+            var recordedAt = repeat!.Latest.ReceivedAt.AddHours(rng.Next(2, 72));
+            var dismissed = rng.NextDouble() < 0.1;
+            prompts.Add(new CaseReviewPrompt
+            {
+                CaseId = caseId,
+                IncidentId = repeat.Latest.IncidentId,
+                Outcome = dismissed ? CaseReviewPromptOutcome.Dismissed : CaseReviewPromptOutcome.Told,
+                Reason = dismissed ? "Told at the visit before this report; the victim does not want a review now." : null,
+                RecordedAt = recordedAt < now ? recordedAt : now,
+                RecordedByUserId = lead,
+            });
+        }
+
+        return prompts;
     }
 
     /// <summary>Moves an application on as far as its age allows, now and then leaving a step late.</summary>
