@@ -37,6 +37,8 @@ public sealed class BenchApp : WebApplicationFactory<Program>
         builder.UseSetting("ApiClients:0:Name", "bench");
         builder.UseSetting("ApiClients:0:Key", OpsKey);
         builder.UseSetting("ApiClients:0:Scopes:0", "ops:read");
+        // The push benchmarks open up to 1,000 feed connections with this one key (the default limit is 50).
+        builder.UseSetting("Hub:MaxConnectionsPerClient", "2000");
     }
 
     public async Task StartAsync(IEnumerable<string> areaCodes)
