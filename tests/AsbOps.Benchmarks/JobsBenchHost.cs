@@ -20,24 +20,86 @@ namespace AsbOps.Benchmarks;
 /// </summary>
 public sealed class JobsBenchHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly string _copy;
+    /// <summary>Names the PostgreSQL demo database the benchmarks read with <c>--provider postgres</c>.</summary>
+    public const string PostgresVariable = "ASBOPS_BENCH_POSTGRES_DB";
 
-    private JobsBenchHost(WebApplication app, string copy)
+    private readonly WebApplication _app;
+    private readonly string? _copy;
+
+    private JobsBenchHost(WebApplication app, string? copy, string connectionString, string label)
     {
         _app = app;
         _copy = copy;
+        ConnectionString = connectionString;
+        Label = label;
     }
 
     public IServiceProvider Services => _app.Services;
 
-    public string DatabasePath => _copy;
+    /// <summary>The SQLite copy the host runs on (SQLite only).</summary>
+    public string DatabasePath => _copy ?? throw new InvalidOperationException("A PostgreSQL bench host has no database file.");
+
+    /// <summary>Whether the benchmarks run on PostgreSQL (<c>--provider postgres</c> on the command line).</summary>
+    public static bool UsesPostgres { get; } = ProviderArgument() == "postgres";
+
+    public bool IsPostgres => _copy is null;
+
+    /// <summary>The connection string of the database the host runs on, for the hand-written baselines.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>"scale 10" on SQLite; "PostgreSQL, scale N" (N from the number of cases) on PostgreSQL.</summary>
+    public string Label { get; }
+
+    /// <summary>A connection for hand-written SQL: read-only on the SQLite copy, or the PostgreSQL database.</summary>
+    public System.Data.Common.DbConnection OpenBaselineConnection()
+    {
+        System.Data.Common.DbConnection connection = IsPostgres
+            ? new Npgsql.NpgsqlConnection(ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_copy};Mode=ReadOnly");
+        connection.Open();
+        return connection;
+    }
 
     /// <summary>The demo database of a scale: ASBOPS_BENCH_DB{scale}, or /tmp/asbops-s{scale}.db.</summary>
     public static string SourceFor(int scale) =>
         Environment.GetEnvironmentVariable($"ASBOPS_BENCH_DB{scale}") is { Length: > 0 } path ? path : $"/tmp/asbops-s{scale}.db";
 
+    /// <summary>
+    /// The host over a copy of the SQLite demo database of <paramref name="scale"/>; or, with <c>--provider postgres</c>,
+    /// over the PostgreSQL demo database named by ASBOPS_BENCH_POSTGRES_DB (whatever its scale) for the largest scale a
+    /// benchmark asks for (10), and none for scale 1. The PostgreSQL database is used in place, not copied (a copy of
+    /// scale 100 is several GB): benchmarks that write leave what a user doing the same would leave.
+    /// </summary>
     public static JobsBenchHost? Open(int scale)
+    {
+        return UsesPostgres ? OpenPostgres(scale) : OpenSqlite(scale);
+    }
+
+    private static JobsBenchHost? OpenPostgres(int scale)
+    {
+        if (scale < 10)
+        {
+            Console.WriteLine($"bench: scale {scale} is not run with --provider postgres (one database, {PostgresVariable})");
+            return null;
+        }
+
+        if (Environment.GetEnvironmentVariable(PostgresVariable) is not { Length: > 0 } connectionString)
+        {
+            Console.WriteLine($"bench: {PostgresVariable} is not set; make a database with " +
+                "Database__Provider=Postgres ConnectionStrings__AsbOps=\"Host=…;Database=asbops_s100\" dotnet run -c Release --project src/AsbOps.Web -- --seed-demo 100 " +
+                $"and set {PostgresVariable} to the same connection string");
+            return null;
+        }
+
+        var app = Build(connectionString, postgres: true);
+        using var db = app.Services.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>().CreateDbContext();
+        db.Database.Migrate();
+        var cases = db.Cases.Count();
+        var label = string.Create(CultureInfo.InvariantCulture, $"PostgreSQL, scale {Math.Max(1, (int)Math.Round(cases / 4382.0))} ({cases:N0} cases)");
+        return new JobsBenchHost(app, null, connectionString, label);
+    }
+
+    private static JobsBenchHost? OpenSqlite(int scale)
     {
         var source = SourceFor(scale);
         if (!File.Exists(source))
@@ -56,8 +118,26 @@ public sealed class JobsBenchHost : IAsyncDisposable
             command.ExecuteNonQuery();
         }
 
+        var app = Build($"Data Source={copy}", postgres: false);
+
+        // The copy gets the schema of this build (its indexes included), as the app's start-up would give it.
+        using (var db = app.Services.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>().CreateDbContext())
+        {
+            db.Database.Migrate();
+        }
+
+        return new JobsBenchHost(app, copy, $"Data Source={copy}", $"scale {scale}");
+    }
+
+    private static WebApplication Build(string connectionString, bool postgres)
+    {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.Configuration["ConnectionStrings:AsbOps"] = $"Data Source={copy}";
+        builder.Configuration["ConnectionStrings:AsbOps"] = connectionString;
+        if (postgres)
+        {
+            builder.Configuration["Database:Provider"] = "Postgres";
+        }
+
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.Services.AddAsbOpsData(builder.Configuration, builder.Environment);
         builder.Services.AddComplianceFeature();
@@ -66,20 +146,28 @@ public sealed class JobsBenchHost : IAsyncDisposable
         builder.Services.AddAsbOpsLive(builder.Configuration);
         builder.Services.AddAsbOpsEmail(builder.Configuration);
         builder.Services.AddAsbOpsJobs(builder.Configuration);
-        var app = builder.Build();
+        return builder.Build();
+    }
 
-        // The copy gets the schema of this build (its indexes included), as the app's start-up would give it.
-        using (var db = app.Services.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>().CreateDbContext())
-        {
-            db.Database.Migrate();
-        }
-
-        return new JobsBenchHost(app, copy);
+    /// <summary><c>--provider sqlite|postgres</c> from the command line (sqlite when absent).</summary>
+    private static string ProviderArgument()
+    {
+        var args = Environment.GetCommandLineArgs();
+        var index = Array.IndexOf(args, "--provider");
+        var value = index >= 0 && index + 1 < args.Length ? args[index + 1].ToLowerInvariant() : "sqlite";
+        return value is "sqlite" or "postgres"
+            ? value
+            : throw new ArgumentException($"--provider takes sqlite or postgres, not '{value}'");
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.DisposeAsync();
+        if (_copy is null)
+        {
+            return;
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _copy, _copy + "-wal", _copy + "-shm" })
         {

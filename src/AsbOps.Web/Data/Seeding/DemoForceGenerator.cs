@@ -73,21 +73,31 @@ public sealed class DemoForceGenerator(
             new DemoRiskBuilder(calendar, new DemoAssessmentBuilder(Domain.Risk.RiskGuidanceV1.Definition, guidanceVersionId)),
             new DemoFollowUpBuilder(calendar, new DemoReminderBuilder(calendar)));
 
+        var phase = clock.GetTimestamp();
+        var (building, writing) = (TimeSpan.Zero, TimeSpan.Zero);
         foreach (var chunk in plans.Chunk(CasesPerBatch))
         {
+            var built = clock.GetTimestamp();
             var drafts = chunk.Select(plan => builder.Build(caseRng, plan)).ToList();
+            building += clock.GetElapsedTime(built);
+            var written = clock.GetTimestamp();
             await writer.WriteCasesAsync(drafts, cancellationToken);
+            writing += clock.GetElapsedTime(written);
         }
 
+        phase = Phase("cases", phase, FormattableString.Invariant($"building {building.TotalSeconds:F1} s, writing {writing.TotalSeconds:F1} s of which standing {writer.Refreshing.TotalSeconds:F1} s"));
         await WriteUnmanagedIncidentsAsync(writer, incidentRng, calendar, staff, incidents, (int)(plans.Count * UnmanagedPerCase), scale, cancellationToken);
+        phase = Phase("incidents screened out or waiting", phase);
         var history = DemoSnapshotHistory.Build(historyRng, calendar, plans, staff, scale);
         var lives = await DemoFindingHistory.LoadCasesAsync(dbFactory, history.Count > 0 ? history[0].TakenAt : calendar.End, cancellationToken);
         var breakingNow = findingSources.FirstOrDefault() is { } source ? await source.BreakingNowAsync(cancellationToken) : null;
         DemoFindingHistory.Attach(history, lives, historyRng, breakingNow);
         await writer.WriteSnapshotsAsync(history, cancellationToken);
+        phase = Phase("compliance history", phase);
         foreach (var loaded in afterLoad)
         {
             await loaded.DemoForceLoadedAsync(cancellationToken);
+            phase = Phase(loaded.GetType().Name, phase);
         }
 
         var result = new DemoForceResult(plans.Count, incidents.Created, people.Created);
@@ -96,14 +106,24 @@ public sealed class DemoForceGenerator(
         return result;
     }
 
+    /// <summary>Logs how long a part of the load took (a scale-100 load runs for minutes), and starts the next.</summary>
+    private long Phase(string name, long started, string? detail = null)
+    {
+        logger.LogInformation("Demo force: {Phase} in {Seconds:F1} s{Detail}", name, clock.GetElapsedTime(started).TotalSeconds,
+            detail is null ? "" : $" ({detail})");
+        return clock.GetTimestamp();
+    }
+
     /// <summary>Empties everything the demo force owns, then generates it afresh.</summary>
     public async Task<DemoForceResult> ReplaceAsync(int scale, CancellationToken cancellationToken = default)
     {
+        var started = clock.GetTimestamp();
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await DemoForceEraser.EraseAsync(db, cancellationToken);
         }
 
+        Phase("erasing the old force", started);
         return await GenerateAsync(scale, cancellationToken);
     }
 
