@@ -26,6 +26,13 @@ public sealed class DatabaseInitializer(
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await db.Database.MigrateAsync(cancellationToken);
+
+            // A bulk load cut off before it put back its indexes and foreign keys left the statements to do so.
+            if (await PostgresBulkLoad.RestorePendingAsync(db, cancellationToken) is > 0 and var restored)
+            {
+                logger.LogWarning("Put back {Count} indexes and foreign keys that an interrupted bulk load had dropped", restored);
+            }
+
             if (db.Database.IsSqlite())
             {
                 // WAL lets readers (dashboards) go on while a writer commits.

@@ -29,6 +29,10 @@ public sealed class PostgresDemoForceTests(PostgresDemoForceAppFactory app) : IC
         Assert.True(await db.Users.AnyAsync(u => u.Email == DemoLogins.Officer));
         Assert.False(await db.Incidents.AnyAsync(i => i.CaseId != null && !db.Cases.Any(c => c.Id == i.CaseId)));
         Assert.True(await db.Assessments.AnyAsync() && await db.Reminders.AnyAsync() && await db.ComplianceSnapshots.AnyAsync());
+
+        // The load dropped the indexes and foreign keys of its tables (PostgresBulkLoad) and left none of them pending.
+        Assert.Equal(0, await AsbOps.Web.Data.PostgresBulkLoad.RestorePendingAsync(db, CancellationToken.None));
+        Assert.False(await db.Database.SqlQueryRaw<bool>("SELECT to_regclass('public.\"__AsbOpsBulkLoad\"') IS NOT NULL AS \"Value\"").SingleAsync());
     }
 
     [Fact]

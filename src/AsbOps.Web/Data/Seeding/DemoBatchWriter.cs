@@ -10,6 +10,22 @@ namespace AsbOps.Web.Data.Seeding;
 /// </summary>
 internal sealed class DemoBatchWriter(IDbContextFactory<AsbOpsDbContext> dbFactory)
 {
+    /// <summary>The rows <see cref="WriteCasesAsync"/> and <see cref="WriteIncidentsAsync"/> write, by entity type.</summary>
+    public static readonly Type[] Written =
+    [
+        typeof(Domain.Cases.Person), typeof(Domain.Cases.AsbCase), typeof(Incident), typeof(VictorEScreening), typeof(Domain.Cases.CaseParticipant),
+        typeof(Domain.Risk.Assessment), typeof(Domain.Risk.AssessmentAnswer), typeof(Domain.ActionPlans.ActionPlan), typeof(Domain.ActionPlans.ActionItem),
+        typeof(Domain.Referrals.Referral), typeof(Domain.Cases.CaseShare), typeof(Domain.Markers.Marker), typeof(Domain.Alerts.Alert),
+        typeof(Domain.CaseRecord.CaseNote), typeof(Domain.CaseRecord.VictimContactPlan), typeof(Domain.CaseRecord.VictimContact), typeof(Domain.Email.OutboxMessage),
+        typeof(Domain.Reminders.Reminder),
+    ];
+
+    /// <summary>
+    /// Whether the standing of cases and incidents is worked out once, by <see cref="RefreshAllStandingAsync"/>, after
+    /// every batch (a PostgreSQL bulk load, whose tables have no secondary indexes to look the rows up by meanwhile).
+    /// </summary>
+    public bool DeferStanding { get; init; }
+
     /// <summary>Time spent so far working out the standing of written cases and incidents (part of the writing).</summary>
     public TimeSpan Refreshing { get; private set; }
 
@@ -115,6 +131,11 @@ internal sealed class DemoBatchWriter(IDbContextFactory<AsbOpsDbContext> dbFacto
     /// </summary>
     private async Task RefreshStandingAsync(AsbOpsDbContext db, IEnumerable<long> caseIds, IEnumerable<long> incidentIds, CancellationToken cancellationToken)
     {
+        if (DeferStanding)
+        {
+            return;
+        }
+
         var started = TimeProvider.System.GetTimestamp();
         if (caseIds.Any())
         {
@@ -128,6 +149,21 @@ internal sealed class DemoBatchWriter(IDbContextFactory<AsbOpsDbContext> dbFacto
             await CaseStandingRefresh.RefreshIncidentsAsync(db, db.Incidents.Where(i => i.Id >= first && i.Id <= last), cancellationToken);
         }
 
+        Refreshing += TimeProvider.System.GetElapsedTime(started);
+    }
+
+    /// <summary>After a load with <see cref="DeferStanding"/>: the standing of every case and incident whose stored one differs.</summary>
+    public async Task RefreshAllStandingAsync(CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await CaseStandingRefresh.RefreshCasesAsync(db, CaseStandingRefresh.Stale(db, db.Cases), cancellationToken);
+        var screenings = db.Screenings;
+        await CaseStandingRefresh.RefreshIncidentsAsync(db, db.Incidents.Where(i =>
+            i.ScreenedAt != screenings.Where(x => x.IncidentId == i.Id).Select(x => (DateTime?)x.ScreenedAt).FirstOrDefault()), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         Refreshing += TimeProvider.System.GetElapsedTime(started);
     }
 

@@ -74,6 +74,13 @@ public sealed class DemoForceGenerator(
             new DemoFollowUpBuilder(calendar, new DemoReminderBuilder(calendar)));
 
         var phase = clock.GetTimestamp();
+        var load = await BeginBulkLoadAsync(cancellationToken);
+        if (load is not null)
+        {
+            writer = new DemoBatchWriter(dbFactory) { DeferStanding = true };
+            phase = Phase($"dropping {load.Dropped} indexes and foreign keys for the load", phase);
+        }
+
         var (building, writing) = (TimeSpan.Zero, TimeSpan.Zero);
         foreach (var chunk in plans.Chunk(CasesPerBatch))
         {
@@ -88,6 +95,13 @@ public sealed class DemoForceGenerator(
         phase = Phase("cases", phase, FormattableString.Invariant($"building {building.TotalSeconds:F1} s, writing {writing.TotalSeconds:F1} s of which standing {writer.Refreshing.TotalSeconds:F1} s"));
         await WriteUnmanagedIncidentsAsync(writer, incidentRng, calendar, staff, incidents, (int)(plans.Count * UnmanagedPerCase), scale, cancellationToken);
         phase = Phase("incidents screened out or waiting", phase);
+        if (load is not null)
+        {
+            await load.EndAsync(cancellationToken);
+            phase = Phase("indexes and foreign keys made again", phase);
+            await writer.RefreshAllStandingAsync(cancellationToken);
+            phase = Phase("standing of every case and incident", phase);
+        }
         var history = DemoSnapshotHistory.Build(historyRng, calendar, plans, staff, scale);
         var lives = await DemoFindingHistory.LoadCasesAsync(dbFactory, history.Count > 0 ? history[0].TakenAt : calendar.End, cancellationToken);
         var breakingNow = findingSources.FirstOrDefault() is { } source ? await source.BreakingNowAsync(cancellationToken) : null;
@@ -104,6 +118,17 @@ public sealed class DemoForceGenerator(
         logger.LogInformation("Demo force loaded: {Cases} cases, {Incidents} incidents, {People} people (seed {Seed}, scale {Scale})",
             result.Cases, result.Incidents, result.People, seed, scale);
         return result;
+    }
+
+    /// <summary>
+    /// On PostgreSQL, the tables the cases fill lose their secondary indexes and foreign keys until the rows are in
+    /// (<see cref="PostgresBulkLoad"/>); elsewhere nothing changes.
+    /// </summary>
+    private async Task<PostgresBulkLoad?> BeginBulkLoadAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var tables = DemoBatchWriter.Written.Select(t => db.Model.FindEntityType(t)!.GetTableName()!).ToList();
+        return await PostgresBulkLoad.BeginAsync(dbFactory, tables, cancellationToken);
     }
 
     /// <summary>Logs how long a part of the load took (a scale-100 load runs for minutes), and starts the next.</summary>

@@ -35,6 +35,7 @@ internal sealed class DemoIncidentBuilder(DemoCalendar calendar)
             }
 
             incident.Screening = Screening(rng, screenedAt, i == 0 || rng.Chance(0.8) ? leadId : rng.Pick(staff.Officers).Id, caseManaged: true, ongoing: i > 0);
+            incident.ScreenedAt = incident.Screening.ScreenedAt;
             asbCase.Incidents.Add(incident);
         }
 
@@ -60,6 +61,7 @@ internal sealed class DemoIncidentBuilder(DemoCalendar calendar)
         if (screened)
         {
             incident.Screening = Screening(rng, calendar.NotAfterEnd(received.Minutes(rng, 40, 30 * 60), rng), rng.Pick(staff.Officers).Id, caseManaged: false, ongoing: false);
+            incident.ScreenedAt = incident.Screening.ScreenedAt;
         }
 
         return incident;
