@@ -5,6 +5,14 @@ namespace AsbOps.Benchmarks;
 /// <summary>Prints a result in the one-line format every AsbOps benchmark uses.</summary>
 public static class Report
 {
+    /// <summary>
+    /// A bench host's <see cref="JobsBenchHost.Label"/> as part of a result's name, without spaces: "scale10" on SQLite
+    /// (the names of earlier runs), "PostgreSQL-scale100-438,200cases" on PostgreSQL.
+    /// </summary>
+    public static string Scope(JobsBenchHost host) =>
+        host.Label.Replace(", ", "-", StringComparison.Ordinal).Replace(" (", "-", StringComparison.Ordinal)
+            .Replace(")", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+
     public static void Line(string name, double value, string unit, double baseline, string baselineUnit)
     {
         var ratio = baseline == 0 ? double.NaN : value / baseline;
