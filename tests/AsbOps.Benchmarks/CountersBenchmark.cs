@@ -9,7 +9,7 @@ namespace AsbOps.Benchmarks;
 
 /// <summary>
 /// The dashboard snapshot (counters, queues, both heatmaps and the trend, <see cref="IOpsDashboardQueries.LoadAsync"/>)
-/// at scale 1 and 10, force-wide and for one area, beside <see cref="CountersHandSql"/> counting the same numbers in
+/// at scale 1 and 10 (with <c>--provider postgres</c>, the PostgreSQL demo database), force-wide and for one area, beside <see cref="CountersHandSql"/> counting the same numbers in
 /// the same run, once from the raw rows (which also checks the stored standing) and once from the stored standing as
 /// the service reads it. Prints median and p95 of repeated runs, and both sets of numbers so that anyone can see they agree.
 /// The plain lines are the recompute (<see cref="OpsDashboardQueries"/>, what every committed change costs once per
@@ -37,18 +37,18 @@ public static class CountersBenchmark
             var area = areas[0];
             foreach (var (label, areaId) in new[] { ("force", (int?)null), ("area-" + area.Code, area.Id) })
             {
-                await MeasureScopeAsync(host, options, scale, label, areaId);
+                await MeasureScopeAsync(host, options, label, areaId);
             }
         }
     }
 
-    private static async Task MeasureScopeAsync(JobsBenchHost host, ComplianceOptions options, int scale, string label, int? areaId)
+    private static async Task MeasureScopeAsync(JobsBenchHost host, ComplianceOptions options, string label, int? areaId)
     {
         // One untimed run of each warms EF Core's query cache and the SQLite page cache alike.
         await LoadAsync(host, areaId);
         await ServeAsync(host, areaId);
-        await CountersHandSql.CountAsync(host.DatabasePath, options, areaId, DateTime.UtcNow);
-        await CountersHandSql.CountAsync(host.DatabasePath, options, areaId, DateTime.UtcNow, fromStoredStanding: true);
+        await CountersHandSql.CountAsync(host, options, areaId, DateTime.UtcNow);
+        await CountersHandSql.CountAsync(host, options, areaId, DateTime.UtcNow, fromStoredStanding: true);
 
         var service = new List<double>();
         var served = new List<double>();
@@ -68,42 +68,43 @@ public static class CountersBenchmark
             served.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
 
             start = Stopwatch.GetTimestamp();
-            hand = await CountersHandSql.CountAsync(host.DatabasePath, options, areaId, DateTime.UtcNow);
+            hand = await CountersHandSql.CountAsync(host, options, areaId, DateTime.UtcNow);
             sql.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
 
             start = Stopwatch.GetTimestamp();
-            handStored = await CountersHandSql.CountAsync(host.DatabasePath, options, areaId, DateTime.UtcNow, fromStoredStanding: true);
+            handStored = await CountersHandSql.CountAsync(host, options, areaId, DateTime.UtcNow, fromStoredStanding: true);
             storedSql.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
+        var scope = Report.Scope(host);
         var numbers = Numbers(data!);
         var differ = numbers.Keys.Union(hand!.Keys).Where(k => numbers.GetValueOrDefault(k) != hand.GetValueOrDefault(k)).Order().ToList();
-        Console.WriteLine($"   scale {scale} {label} service: {Format(numbers)}");
-        Console.WriteLine($"   scale {scale} {label} hand SQL: {Format(hand)}");
+        Console.WriteLine($"   {host.Label} {label} service: {Format(numbers)}");
+        Console.WriteLine($"   {host.Label} {label} hand SQL: {Format(hand)}");
         Console.WriteLine(differ.Count == 0
-            ? $"   scale {scale} {label}: service and hand SQL agree on {numbers.Count} non-zero numbers"
-            : $"   scale {scale} {label}: MISMATCH on {string.Join(", ", differ.Select(k => $"{k} {numbers.GetValueOrDefault(k)}≠{hand.GetValueOrDefault(k)}"))}");
+            ? $"   {host.Label} {label}: service and hand SQL agree on {numbers.Count} non-zero numbers"
+            : $"   {host.Label} {label}: MISMATCH on {string.Join(", ", differ.Select(k => $"{k} {numbers.GetValueOrDefault(k)}≠{hand.GetValueOrDefault(k)}"))}");
 
         var storedDiffer = hand.Keys.Union(handStored!.Keys).Where(k => hand.GetValueOrDefault(k) != handStored.GetValueOrDefault(k)).Order().ToList();
         Console.WriteLine(storedDiffer.Count == 0
-            ? $"   scale {scale} {label}: hand SQL over the stored standing agrees with hand SQL over the raw rows"
-            : $"   scale {scale} {label}: MISMATCH between the stored standing and the raw rows on {string.Join(", ", storedDiffer)}");
+            ? $"   {host.Label} {label}: hand SQL over the stored standing agrees with hand SQL over the raw rows"
+            : $"   {host.Label} {label}: MISMATCH between the stored standing and the raw rows on {string.Join(", ", storedDiffer)}");
 
         var servedNumbers = Numbers(await ServeAsync(host, areaId));
         Console.WriteLine(servedNumbers.Count == numbers.Count && servedNumbers.All(n => numbers.GetValueOrDefault(n.Key) == n.Value)
-            ? $"   scale {scale} {label}: the served snapshot holds the same numbers"
-            : $"   scale {scale} {label}: MISMATCH between the served snapshot and the recompute");
+            ? $"   {host.Label} {label}: the served snapshot holds the same numbers"
+            : $"   {host.Label} {label}: MISMATCH between the served snapshot and the recompute");
 
         service.Sort();
         served.Sort();
         sql.Sort();
         storedSql.Sort();
-        Report.Line($"counters-scale{scale}-{label}-median", Report.Percentile(service, 50), "ms", Report.Percentile(sql, 50), "ms hand-written SQL");
-        Report.Line($"counters-scale{scale}-{label}-p95", Report.Percentile(service, 95), "ms", Report.Percentile(sql, 95), "ms hand-written SQL");
-        Report.Line($"counters-scale{scale}-{label}-vs-stored-sql-median", Report.Percentile(service, 50), "ms", Report.Percentile(storedSql, 50), "ms hand-written SQL over the stored standing");
-        Report.Line($"counters-scale{scale}-{label}-vs-stored-sql-p95", Report.Percentile(service, 95), "ms", Report.Percentile(storedSql, 95), "ms hand-written SQL over the stored standing");
-        Report.Line($"counters-scale{scale}-{label}-served-median", Report.Percentile(served, 50), "ms", Report.Percentile(sql, 50), "ms hand-written SQL");
-        Report.Line($"counters-scale{scale}-{label}-served-p95", Report.Percentile(served, 95), "ms", Report.Percentile(sql, 95), "ms hand-written SQL");
+        Report.Line($"counters-{scope}-{label}-median", Report.Percentile(service, 50), "ms", Report.Percentile(sql, 50), "ms hand-written SQL");
+        Report.Line($"counters-{scope}-{label}-p95", Report.Percentile(service, 95), "ms", Report.Percentile(sql, 95), "ms hand-written SQL");
+        Report.Line($"counters-{scope}-{label}-vs-stored-sql-median", Report.Percentile(service, 50), "ms", Report.Percentile(storedSql, 50), "ms hand-written SQL over the stored standing");
+        Report.Line($"counters-{scope}-{label}-vs-stored-sql-p95", Report.Percentile(service, 95), "ms", Report.Percentile(storedSql, 95), "ms hand-written SQL over the stored standing");
+        Report.Line($"counters-{scope}-{label}-served-median", Report.Percentile(served, 50), "ms", Report.Percentile(sql, 50), "ms hand-written SQL");
+        Report.Line($"counters-{scope}-{label}-served-p95", Report.Percentile(served, 95), "ms", Report.Percentile(sql, 95), "ms hand-written SQL");
     }
 
     /// <summary>The recompute: every query of the snapshot, as after a committed change.</summary>

@@ -1,12 +1,15 @@
+using System.Data.Common;
 using System.Globalization;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Features.Compliance;
 using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace AsbOps.Benchmarks;
 
 /// <summary>
-/// The dashboard's numbers written by hand in SQLite: the counters per area, every queue's count, both heatmaps and
+/// The dashboard's numbers written by hand in SQLite (and in PostgreSQL's dialect for <c>--provider postgres</c>): the counters per area, every queue's count, both heatmaps and
 /// the number of trend points, in four statements over one connection; from the raw rows, or from the stored standing.
 /// The baselines of <see cref="CountersBenchmark"/>.
 /// </summary>
@@ -40,6 +43,47 @@ public static class CountersHandSql
         }
 
         command.CommandText = fromStoredStanding ? StoredSql : Sql;
+        return await ReadAsync(command);
+    }
+
+    /// <summary>
+    /// As <see cref="CountAsync(string, ComplianceOptions, int?, DateTime, bool)"/> on the database a bench host runs
+    /// on: the SQLite copy as above, or PostgreSQL with the same statements in its dialect.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, int>> CountAsync(
+        JobsBenchHost host, ComplianceOptions options, int? areaId, DateTime now, bool fromStoredStanding = false)
+    {
+        if (!host.IsPostgres)
+        {
+            return await CountAsync(host.DatabasePath, options, areaId, now, fromStoredStanding);
+        }
+
+        var thresholds = options.ToThresholds();
+        now = DateTime.SpecifyKind(now, DateTimeKind.Utc);
+        var week = now.AddDays(7);
+        await using var connection = new NpgsqlConnection(host.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.Parameters.Add(new NpgsqlParameter("area", NpgsqlDbType.Integer) { Value = areaId is { } id ? id : DBNull.Value });
+        void At(string name, DateTime value) =>
+            command.Parameters.Add(new NpgsqlParameter(name, NpgsqlDbType.TimestampTz) { Value = DateTime.SpecifyKind(value, DateTimeKind.Utc) });
+        At("now", now);
+        At("week", week);
+        At("victim", thresholds.VictimAssessmentCutoff(now));
+        foreach (var (name, at) in new[] { ("now", now), ("week", week) })
+        {
+            At($"{name}High", thresholds.ReviewBasisCutoff(at, RiskLevel.High));
+            At($"{name}Medium", thresholds.ReviewBasisCutoff(at, RiskLevel.Medium));
+            At($"{name}Low", thresholds.ReviewBasisCutoff(at, RiskLevel.Low));
+        }
+
+        command.CommandText = fromStoredStanding ? PostgresStoredSql : PostgresSql;
+        return await ReadAsync(command);
+    }
+
+    /// <summary>The four result sets of the statements, as the service's numbers (zeros left out).</summary>
+    private static async Task<IReadOnlyDictionary<string, int>> ReadAsync(DbCommand command)
+    {
         var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
         void Add(string key, int value)
         {
@@ -154,5 +198,76 @@ public static class CountersHandSql
 
         SELECT (SELECT COUNT(*) FROM Assessments a JOIN ({openCases}) c ON c.Id = a.CaseId WHERE a.IsCurrent AND a.JudgementApproval = 'Pending'),
           (SELECT COUNT(*) FROM (SELECT 1 FROM ComplianceSnapshots s WHERE s.IsWeekly ORDER BY s.TakenAt DESC LIMIT 12));
+        """;
+
+    // PostgreSQL: the same statements with quoted identifiers, COUNT(*) FILTER for SQLite's SUM over booleans, and
+    // every count cast to integer (COUNT and SUM give bigint).
+    private const string PostgresAssessed =
+        """EXISTS (SELECT 1 FROM "Assessments" a WHERE a."CaseId" = c."Id" AND a."CaseParticipantId" = p."Id" AND a."IsCurrent" AND a."Status" = 'Complete')""";
+
+    private const string PostgresOpenCases =
+        """SELECT * FROM "Cases" c WHERE c."Status" <> 'Closed' AND (@area IS NULL OR c."AreaId" = @area)""";
+
+    private static string PostgresReviewDue(string at) => $"""
+        CASE WHEN c."NextReviewDue" IS NOT NULL THEN c."NextReviewDue" < @{at}
+          ELSE (c."RiskLevel" = 3 AND COALESCE(c."LastReviewedAt", c."OpenedAt") < @{at}High)
+            OR (c."RiskLevel" = 2 AND COALESCE(c."LastReviewedAt", c."OpenedAt") < @{at}Medium)
+            OR (c."RiskLevel" < 2 AND COALESCE(c."LastReviewedAt", c."OpenedAt") < @{at}Low) END
+        """;
+
+    private static readonly string PostgresSql = PostgresStatements(
+        victimWaiting: $"""EXISTS (SELECT 1 FROM "CaseParticipants" p WHERE p."CaseId" = c."Id" AND p."Role" = 'Victim' AND NOT {PostgresAssessed})""",
+        noVictimNoLocation: """
+            (NOT EXISTS (SELECT 1 FROM "CaseParticipants" p WHERE p."CaseId" = c."Id" AND p."Role" = 'Victim')
+              AND NOT EXISTS (SELECT 1 FROM "Assessments" a WHERE a."CaseId" = c."Id" AND a."Kind" = 'Location' AND a."IsCurrent" AND a."Status" = 'Complete'))
+            """,
+        perpetratorWaiting: $"""EXISTS (SELECT 1 FROM "CaseParticipants" p WHERE p."CaseId" = c."Id" AND p."Role" = 'Perpetrator' AND NOT {PostgresAssessed})""",
+        unknown: """(SELECT COALESCE(SUM(a."UnknownCount"), 0) FROM "Assessments" a WHERE a."CaseId" = c."Id" AND a."IsCurrent")""",
+        noPlan: """(c."RiskLevel" = 3 AND NOT EXISTS (SELECT 1 FROM "ActionPlans" ap WHERE ap."CaseId" = c."Id"))""",
+        unscreened: """NOT EXISTS (SELECT 1 FROM "Screenings" s WHERE s."IncidentId" = i."Id")""",
+        openCases: PostgresOpenCases);
+
+    private static readonly string PostgresStoredSql = PostgresStatements(
+        victimWaiting: """c."HasUnassessedVictim" """,
+        noVictimNoLocation: """c."LacksVictimAndLocationAssessment" """,
+        perpetratorWaiting: """c."HasUnassessedPerpetrator" """,
+        unknown: """c."UnknownAnswers" """,
+        noPlan: """(c."RiskLevel" = 3 AND NOT c."HasActionPlan")""",
+        unscreened: """i."ScreenedAt" IS NULL""",
+        openCases: """SELECT * FROM "Cases" c WHERE c."Status" IN ('Open', 'UnderReview') AND (@area IS NULL OR c."AreaId" = @area)""");
+
+    private static string PostgresStatements(
+        string victimWaiting, string noVictimNoLocation, string perpetratorWaiting, string unknown, string noPlan, string unscreened,
+        string openCases) => $"""
+        WITH f AS (
+          SELECT c."AreaId" AS area_id, c."RiskLevel" AS risk,
+            {victimWaiting} AS victim_waiting,
+            {noVictimNoLocation} AS r2,
+            {perpetratorWaiting} AS r3,
+            c."OpenedAt" < @victim AS past_grace,
+            c."OpenedAt" < @now AS opened_before_now,
+            {unknown} AS unknown_answers,
+            {noPlan} AS no_plan,
+            {PostgresReviewDue("now")} AS overdue,
+            {PostgresReviewDue("week")} AS due_within_week
+          FROM ({openCases}) c)
+        SELECT ar."Code", COUNT(*)::int, (COUNT(*) FILTER (WHERE f.risk = 3))::int,
+          (COUNT(*) FILTER (WHERE (f.victim_waiting AND f.past_grace) OR f.r2 OR f.r3))::int, COALESCE(SUM(f.unknown_answers), 0)::int,
+          (COUNT(*) FILTER (WHERE f.overdue))::int, (COUNT(*) FILTER (WHERE (f.victim_waiting AND f.opened_before_now) OR f.r2 OR f.r3))::int,
+          (COUNT(*) FILTER (WHERE f.no_plan))::int, (COUNT(*) FILTER (WHERE f.due_within_week))::int,
+          (COUNT(*) FILTER (WHERE f.risk = 0))::int, (COUNT(*) FILTER (WHERE f.risk = 1))::int,
+          (COUNT(*) FILTER (WHERE f.risk = 2))::int, (COUNT(*) FILTER (WHERE f.risk = 3))::int
+        FROM f JOIN "Areas" ar ON ar."Id" = f.area_id GROUP BY ar."Code";
+
+        SELECT ar."Code", COUNT(*)::int FROM "Incidents" i JOIN "Areas" ar ON ar."Id" = i."AreaId"
+        WHERE i."CaseId" IS NULL AND {unscreened} AND (@area IS NULL OR i."AreaId" = @area)
+        GROUP BY ar."Code";
+
+        SELECT p."Role", p."RiskLevel", COUNT(*)::int FROM "CaseParticipants" p
+        WHERE p."Role" IN ('Victim', 'Perpetrator', 'Witness') AND p."CaseId" IN (SELECT c."Id" FROM ({openCases}) c)
+        GROUP BY p."Role", p."RiskLevel";
+
+        SELECT (SELECT COUNT(*) FROM "Assessments" a JOIN ({openCases}) c ON c."Id" = a."CaseId" WHERE a."IsCurrent" AND a."JudgementApproval" = 'Pending')::int,
+          (SELECT COUNT(*) FROM (SELECT 1 FROM "ComplianceSnapshots" s WHERE s."IsWeekly" ORDER BY s."TakenAt" DESC LIMIT 12) w)::int;
         """;
 }

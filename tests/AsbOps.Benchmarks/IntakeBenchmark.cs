@@ -32,6 +32,13 @@ public static class IntakeBenchmark
     private const int BatchCount = 20;
     private const int BatchSize = 500;
 
+    /// <summary>The area the incidents name and the prefixes of their references (timed, and warm-up).</summary>
+    private sealed record Load(string AreaCode, string Bench, string Warm)
+    {
+        /// <summary>A database of the benchmark's own: the area it adds, and the references of earlier runs.</summary>
+        public static readonly Load Own = new("BENCH", "BENCH-", "WARM-");
+    }
+
     public static async Task RunAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "asbops-bench-intake-" + Guid.NewGuid().ToString("N")[..8]);
@@ -45,11 +52,11 @@ public static class IntakeBenchmark
         // Warm up the endpoint, JIT and connection pool.
         for (var i = 0; i < 50; i++)
         {
-            await http.PostAsJsonAsync("/api/v1/incidents", Incident($"WARM-{i}"));
+            await http.PostAsJsonAsync("/api/v1/incidents", Incident(Load.Own, $"WARM-{i}"));
         }
 
-        var single = await SinglePostsAsync(http);
-        var batched = await BatchesAsync(http);
+        var single = await SinglePostsAsync(http, Load.Own);
+        var batched = await BatchesAsync(http, Load.Own);
         var stored = await app.CountAsync("BENCH-");
         var baselineSingle = RawInserts(Path.Combine(folder, "raw-single.db"), SingleCount, rowsPerTransaction: 1);
         var baselineBatch = RawInserts(Path.Combine(folder, "raw-batch.db"), BatchCount * BatchSize, rowsPerTransaction: BatchSize);
@@ -73,6 +80,12 @@ public static class IntakeBenchmark
     /// </summary>
     public static async Task RunPostgresAsync()
     {
+        if (JobsBenchHost.UsesPostgres)
+        {
+            await RunPostgresDemoAsync();
+            return;
+        }
+
         var server = Environment.GetEnvironmentVariable("ASBOPS_BENCH_POSTGRES") ?? Environment.GetEnvironmentVariable("ASBOPS_TEST_POSTGRES");
         if (string.IsNullOrEmpty(server))
         {
@@ -94,12 +107,12 @@ public static class IntakeBenchmark
                 http.DefaultRequestHeaders.Add("X-Api-Key", Key);
                 for (var i = 0; i < 50; i++)
                 {
-                    await http.PostAsJsonAsync("/api/v1/incidents", Incident($"WARM-{i}"));
+                    await http.PostAsJsonAsync("/api/v1/incidents", Incident(Load.Own, $"WARM-{i}"));
                 }
 
-                var singles = await SinglePostsAsync(http);
+                var singles = await SinglePostsAsync(http, Load.Own);
                 (single, p50, p99, failures) = (singles.PerSecond, singles.P50Ms, singles.P99Ms, singles.Failures);
-                batched = await BatchesAsync(http);
+                batched = await BatchesAsync(http, Load.Own);
                 stored = await app.CountAsync("BENCH-");
                 baseline = await RawCopyAsync(connectionString, BatchCount * BatchSize, BatchSize);
             }
@@ -121,18 +134,111 @@ public static class IntakeBenchmark
         }
     }
 
-    /// <summary>The baseline on PostgreSQL: the same incident rows by hand-written binary COPY, one transaction per batch.</summary>
-    private static async Task<double> RawCopyAsync(string connectionString, int count, int rowsPerTransaction)
+    /// <summary>
+    /// With <c>--provider postgres</c>: the same load into the PostgreSQL demo database named by
+    /// <see cref="JobsBenchHost.PostgresVariable"/> (in place, as the other benchmarks read it), so intake is measured
+    /// against a large force's tables and indexes; the incidents name the demo force's first area. The raw COPY baseline
+    /// goes into the same "Incidents" table. This run's rows (references starting with its own prefix) and their audit
+    /// entries are deleted at the end so that repeated runs leave the demo force as seeded; the database is not dropped.
+    /// </summary>
+    private static async Task RunPostgresDemoAsync()
+    {
+        if (Environment.GetEnvironmentVariable(JobsBenchHost.PostgresVariable) is not { Length: > 0 } connectionString)
+        {
+            Console.WriteLine($"intake-postgres: --provider postgres needs {JobsBenchHost.PostgresVariable} (the demo database's connection string); skipped.");
+            return;
+        }
+
+        var run = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        string areaCode;
+        int areaId;
+        long incidentsBefore, cases;
+        await using (var connection = new Npgsql.NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using var command = new Npgsql.NpgsqlCommand("""SELECT (SELECT "Code" FROM "Areas" ORDER BY "Code" LIMIT 1), (SELECT "Id" FROM "Areas" ORDER BY "Code" LIMIT 1), (SELECT COUNT(*) FROM "Incidents"), (SELECT COUNT(*) FROM "Cases")""", connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            if (reader.IsDBNull(0))
+            {
+                Console.WriteLine($"intake-postgres: the database of {JobsBenchHost.PostgresVariable} has no areas (seed it with --seed-demo); skipped.");
+                return;
+            }
+
+            (areaCode, areaId, incidentsBefore, cases) = (reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3));
+        }
+
+        var load = new Load(areaCode, $"BENCH{run}-", $"WARM{run}-");
+        // The label JobsBenchHost gives the same database, so these lines sort with the other PostgreSQL ones.
+        var hostLabel = string.Create(CultureInfo.InvariantCulture, $"PostgreSQL, scale {Math.Max(1, (int)Math.Round(cases / 4382.0))} ({cases:N0} cases)");
+        var label = Report.Scope(hostLabel);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"intake-postgres: into the demo database ({hostLabel}, {incidentsBefore:N0} incidents), area {areaCode}, references {load.Bench}… (deleted at the end)"));
+        try
+        {
+            double single, p50, p99, batched, baseline;
+            int stored, failures;
+            await using (var app = new IntakeApp(connectionString, postgres: true))
+            {
+                app.StartServer();
+                using var http = new HttpClient { BaseAddress = app.BaseAddress };
+                http.DefaultRequestHeaders.Add("X-Api-Key", Key);
+                for (var i = 0; i < 50; i++)
+                {
+                    await http.PostAsJsonAsync("/api/v1/incidents", Incident(load, $"{load.Warm}{i}"));
+                }
+
+                var singles = await SinglePostsAsync(http, load);
+                (single, p50, p99, failures) = (singles.PerSecond, singles.P50Ms, singles.P99Ms, singles.Failures);
+                batched = await BatchesAsync(http, load);
+                stored = await app.CountAsync(load.Bench);
+                baseline = await RawCopyAsync(connectionString, BatchCount * BatchSize, BatchSize, intoIncidents: true, rawPrefix: $"RAW{run}-", areaId: areaId);
+            }
+
+            Report.Line($"intake-{label}-single-throughput", single, "incidents/s", baseline, "raw COPY rows/s");
+            Report.Line($"intake-{label}-single-p99", p99, "ms", BatchSize * 1000.0 / baseline, "ms per raw COPY of a batch");
+            Report.Line($"intake-{label}-single-p50", p50, "ms", BatchSize * 1000.0 / baseline, "ms per raw COPY of a batch");
+            Report.Line($"intake-{label}-batch-throughput", batched, "incidents/s", baseline, "raw COPY rows/s");
+            var expected = SingleCount + (BatchCount * BatchSize);
+            Console.WriteLine($"intake-postgres check: {stored} stored of {expected} posted, {failures} failed requests — {(stored == expected && failures == 0 ? "none lost or duplicated" : "MISMATCH")}");
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var delete = new Npgsql.NpgsqlCommand("""
+                CREATE TEMPORARY TABLE bench_run_incidents AS
+                  SELECT "Id" FROM "Incidents" WHERE "StormRef" LIKE @bench OR "StormRef" LIKE @warm OR "StormRef" LIKE @raw;
+                DELETE FROM "AuditEntries" WHERE "EntityType" = 'Incident' AND "EntityId" IN (SELECT "Id"::text FROM bench_run_incidents);
+                DELETE FROM "Incidents" WHERE "Id" IN (SELECT "Id" FROM bench_run_incidents);
+                """, connection);
+            delete.Parameters.AddWithValue("bench", load.Bench + "%");
+            delete.Parameters.AddWithValue("warm", load.Warm + "%");
+            delete.Parameters.AddWithValue("raw", $"RAW{run}-%");
+            delete.CommandTimeout = 600;
+            var deleted = await delete.ExecuteNonQueryAsync();
+            Console.WriteLine($"intake-postgres: this run's incidents and their audit entries deleted ({deleted:N0} rows)");
+        }
+    }
+
+    /// <summary>
+    /// The baseline on PostgreSQL: the same incident rows by hand-written binary COPY, one transaction per batch, into a
+    /// new table shaped like the app's, or with <paramref name="intoIncidents"/> into the app's "Incidents" table itself
+    /// (references starting <paramref name="rawPrefix"/>).
+    /// </summary>
+    private static async Task<double> RawCopyAsync(string connectionString, int count, int rowsPerTransaction, bool intoIncidents = false, string rawPrefix = "RAW-", int areaId = 1)
     {
         await using var connection = new Npgsql.NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using (var setup = new Npgsql.NpgsqlCommand("""CREATE TABLE raw_incidents (LIKE "Incidents" INCLUDING ALL)""", connection))
+        if (!intoIncidents)
         {
+            await using var setup = new Npgsql.NpgsqlCommand("""CREATE TABLE raw_incidents (LIKE "Incidents" INCLUDING ALL)""", connection);
             await setup.ExecuteNonQueryAsync();
         }
 
-        const string copy = """
-            COPY raw_incidents ("StormRef", "StormRefKey", "Source", "ReceivedAt", "AreaId", "Category", "Address", "Postcode", "Latitude",
+        var copy = $"""
+            COPY {(intoIncidents ? "\"Incidents\"" : "raw_incidents")} ("StormRef", "StormRefKey", "Source", "ReceivedAt", "AreaId", "Category", "Address", "Postcode", "Latitude",
               "Longitude", "Description", "Thrive_Grade", "Thrive_Threat", "Thrive_Harm", "Thrive_Risk", "ReporterName", "ReporterPhone",
               "RequestHash", "CreatedAt", "Version") FROM STDIN (FORMAT BINARY)
             """;
@@ -146,11 +252,11 @@ public static class IntakeBenchmark
                 {
                     var now = DateTime.UtcNow;
                     await importer.StartRowAsync();
-                    await importer.WriteAsync($"RAW-{i:D7}", NpgsqlTypes.NpgsqlDbType.Varchar);
-                    await importer.WriteAsync($"RAW-{i:D7}", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await importer.WriteAsync($"{rawPrefix}{i:D7}", NpgsqlTypes.NpgsqlDbType.Varchar);
+                    await importer.WriteAsync($"{rawPrefix}{i:D7}", NpgsqlTypes.NpgsqlDbType.Varchar);
                     await importer.WriteAsync("ControlRoom", NpgsqlTypes.NpgsqlDbType.Varchar);
                     await importer.WriteAsync(now.AddMinutes(-5), NpgsqlTypes.NpgsqlDbType.TimestampTz);
-                    await importer.WriteAsync(1, NpgsqlTypes.NpgsqlDbType.Integer);
+                    await importer.WriteAsync(areaId, NpgsqlTypes.NpgsqlDbType.Integer);
                     await importer.WriteAsync("Personal", NpgsqlTypes.NpgsqlDbType.Varchar);
                     await importer.WriteAsync("12 Example Road, Loughborough", NpgsqlTypes.NpgsqlDbType.Varchar);
                     await importer.WriteAsync("LE11 1AA", NpgsqlTypes.NpgsqlDbType.Varchar);
@@ -179,7 +285,7 @@ public static class IntakeBenchmark
 
     private sealed record SingleResult(double PerSecond, double P50Ms, double P99Ms, int Failures);
 
-    private static async Task<SingleResult> SinglePostsAsync(HttpClient http)
+    private static async Task<SingleResult> SinglePostsAsync(HttpClient http, Load load)
     {
         var latencies = new ConcurrentBag<double>();
         var failures = 0;
@@ -191,7 +297,7 @@ public static class IntakeBenchmark
             while ((i = Interlocked.Increment(ref next)) < SingleCount)
             {
                 var started = Stopwatch.GetTimestamp();
-                using var response = await http.PostAsJsonAsync("/api/v1/incidents", Incident($"BENCH-S-{i:D6}"));
+                using var response = await http.PostAsJsonAsync("/api/v1/incidents", Incident(load, $"{load.Bench}S-{i:D6}"));
                 latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 if (response.StatusCode != HttpStatusCode.Created)
                 {
@@ -208,15 +314,15 @@ public static class IntakeBenchmark
     /// Batches posted one after another. The load generator is not the system under test, so the request bodies are
     /// serialised before the clock starts; every request still goes through Kestrel, the middleware and the endpoint.
     /// </summary>
-    private static async Task<double> BatchesAsync(HttpClient http)
+    private static async Task<double> BatchesAsync(HttpClient http, Load load)
     {
         // Warm the batch path (JIT tiers, the writer) as the single posts were warmed; these references are not counted.
-        foreach (var warm in Enumerable.Range(0, 2).Select(b => BatchBody($"WARM-B-{b:D3}")))
+        foreach (var warm in Enumerable.Range(0, 2).Select(b => BatchBody(load, $"{load.Warm}B-{b:D3}")))
         {
             await PostBatchAsync(http, warm);
         }
 
-        var bodies = Enumerable.Range(0, BatchCount).Select(b => BatchBody($"BENCH-B-{b:D3}")).ToList();
+        var bodies = Enumerable.Range(0, BatchCount).Select(b => BatchBody(load, $"{load.Bench}B-{b:D3}")).ToList();
         var gcPause = GC.GetTotalPauseDuration();
         int[] gcCounts = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var perBatch = new List<double>(BatchCount);
@@ -236,9 +342,9 @@ public static class IntakeBenchmark
         return BatchCount * BatchSize / clock.Elapsed.TotalSeconds;
     }
 
-    private static byte[] BatchBody(string prefix) => JsonSerializer.SerializeToUtf8Bytes(new JsonObject
+    private static byte[] BatchBody(Load load, string prefix) => JsonSerializer.SerializeToUtf8Bytes(new JsonObject
     {
-        ["incidents"] = new JsonArray([.. Enumerable.Range(0, BatchSize).Select(i => (JsonNode)Incident($"{prefix}-{i:D4}"))]),
+        ["incidents"] = new JsonArray([.. Enumerable.Range(0, BatchSize).Select(i => (JsonNode)Incident(load, $"{prefix}-{i:D4}"))]),
     });
 
     private static async Task PostBatchAsync(HttpClient http, byte[] body)
@@ -296,12 +402,12 @@ public static class IntakeBenchmark
         return count / clock.Elapsed.TotalSeconds;
     }
 
-    private static JsonObject Incident(string stormRef) => new()
+    private static JsonObject Incident(Load load, string stormRef) => new()
     {
         ["stormRef"] = stormRef,
         ["receivedAt"] = DateTime.UtcNow.AddMinutes(-5).ToString("yyyy-MM-ddTHH:mm:ssZ"),
         ["category"] = "personal",
-        ["areaCode"] = "BENCH",
+        ["areaCode"] = load.AreaCode,
         ["location"] = new JsonObject { ["address"] = "12 Example Road, Loughborough", ["postcode"] = "LE11 1AA", ["lat"] = 52.77, ["lon"] = -1.2 },
         ["description"] = "Youths kicking door, shouting abuse at occupant",
         ["thrive"] = new JsonObject { ["threat"] = "Verbal threats", ["harm"] = "Distress", ["risk"] = "Likely to recur", ["grade"] = "priority" },

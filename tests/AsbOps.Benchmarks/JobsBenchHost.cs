@@ -3,6 +3,7 @@ using System.Globalization;
 using AsbOps.Web.Data;
 using AsbOps.Web.Email;
 using AsbOps.Web.Features.Compliance;
+using AsbOps.Web.Features.Dashboard;
 using AsbOps.Web.Features.HighRisk;
 using AsbOps.Web.Features.Reminders;
 using AsbOps.Web.Jobs;
@@ -141,6 +142,7 @@ public sealed class JobsBenchHost : IAsyncDisposable
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.Services.AddAsbOpsData(builder.Configuration, builder.Environment);
         builder.Services.AddComplianceFeature();
+        builder.Services.AddDashboardFeature();
         builder.Services.AddRemindersFeature();
         builder.Services.AddHighRiskFeature();
         builder.Services.AddAsbOpsLive(builder.Configuration);
