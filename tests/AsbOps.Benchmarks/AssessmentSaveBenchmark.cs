@@ -16,6 +16,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace AsbOps.Benchmarks;
 
@@ -25,7 +26,8 @@ namespace AsbOps.Benchmarks;
 /// (every row each save inserted and updated, see <see cref="SavedRows"/>) written by hand-written prepared SQL in one
 /// transaction per assessment on a copy of the same database. Bounded: a fixed count, and it stops by itself.
 /// Data: a copy (VACUUM INTO) of ASBOPS_BENCH_DB10 when it is a compatible <c>--seed-demo 10</c> database, otherwise a
-/// fresh scale-10 force generated in the temp folder (which takes minutes).
+/// fresh scale-10 force generated in the temp folder (which takes minutes). With <c>--provider postgres</c>: the
+/// PostgreSQL demo database named by ASBOPS_BENCH_POSTGRES_DB, in place (see <see cref="RunPostgresAsync"/>).
 /// </summary>
 public static class AssessmentSaveBenchmark
 {
@@ -36,71 +38,43 @@ public static class AssessmentSaveBenchmark
 
     public static async Task RunAsync()
     {
+        if (JobsBenchHost.UsesPostgres)
+        {
+            await RunPostgresAsync();
+            return;
+        }
+
         var folder = Path.Combine(Path.GetTempPath(), "asbops-bench-assess-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         var appDb = Path.Combine(folder, "app.db");
         var rawDb = Path.Combine(folder, "raw.db");
         try
         {
-            var saves = new List<double>(Count);
+            Saves? done;
             List<SavedRows>? written = null;
-            var results = new List<(Target Target, AssessmentSaveResult Result)>(Count);
-            await using (var app = BuildHost(appDb))
+            await using (var app = BuildHost($"Data Source={appDb}", postgres: false))
             {
                 await PrepareDataAsync(app, appDb);
                 Copy(appDb, rawDb);
-                var admin = AdminScope(appDb);
-                var targets = await PickTargetsAsync(app, Warmup + Count);
-                Console.WriteLine($"assessment-save: {targets.Count} open cases with a victim picked; saving as {admin.UserName} ({admin.Role})");
-                if (targets.Count < Warmup + Count)
+                UserScope admin;
+                using (var connection = new SqliteConnection($"Data Source={appDb}"))
                 {
-                    Console.WriteLine("assessment-save: not enough open cases with a victim; stopping.");
+                    connection.Open();
+                    admin = AdminScope(connection);
+                }
+
+                done = await SaveAllAsync(app, admin, () => SavedRows.FirstIds(appDb));
+                if (done is null)
+                {
                     return;
                 }
 
-                var firstIds = new Dictionary<string, long>();
-                var gcPause = TimeSpan.Zero;
-                var gcCounts = new int[3];
-                for (var i = 0; i < targets.Count; i++)
-                {
-                    if (i == Warmup)
-                    {
-                        firstIds = SavedRows.FirstIds(appDb);
-                        gcPause = GC.GetTotalPauseDuration();
-                        gcCounts = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
-                    }
-
-                    var target = targets[i];
-                    var command = Command(target, i);
-                    await using var scope = app.Services.CreateAsyncScope();
-                    var service = scope.ServiceProvider.GetRequiredService<IAssessmentService>();
-                    var started = Stopwatch.GetTimestamp();
-                    var result = await service.SaveAsync(command, admin);
-                    var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    if (i >= Warmup)
-                    {
-                        saves.Add(elapsed);
-                        results.Add((target, result));
-                    }
-                }
-
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"assessment-save: GC during the timed saves {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:0} ms paused; collections gen0 {GC.CollectionCount(0) - gcCounts[0]}, gen1 {GC.CollectionCount(1) - gcCounts[1]}, gen2 {GC.CollectionCount(2) - gcCounts[2]}; heap {GC.GetTotalMemory(false) / 1_048_576} MB"));
-                await PrintCheckAsync(app, results);
-                written = SavedRows.Read(appDb, firstIds, results.Select(r => (r.Target.CaseId, r.Target.ParticipantId, r.Target.Newest)).ToList());
+                written = SavedRows.Read(appDb, done.FirstIds, done.Results.Select(r => (r.Target.CaseId, r.Target.ParticipantId, r.Target.Newest)).ToList());
             }
 
             SqliteConnection.ClearAllPools();
             var raw = SavedRows.Replay(rawDb, written!);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"assessment-save: the baseline replays the rows each save wrote: {written!.Average(w => w.Statements):0.0} statements a save on average ({written!.Sum(w => w.Inserts.Count + w.Answers.Count)} inserts, {written!.Sum(w => w.Updates.Count)} updates in all)"));
-
-            saves.Sort();
-            raw.Sort();
-            Report.Line("assessment-save-p50", Report.Percentile(saves, 50), "ms", Report.Percentile(raw, 50), "ms raw SQL");
-            Report.Line("assessment-save-p95", Report.Percentile(saves, 95), "ms", Report.Percentile(raw, 95), "ms raw SQL");
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"assessment-save goal: p95 <= 30 ms and <= 3x baseline p95 — {(Report.Percentile(saves, 95) <= 30 && Report.Percentile(saves, 95) <= 3 * Report.Percentile(raw, 95) ? "met" : "NOT met")} (max {saves[^1]:0.###} ms, raw max {raw[^1]:0.###} ms, n={saves.Count})"));
+            PrintResults("", done.Times, raw, written!);
         }
         finally
         {
@@ -116,12 +90,128 @@ public static class AssessmentSaveBenchmark
         }
     }
 
+    /// <summary>
+    /// With <c>--provider postgres</c>: the saves go into the PostgreSQL demo database named by ASBOPS_BENCH_POSTGRES_DB in
+    /// place (the saved assessments, their markers, alerts and outbox rows stay, as a user's would), and the baseline
+    /// replays the same rows into the same database by hand-written prepared SQL, then deletes what it replayed.
+    /// </summary>
+    private static async Task RunPostgresAsync()
+    {
+        if (Environment.GetEnvironmentVariable(JobsBenchHost.PostgresVariable) is not { Length: > 0 } connectionString)
+        {
+            Console.WriteLine($"assessment-save: {JobsBenchHost.PostgresVariable} is not set; skipped (see README.md)");
+            return;
+        }
+
+        await using var app = BuildHost(connectionString, postgres: true);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(seedDemo: false);
+        }
+
+        string label, tag;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>().CreateDbContextAsync())
+        {
+            (label, tag) = JobsBenchHost.PostgresNames(await db.Cases.LongCountAsync());
+        }
+
+        Console.WriteLine($"assessment-save: {label}, saving in place");
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var admin = AdminScope(connection);
+        var done = await SaveAllAsync(app, admin, () => SavedRows.FirstIds(connection));
+        if (done is null)
+        {
+            return;
+        }
+
+        var written = SavedRows.Read(connection, done.FirstIds, done.Results.Select(r => (r.Target.CaseId, r.Target.ParticipantId, r.Target.Newest)).ToList());
+        var inserted = new List<(string Table, long Id)>();
+        List<double> raw;
+        try
+        {
+            raw = SavedRows.Replay(connection, written, inserted);
+        }
+        finally
+        {
+            Console.WriteLine($"assessment-save: removed the baseline's {SavedRows.Remove(connection, inserted)} replayed rows again");
+        }
+
+        PrintResults($"-{tag}", done.Times, raw, written);
+    }
+
+    private sealed record Saves(List<double> Times, List<(Target Target, AssessmentSaveResult Result)> Results, Dictionary<string, long> FirstIds);
+
+    /// <summary>Picks the targets and saves one assessment on each, timing all but the warm-up; null when too few cases.</summary>
+    private static async Task<Saves?> SaveAllAsync(WebApplication app, UserScope admin, Func<Dictionary<string, long>> firstIdsNow)
+    {
+        var saves = new List<double>(Count);
+        var results = new List<(Target Target, AssessmentSaveResult Result)>(Count);
+        var targets = await PickTargetsAsync(app, Warmup + Count);
+        Console.WriteLine($"assessment-save: {targets.Count} open cases with a victim picked; saving as {admin.UserName} ({admin.Role})");
+        if (targets.Count < Warmup + Count)
+        {
+            Console.WriteLine("assessment-save: not enough open cases with a victim; stopping.");
+            return null;
+        }
+
+        var firstIds = new Dictionary<string, long>();
+        var gcPause = TimeSpan.Zero;
+        var gcCounts = new int[3];
+        for (var i = 0; i < targets.Count; i++)
+        {
+            if (i == Warmup)
+            {
+                firstIds = firstIdsNow();
+                gcPause = GC.GetTotalPauseDuration();
+                gcCounts = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+            }
+
+            var target = targets[i];
+            var command = Command(target, i);
+            await using var scope = app.Services.CreateAsyncScope();
+            var service = scope.ServiceProvider.GetRequiredService<IAssessmentService>();
+            var started = Stopwatch.GetTimestamp();
+            var result = await service.SaveAsync(command, admin);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            if (i >= Warmup)
+            {
+                saves.Add(elapsed);
+                results.Add((target, result));
+            }
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"assessment-save: GC during the timed saves {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:0} ms paused; collections gen0 {GC.CollectionCount(0) - gcCounts[0]}, gen1 {GC.CollectionCount(1) - gcCounts[1]}, gen2 {GC.CollectionCount(2) - gcCounts[2]}; heap {GC.GetTotalMemory(false) / 1_048_576} MB"));
+        await PrintCheckAsync(app, results);
+        return new Saves(saves, results, firstIds);
+    }
+
+    /// <summary>The result lines; <paramref name="tag"/> is empty on SQLite (names as before) and "-postgres-scaleN" on PostgreSQL.</summary>
+    private static void PrintResults(string tag, List<double> saves, List<double> raw, List<SavedRows> written)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"assessment-save: the baseline replays the rows each save wrote: {written.Average(w => w.Statements):0.0} statements a save on average ({written.Sum(w => w.Inserts.Count + w.Answers.Count)} inserts, {written.Sum(w => w.Updates.Count)} updates in all)"));
+
+        saves.Sort();
+        raw.Sort();
+        Report.Line($"assessment-save{tag}-p50", Report.Percentile(saves, 50), "ms", Report.Percentile(raw, 50), "ms raw SQL");
+        Report.Line($"assessment-save{tag}-p95", Report.Percentile(saves, 95), "ms", Report.Percentile(raw, 95), "ms raw SQL");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"assessment-save{tag} goal: p95 <= 30 ms and <= 3x baseline p95 — {(Report.Percentile(saves, 95) <= 30 && Report.Percentile(saves, 95) <= 3 * Report.Percentile(raw, 95) ? "met" : "NOT met")} (max {saves[^1]:0.###} ms, raw max {raw[^1]:0.###} ms, n={saves.Count})"));
+    }
+
     private sealed record Target(long CaseId, long ParticipantId, long? Newest);
 
-    private static WebApplication BuildHost(string database)
+    private static WebApplication BuildHost(string connectionString, bool postgres)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
-        builder.Configuration["ConnectionStrings:AsbOps"] = $"Data Source={database}";
+        builder.Configuration["ConnectionStrings:AsbOps"] = connectionString;
+        if (postgres)
+        {
+            builder.Configuration["Database:Provider"] = "Postgres";
+        }
+
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.Configuration["Demo:SeedOnStart"] = "false";
         builder.Configuration["Jobs:Enabled"] = "false";
@@ -263,16 +353,14 @@ public static class AssessmentSaveBenchmark
     /// when the force was generated in Development (demo logins); otherwise a real inspector of the force acts with the
     /// admin role.
     /// </summary>
-    private static UserScope AdminScope(string database)
+    private static UserScope AdminScope(System.Data.Common.DbConnection connection)
     {
-        using var connection = new SqliteConnection($"Data Source={database}");
-        connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT u.Id, u.UserName FROM AspNetUsers u
-            WHERE u.PrimaryRole = 'admin'
-               OR u.Id IN (SELECT ur.UserId FROM AspNetUserRoles ur JOIN AspNetRoles r ON r.Id = ur.RoleId WHERE r.Name = 'admin')
-            UNION ALL SELECT * FROM (SELECT u.Id, u.UserName FROM AspNetUsers u WHERE u.PrimaryRole = 'inspector' ORDER BY u.Id LIMIT 1)
+            SELECT u."Id", u."UserName" FROM "AspNetUsers" u
+            WHERE u."PrimaryRole" = 'admin'
+               OR u."Id" IN (SELECT ur."UserId" FROM "AspNetUserRoles" ur JOIN "AspNetRoles" r ON r."Id" = ur."RoleId" WHERE r."Name" = 'admin')
+            UNION ALL SELECT * FROM (SELECT u."Id", u."UserName" FROM "AspNetUsers" u WHERE u."PrimaryRole" = 'inspector' ORDER BY u."Id" LIMIT 1) AS i
             LIMIT 1
             """;
         using var reader = command.ExecuteReader();

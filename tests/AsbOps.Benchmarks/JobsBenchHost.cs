@@ -51,6 +51,20 @@ public sealed class JobsBenchHost : IAsyncDisposable
     /// <summary>"scale 10" on SQLite; "PostgreSQL, scale N" (N from the number of cases) on PostgreSQL.</summary>
     public string Label { get; }
 
+    /// <summary>
+    /// The part of a result line's name that tells the data apart: "scale10" on SQLite (as before),
+    /// "postgres-scale100" on PostgreSQL.
+    /// </summary>
+    public string Tag { get; private init; } = "";
+
+    /// <summary>The label and result-name tag of a PostgreSQL demo database of <paramref name="cases"/> cases.</summary>
+    public static (string Label, string Tag) PostgresNames(long cases)
+    {
+        var scale = Math.Max(1, (int)Math.Round(cases / 4382.0));
+        return (string.Create(CultureInfo.InvariantCulture, $"PostgreSQL, scale {scale} ({cases:N0} cases)"),
+            string.Create(CultureInfo.InvariantCulture, $"postgres-scale{scale}"));
+    }
+
     /// <summary>A connection for hand-written SQL: read-only on the SQLite copy, or the PostgreSQL database.</summary>
     public System.Data.Common.DbConnection OpenBaselineConnection()
     {
@@ -95,9 +109,8 @@ public sealed class JobsBenchHost : IAsyncDisposable
         var app = Build(connectionString, postgres: true);
         using var db = app.Services.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>().CreateDbContext();
         db.Database.Migrate();
-        var cases = db.Cases.Count();
-        var label = string.Create(CultureInfo.InvariantCulture, $"PostgreSQL, scale {Math.Max(1, (int)Math.Round(cases / 4382.0))} ({cases:N0} cases)");
-        return new JobsBenchHost(app, null, connectionString, label);
+        var (label, tag) = PostgresNames(db.Cases.LongCount());
+        return new JobsBenchHost(app, null, connectionString, label) { Tag = tag };
     }
 
     private static JobsBenchHost? OpenSqlite(int scale)
@@ -127,7 +140,7 @@ public sealed class JobsBenchHost : IAsyncDisposable
             db.Database.Migrate();
         }
 
-        return new JobsBenchHost(app, copy, $"Data Source={copy}", $"scale {scale}");
+        return new JobsBenchHost(app, copy, $"Data Source={copy}", $"scale {scale}") { Tag = $"scale{scale}" };
     }
 
     private static WebApplication Build(string connectionString, bool postgres)

@@ -3,6 +3,7 @@ using AsbOps.Web.Features.Compliance;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace AsbOps.Benchmarks;
 
@@ -28,7 +29,7 @@ public static class SweepBenchmark
             var sweep = host.Services.GetRequiredService<ComplianceSweepService>();
             var options = host.Services.GetRequiredService<IOptions<ComplianceOptions>>().Value;
             await sweep.SweepAsync();
-            await HandWrittenCountAsync(host.DatabasePath, options);
+            await HandWrittenCountAsync(host, options);
 
             var sweeps = new List<Measured>();
             var counts = new List<Measured>();
@@ -45,7 +46,7 @@ public static class SweepBenchmark
                 var (ef, c) = await Measured.RunAsync(() => queries.CountAsync(null));
                 efMissing = ef.Total.MissingAssessments;
                 counts.Add(c);
-                var (raw, s) = await Measured.RunAsync(() => HandWrittenCountAsync(host.DatabasePath, options));
+                var (raw, s) = await Measured.RunAsync(() => HandWrittenCountAsync(host, options));
                 sqlMissing = raw;
                 sql.Add(s);
             }
@@ -53,14 +54,18 @@ public static class SweepBenchmark
             var best = sweeps.MinBy(m => m.Milliseconds)!;
             var bestCount = counts.MinBy(m => m.Milliseconds)!;
             var bestSql = sql.MinBy(m => m.Milliseconds)!;
-            Console.WriteLine($"   scale {scale}: {last}; EF headline {efMissing}, SQL headline {sqlMissing}{(efMissing == sqlMissing ? "" : " (MISMATCH)")}");
-            JobsReport.Line($"sweep-scale{scale}", best.Milliseconds, "ms", bestSql.Milliseconds, "ms hand-written SQL count");
-            JobsReport.Line($"sweep-count-only-scale{scale}", bestCount.Milliseconds, "ms", bestSql.Milliseconds, "ms hand-written SQL count");
-            JobsReport.Line($"sweep-peak-working-set-scale{scale}", sweeps.Max(m => m.PeakWorkingSetMb), "MB",
+            Console.WriteLine($"   {host.Label}: {last}; EF headline {efMissing}, SQL headline {sqlMissing}{(efMissing == sqlMissing ? "" : " (MISMATCH)")}");
+            JobsReport.Line($"sweep-{host.Tag}", best.Milliseconds, "ms", bestSql.Milliseconds, "ms hand-written SQL count");
+            JobsReport.Line($"sweep-count-only-{host.Tag}", bestCount.Milliseconds, "ms", bestSql.Milliseconds, "ms hand-written SQL count");
+            JobsReport.Line($"sweep-peak-working-set-{host.Tag}", sweeps.Max(m => m.PeakWorkingSetMb), "MB",
                 sql.Max(m => m.PeakWorkingSetMb), "MB during SQL count");
-            JobsReport.Line($"sweep-allocated-scale{scale}", best.AllocatedMb, "MB", bestSql.AllocatedMb, "MB SQL count");
+            JobsReport.Line($"sweep-allocated-{host.Tag}", best.AllocatedMb, "MB", bestSql.AllocatedMb, "MB SQL count");
         }
     }
+
+    /// <summary>The same seven rules, open and high-risk counts per area, in one hand-written query of the host's provider.</summary>
+    public static Task<int> HandWrittenCountAsync(JobsBenchHost host, ComplianceOptions options) =>
+        host.IsPostgres ? HandWrittenPostgresCountAsync(host.ConnectionString, options) : HandWrittenCountAsync(host.DatabasePath, options);
 
     /// <summary>The same seven rules, open and high-risk counts per area, in one hand-written SQLite query.</summary>
     public static async Task<int> HandWrittenCountAsync(string databasePath, ComplianceOptions options)
@@ -115,5 +120,66 @@ public static class SweepBenchmark
           FROM Cases c WHERE c.Status <> 'Closed')
         SELECT AreaId, COUNT(*), SUM(high), SUM(r1 OR r2 OR r3), SUM(r1), SUM(r2), SUM(r3), SUM(unknown), SUM(r5), SUM(r6), SUM(r7)
         FROM f GROUP BY AreaId
+        """;
+
+    /// <summary>
+    /// The same query on PostgreSQL: quoted identifiers, timestamps as <c>timestamp with time zone</c> parameters (UTC),
+    /// enums stored as their names, booleans counted with <c>FILTER</c>.
+    /// </summary>
+    public static async Task<int> HandWrittenPostgresCountAsync(string connectionString, ComplianceOptions options)
+    {
+        var now = DateTime.UtcNow;
+        var thresholds = options.ToThresholds();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = PostgresSql;
+        void At(string name, DateTime t) =>
+            command.Parameters.Add(new NpgsqlParameter<DateTime>(name, NpgsqlTypes.NpgsqlDbType.TimestampTz) { TypedValue = DateTime.SpecifyKind(t, DateTimeKind.Utc) });
+        At("now", now);
+        At("victim", thresholds.VictimAssessmentCutoff(now));
+        At("plan", thresholds.ActionPlanCutoff(now));
+        At("high", thresholds.ReviewBasisCutoff(now, Domain.Risk.RiskLevel.High));
+        At("medium", thresholds.ReviewBasisCutoff(now, Domain.Risk.RiskLevel.Medium));
+        At("low", thresholds.ReviewBasisCutoff(now, Domain.Risk.RiskLevel.Low));
+        var missing = 0;
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            missing += Convert.ToInt32(reader.GetValue(3), CultureInfo.InvariantCulture);
+        }
+
+        return missing;
+    }
+
+    private const string PostgresAssessed =
+        """EXISTS (SELECT 1 FROM "Assessments" a WHERE a."CaseId" = c."Id" AND a."CaseParticipantId" = p."Id" AND a."IsCurrent" AND a."Status" = 'Complete')""";
+
+    private static readonly string PostgresSql = $"""
+        WITH f AS (
+          SELECT c."AreaId",
+            c."RiskLevel" = 3 AS high,
+            (c."OpenedAt" < @victim AND EXISTS (SELECT 1 FROM "CaseParticipants" p WHERE p."CaseId" = c."Id" AND p."Role" = 'Victim' AND NOT {PostgresAssessed})) AS r1,
+            (NOT EXISTS (SELECT 1 FROM "CaseParticipants" p WHERE p."CaseId" = c."Id" AND p."Role" = 'Victim')
+              AND NOT EXISTS (SELECT 1 FROM "Assessments" a WHERE a."CaseId" = c."Id" AND a."Kind" = 'Location' AND a."IsCurrent" AND a."Status" = 'Complete')) AS r2,
+            EXISTS (SELECT 1 FROM "CaseParticipants" p WHERE p."CaseId" = c."Id" AND p."Role" = 'Perpetrator' AND NOT {PostgresAssessed}) AS r3,
+            (SELECT COALESCE(SUM(a."UnknownCount"), 0) FROM "Assessments" a WHERE a."CaseId" = c."Id" AND a."IsCurrent") AS unknown,
+            EXISTS (SELECT 1 FROM "Assessments" a WHERE a."CaseId" = c."Id" AND a."IsCurrent" AND a."SafeguardingConcern"
+              AND NOT EXISTS (SELECT 1 FROM "Referrals" r WHERE r."CaseId" = c."Id" AND r."IsSafeguarding"
+                AND (r."AssessmentId" = a."Id" OR (a."CaseParticipantId" IS NOT NULL AND r."CaseParticipantId" = a."CaseParticipantId")
+                     OR (r."AssessmentId" IS NULL AND r."CaseParticipantId" IS NULL))
+                AND TRIM(COALESCE(r."SafeguardingConcerns", '')) <> '' AND r."ConsentToShare" IS NOT NULL
+                AND TRIM(COALESCE(r."ImmediateActions", '')) <> '')) AS r5,
+            (c."RiskLevel" = 3 AND ((COALESCE(c."HighRiskSince", c."OpenedAt") < @plan AND NOT EXISTS (SELECT 1 FROM "ActionPlans" ap WHERE ap."CaseId" = c."Id"))
+              OR NOT EXISTS (SELECT 1 FROM "Markers" m WHERE m."CaseId" = c."Id" AND m."EndedAt" IS NULL))) AS r6,
+            CASE WHEN c."NextReviewDue" IS NOT NULL THEN c."NextReviewDue" < @now
+              ELSE (c."RiskLevel" = 3 AND COALESCE(c."LastReviewedAt", c."OpenedAt") < @high)
+                OR (c."RiskLevel" = 2 AND COALESCE(c."LastReviewedAt", c."OpenedAt") < @medium)
+                OR (c."RiskLevel" < 2 AND COALESCE(c."LastReviewedAt", c."OpenedAt") < @low) END AS r7
+          FROM "Cases" c WHERE c."Status" <> 'Closed')
+        SELECT "AreaId", COUNT(*), COUNT(*) FILTER (WHERE high), COUNT(*) FILTER (WHERE r1 OR r2 OR r3), COUNT(*) FILTER (WHERE r1),
+          COUNT(*) FILTER (WHERE r2), COUNT(*) FILTER (WHERE r3), SUM(unknown), COUNT(*) FILTER (WHERE r5), COUNT(*) FILTER (WHERE r6),
+          COUNT(*) FILTER (WHERE r7)
+        FROM f GROUP BY "AreaId"
         """;
 }

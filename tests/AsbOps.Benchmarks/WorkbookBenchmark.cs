@@ -7,8 +7,8 @@ using SpreadCheetah;
 namespace AsbOps.Benchmarks;
 
 /// <summary>
-/// The weekly compliance workbook at scale 10 (read the week, build with ClosedXML), beside SpreadCheetah writing the
-/// same rows from the same data in the same run.
+/// The weekly compliance workbook at scale 10, or on the PostgreSQL demo database with <c>--provider postgres</c> (read
+/// the week, build with ClosedXML), beside SpreadCheetah writing the same rows from the same data in the same run.
 /// </summary>
 public static class WorkbookBenchmark
 {
@@ -45,10 +45,10 @@ public static class WorkbookBenchmark
             return file.Length;
         });
         var rows = warm.Findings.Values.Sum(f => f.Count) + warm.UnknownAnswers.Count + warm.HighRisk.Count;
-        Console.WriteLine($"   scale 10, week {week.Key}: {rows} rows; ClosedXML file {size / 1024} KB, SpreadCheetah file {cheetahSize / 1024} KB");
-        JobsReport.Line("workbook-scale10", closed.Milliseconds, "ms", cheetah.Milliseconds, "ms SpreadCheetah same rows");
-        JobsReport.Line("workbook-peak-working-set-scale10", closed.PeakWorkingSetMb, "MB", cheetah.PeakWorkingSetMb, "MB SpreadCheetah");
-        JobsReport.Line("workbook-allocated-scale10", closed.AllocatedMb, "MB", cheetah.AllocatedMb, "MB SpreadCheetah");
+        Console.WriteLine($"   {host.Label}, week {week.Key}: {rows} rows; ClosedXML file {size / 1024} KB, SpreadCheetah file {cheetahSize / 1024} KB");
+        JobsReport.Line($"workbook-{host.Tag}", closed.Milliseconds, "ms", cheetah.Milliseconds, "ms SpreadCheetah same rows");
+        JobsReport.Line($"workbook-peak-working-set-{host.Tag}", closed.PeakWorkingSetMb, "MB", cheetah.PeakWorkingSetMb, "MB SpreadCheetah");
+        JobsReport.Line($"workbook-allocated-{host.Tag}", closed.AllocatedMb, "MB", cheetah.AllocatedMb, "MB SpreadCheetah");
     }
 
     /// <summary>The workbook's rows, unstyled, written by SpreadCheetah.</summary>
