@@ -793,6 +793,8 @@ namespace AsbOps.Web.Data.Migrations
 
                     b.HasIndex("RetentionReviewDue");
 
+                    b.HasIndex("OpenedAt", "Id");
+
                     b.HasIndex("Status", "NextReviewDue");
 
                     b.HasIndex("Status", "OpenedAt");

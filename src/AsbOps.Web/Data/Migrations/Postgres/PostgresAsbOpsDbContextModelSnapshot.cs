@@ -826,6 +826,8 @@ namespace AsbOps.Web.Data.Migrations.Postgres
 
                     b.HasIndex("RetentionReviewDue");
 
+                    b.HasIndex("OpenedAt", "Id");
+
                     b.HasIndex("Status", "NextReviewDue");
 
                     b.HasIndex("Status", "OpenedAt");
