@@ -57,6 +57,16 @@ public sealed class CaseReviewAndDataProtectionScreensTests(LiveAppFixture app)
                     problems.Add($"{name} ({suffix}): the page is {pageWidth} px wide in a {width} px window");
                 }
 
+                // Each retention row's Decide button is on screen without scrolling sideways.
+                if (name == "retention")
+                {
+                    var decide = await page.GetByTestId("retention-decide").First.BoundingBoxAsync();
+                    if (decide is null || decide.X + decide.Width > width)
+                    {
+                        problems.Add($"{name} ({suffix}): the Decide button ends at {(decide is null ? "nowhere" : decide.X + decide.Width)} px in a {width} px window");
+                    }
+                }
+
                 await page.EvaluateAsync("() => document.activeElement?.blur()");
                 await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{suffix}.png"), FullPage = true });
             }
