@@ -93,6 +93,16 @@ public sealed class ReadmeScreenshotsTests(LiveAppFixture app)
                 problems.Add($"{name} ({suffix}): the page is {overflow} px wide in a {width} px window");
             }
 
+            // On a 1366 × 768 screen the wallboard's newest high-risk case shows whole without scrolling (a phone scrolls).
+            if (name == "wallboard" && suffix == "desktop" && await page.GetByTestId("wallboard-case").CountAsync() > 0)
+            {
+                var first = await page.GetByTestId("wallboard-case").First.BoundingBoxAsync();
+                if (first is null || first.Y + first.Height > height)
+                {
+                    problems.Add($"wallboard ({suffix}): the first high-risk case ends at {(first is null ? "nowhere" : first.Y + first.Height)} px on a {height} px screen");
+                }
+            }
+
             // The heading holds focus after navigation (for screen readers); its ring is not part of the picture.
             await page.EvaluateAsync("() => document.activeElement?.blur()");
             var file = Path.Combine(folder, $"{name}-{suffix}.png");
