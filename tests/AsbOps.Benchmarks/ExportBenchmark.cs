@@ -14,6 +14,8 @@ namespace AsbOps.Benchmarks;
 /// and of 100,000 rows (a cap of 33,334 rows a sheet over the same force), each beside SpreadCheetah writing as many
 /// rows of constant cells from memory (the writing alone) in the same run. Peak memory is also given as the growth of
 /// the working set over the process's own before the run, the part an export adds to a running server.
+/// With <c>--provider postgres</c> the same on the PostgreSQL demo database (<see cref="JobsBenchHost.PostgresVariable"/>),
+/// beside the same baseline, each sheet's rows checked against hand-written SQL counting them.
 /// </summary>
 public static class ExportBenchmark
 {
@@ -38,16 +40,27 @@ public static class ExportBenchmark
         await configured.WriteAsync(everyone, new CaseListQuery(), Stream.Null);
 
         var cap = scope.ServiceProvider.GetRequiredService<IOptions<ExportOptions>>().Value.MaxRows;
-        await MeasureAsync("scale10", $"scale 10, configured cap {cap}", configured, everyone);
-        await MeasureAsync("100k-rows-scale10", $"scale 10, cap {HundredThousandRowsCap} a sheet", capped, everyone);
+        await MeasureAsync(host, host.Tag, $"{host.Label}, configured cap {cap}", configured, cap, everyone);
+        await MeasureAsync(host, $"100k-rows-{host.Tag}", $"{host.Label}, cap {HundredThousandRowsCap} a sheet", capped, HundredThousandRowsCap, everyone);
     }
 
-    private static async Task MeasureAsync(string name, string label, CaseExport export, UserScope user)
+    private static async Task MeasureAsync(JobsBenchHost host, string name, string label, CaseExport export, int cap, UserScope user)
     {
         var counting = new CountingStream();
         var before = WorkingSetMb();
         var (result, measured) = await Measured.RunAsync(() => export.WriteAsync(user, new CaseListQuery(), counting));
         var rows = result.Cases + result.People + result.Assessments;
+        if (host.IsPostgres)
+        {
+            // The export and hand-written SQL must agree on each sheet's rows, or the figures mean nothing.
+            var (cases, people, assessments) = await CountPostgresAsync(host, cap);
+            if ((cases, people, assessments) != (result.Cases, result.People, result.Assessments))
+            {
+                throw new InvalidOperationException($"export {label}: the export wrote {result.Cases}/{result.People}/{result.Assessments} rows, " +
+                    $"hand-written SQL counts {cases}/{people}/{assessments}");
+            }
+        }
+
         var baselineBefore = WorkingSetMb();
         var (_, baseline) = await Measured.RunAsync(async () =>
         {
@@ -62,6 +75,27 @@ public static class ExportBenchmark
         JobsReport.Line($"export-peak-growth-{name}", measured.PeakWorkingSetMb - before, "MB",
             baseline.PeakWorkingSetMb - baselineBefore, "MB SpreadCheetah constant rows");
         JobsReport.Line($"export-allocated-{name}", measured.AllocatedMb, "MB", baseline.AllocatedMb, "MB SpreadCheetah constant rows");
+    }
+
+    /// <summary>
+    /// The rows of the three sheets by hand-written PostgreSQL SQL: the first <paramref name="cap"/> cases by id, their
+    /// people and their assessments (with a guidance version), each sheet capped at <paramref name="cap"/> rows.
+    /// </summary>
+    private static async Task<(int Cases, int People, int Assessments)> CountPostgresAsync(JobsBenchHost host, int cap)
+    {
+        await using var connection = host.OpenBaselineConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $$"""
+            WITH c AS (SELECT "Id" FROM "Cases" ORDER BY "Id" LIMIT {{cap}})
+            SELECT (SELECT COUNT(*) FROM c)::int,
+              (SELECT COUNT(*) FROM (SELECT 1 FROM c JOIN "CaseParticipants" p ON p."CaseId" = c."Id"
+                 JOIN "People" pe ON pe."Id" = p."PersonId" LIMIT {{cap}}) x)::int,
+              (SELECT COUNT(*) FROM (SELECT 1 FROM c JOIN "Assessments" a ON a."CaseId" = c."Id"
+                 JOIN "GuidanceVersions" g ON g."Id" = a."GuidanceVersionId" LIMIT {{cap}}) y)::int
+            """;
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2));
     }
 
     private static double WorkingSetMb()

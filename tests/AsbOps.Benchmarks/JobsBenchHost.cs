@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using AsbOps.Web.Data;
 using AsbOps.Web.Email;
+using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Features.Compliance;
 using AsbOps.Web.Features.Dashboard;
 using AsbOps.Web.Features.HighRisk;
@@ -154,6 +155,7 @@ public sealed class JobsBenchHost : IAsyncDisposable
 
         builder.Configuration["Logging:LogLevel:Default"] = "Warning";
         builder.Services.AddAsbOpsData(builder.Configuration, builder.Environment);
+        builder.Services.AddCasesFeature();
         builder.Services.AddComplianceFeature();
         builder.Services.AddDashboardFeature();
         builder.Services.AddRemindersFeature();

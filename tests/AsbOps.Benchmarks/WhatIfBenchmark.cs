@@ -5,6 +5,8 @@ using AsbOps.Web.Security;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace AsbOps.Benchmarks;
 
@@ -14,7 +16,9 @@ namespace AsbOps.Benchmarks;
 /// that raises "vulnerable = yes" by 3; time and peak working set. Beside it, in the same run, the same rescoring as a
 /// plain loop over the rows read by hand-written SQL (timed with the read, the fair baseline) and over rows already
 /// in memory (the read not timed: the floor of the scoring itself). The
-/// counts of changed assessments are printed so that anyone can see they agree.
+/// counts of changed assessments are printed so that anyone can see they agree. With <c>--provider postgres</c> the
+/// same once, on the PostgreSQL demo database (<see cref="JobsBenchHost.PostgresVariable"/>, whatever its scale), the
+/// rows read by hand-written SQL in its dialect.
 /// </summary>
 public static class WhatIfBenchmark
 {
@@ -35,7 +39,6 @@ public static class WhatIfBenchmark
 
     private static async Task RunAsync(JobsBenchHost host, int scale)
     {
-
         var factory = host.Services.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>();
         GuidanceDefinition newest;
         DateTime last;
@@ -61,12 +64,12 @@ public static class WhatIfBenchmark
             replays.Add(measured);
         }
 
-        var rows = Preload(host.DatabasePath, filter);
+        var rows = Preload(host, filter);
         var reads = new List<double>();
         for (var i = 0; i < Runs; i++)
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            Loop(Preload(host.DatabasePath, filter), draft);
+            Loop(Preload(host, filter), draft);
             reads.Add(clock.Elapsed.TotalMilliseconds);
         }
 
@@ -81,12 +84,13 @@ public static class WhatIfBenchmark
 
         var replay = replays.Select(m => m.Milliseconds).Order().ToList();
         var loop = loops.Order().ToList();
-        Console.WriteLine($"what-if s{scale}: {result!.Assessments} assessments of {result.Cases} cases replayed ({filter.From:yyyy-MM-dd} to {filter.To:yyyy-MM-dd}); " +
+        var name = host.IsPostgres ? host.Tag : $"s{scale}";
+        Console.WriteLine($"what-if {(host.IsPostgres ? host.Label : name)}: {result!.Assessments} assessments of {result.Cases} cases replayed ({filter.From:yyyy-MM-dd} to {filter.To:yyyy-MM-dd}); " +
             $"changed {result.ChangedAssessments} (plain loop {changed}); peak working set {replays.Max(m => m.PeakWorkingSetMb):0} MB, " +
             $"allocated {replays.Average(m => m.AllocatedMb):0} MB a replay; preloaded rows held {rows.Count} assessments");
         var read = reads.Order().ToList();
-        Report.Line($"what-if-replay-s{scale}-median", replay[replay.Count / 2], "ms", read[read.Count / 2], "ms hand-written SQL read + loop");
-        Report.Line($"what-if-replay-s{scale}-vs-scoring-only", replay[replay.Count / 2], "ms", loop[loop.Count / 2], "ms loop over preloaded rows");
+        Report.Line($"what-if-replay-{name}-median", replay[replay.Count / 2], "ms", read[read.Count / 2], "ms hand-written SQL read + loop");
+        Report.Line($"what-if-replay-{name}-vs-scoring-only", replay[replay.Count / 2], "ms", loop[loop.Count / 2], "ms loop over preloaded rows");
     }
 
     /// <summary>The newest guidance with the victim's "vulnerable = yes" worth 3 more.</summary>
@@ -103,9 +107,11 @@ public static class WhatIfBenchmark
 
     private sealed record Row(AssessmentKind Kind, RiskLevel Level, RiskLevel? Judgement, OverrideApproval Approval, Dictionary<string, AnswerInput> Answers);
 
+    private static List<Row> Preload(JobsBenchHost host, WhatIfFilter filter) =>
+        host.IsPostgres ? PreloadPostgres(host.ConnectionString, filter) : Preload(host.DatabasePath, filter);
+
     private static List<Row> Preload(string path, WhatIfFilter filter)
     {
-        var rows = new Dictionary<long, Row>();
         using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly");
         connection.Open();
         using var command = connection.CreateCommand();
@@ -118,6 +124,29 @@ public static class WhatIfBenchmark
         command.Parameters.AddWithValue("$complete", nameof(AssessmentStatus.Complete));
         command.Parameters.AddWithValue("$from", filter.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + " 00:00:00");
         command.Parameters.AddWithValue("$to", filter.To.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + " 00:00:00");
+        return Read(command);
+    }
+
+    /// <summary>As <see cref="Preload(string, WhatIfFilter)"/> in PostgreSQL's dialect: times are timestamptz (UTC).</summary>
+    private static List<Row> PreloadPostgres(string connectionString, WhatIfFilter filter)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT a."Id", a."Kind", a."Level", a."JudgementLevel", a."JudgementApproval", w."QuestionKey", w."Value"
+            FROM "Assessments" a JOIN "AssessmentAnswers" w ON w."AssessmentId" = a."Id"
+            WHERE a."Status" = @complete AND a."CompletedAt" >= @from AND a."CompletedAt" < @to
+            """;
+        command.Parameters.Add(new NpgsqlParameter("complete", NpgsqlDbType.Text) { Value = nameof(AssessmentStatus.Complete) });
+        command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.TimestampTz) { Value = filter.From.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) });
+        command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.TimestampTz) { Value = filter.To.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) });
+        return Read(command);
+    }
+
+    private static List<Row> Read(System.Data.Common.DbCommand command)
+    {
+        var rows = new Dictionary<long, Row>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
