@@ -16,3 +16,31 @@ window.asbops = {
         return Math.max(3, Math.floor(available / row.getBoundingClientRect().height));
     }
 };
+
+// A table wider than the screen (a phone) scrolls sideways inside its container: such a container is made focusable,
+// so that a keyboard user can reach and scroll it (WCAG 2.1.1; axe's scrollable-region-focusable), and made plain
+// again when it no longer scrolls. Checked once per frame after the page changes or the window is resized.
+(function () {
+    var pending = false;
+    function mark() {
+        pending = false;
+        document.querySelectorAll(".mud-table-container, .table-scroll").forEach(function (el) {
+            var scrolls = el.scrollWidth > el.clientWidth + 1;
+            if (scrolls && !el.hasAttribute("tabindex")) {
+                el.setAttribute("tabindex", "0");
+                el.setAttribute("data-scroll-focus", "true");
+            } else if (!scrolls && el.hasAttribute("data-scroll-focus")) {
+                el.removeAttribute("tabindex");
+                el.removeAttribute("data-scroll-focus");
+            }
+        });
+    }
+    function schedule() {
+        if (!pending) {
+            pending = true;
+            window.requestAnimationFrame(mark);
+        }
+    }
+    new MutationObserver(schedule).observe(document.documentElement, { childList: true, subtree: true });
+    window.addEventListener("resize", schedule);
+})();

@@ -10,7 +10,8 @@ namespace AsbOps.EndToEnd.Tests.Accessibility;
 /// signed in once per role, at desktop width; any serious or critical violation fails, listed by page, rule and element.
 /// A page that looks the same to several roles (the guidance editor, the admin pages) is scanned under one of them, so
 /// the scan covers every page and every role's view once without opening the same screen eight times. On every page
-/// the browser also reports any Content-Security-Policy violation, which fails the test too.
+/// the browser also reports any Content-Security-Policy violation, which fails the test too. Each role's home page is
+/// scanned once more on a 390 × 844 phone.
 /// </summary>
 [Collection(LiveAppCollection.Name)]
 public sealed class AxeScanTests(LiveAppFixture app)
@@ -74,6 +75,12 @@ public sealed class AxeScanTests(LiveAppFixture app)
                 await ScanAsync(page, path, scanned, problems);
             }
         }
+
+        // The role's home page again on a 390 × 844 phone: the menu folds into a drawer and the header shrinks there.
+        await page.SetViewportSizeAsync(390, 844);
+        var phoneProblems = new List<string>();
+        await ScanAsync(page, PagesByRole[role][0], [], phoneProblems);
+        problems.AddRange(phoneProblems.Select(p => p + " (on a phone)"));
 
         await page.Context.CloseAsync();
         Assert.True(scanned.Count >= 3, $"{role} could open only {string.Join(", ", scanned)}");

@@ -84,12 +84,23 @@ public sealed class MapFilterTests(LiveAppFixture app)
 
         // Every point is inside the view (fitted on load and on a new period; the other filters only take points
         // away), so the clusters' numbers plus the markers drawn on their own add up to every point handed over.
-        var drawn = await page.EvaluateAsync<int>(
-            """
-            () => [...document.querySelectorAll('[data-testid=map] .map-cluster > span:first-child')]
-                    .reduce((sum, s) => sum + parseInt(s.textContent, 10), 0)
-                  + document.querySelectorAll('[data-testid=map] .map-point').length
-            """);
+        // Leaflet redraws the layer a frame or more after the counts change (the old clusters can still be in the page
+        // beside the new ones), so the sum is awaited until it matches, and compared once more for the message.
+        const string DrawnSum = """
+            [...document.querySelectorAll('[data-testid=map] .map-cluster > span:first-child')]
+                .reduce((sum, s) => sum + parseInt(s.textContent, 10), 0)
+              + document.querySelectorAll('[data-testid=map] .map-point').length
+            """;
+        try
+        {
+            await page.WaitForFunctionAsync($"expected => ({DrawnSum}) === expected", placed + placedCases, new() { Timeout = 10_000 });
+        }
+        catch (PlaywrightException)
+        {
+            // Timed out: the comparison below reports what was drawn.
+        }
+
+        var drawn = await page.EvaluateAsync<int>($"() => {DrawnSum}");
         Assert.Equal(placed + placedCases, drawn);
 
         // Every single marker drawn is of a risk level and category the filter shows.
