@@ -63,7 +63,7 @@ public static class CaseListBenchmark
                 c => Bind(c, postgres ? "@q" : "$q", postgres ? ContainsPattern(surname.ToUpperInvariant()) : surname.ToUpperInvariant())),
         };
 
-        var scope = Report.Scope(host);
+        var scope = host.Tag;
         foreach (var (name, query, where, bind) in scenarios)
         {
             var service = new List<double>();

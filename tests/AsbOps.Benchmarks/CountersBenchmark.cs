@@ -76,7 +76,7 @@ public static class CountersBenchmark
             storedSql.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         }
 
-        var scope = Report.Scope(host);
+        var scope = host.Tag;
         var numbers = Numbers(data!);
         var differ = numbers.Keys.Union(hand!.Keys).Where(k => numbers.GetValueOrDefault(k) != hand.GetValueOrDefault(k)).Order().ToList();
         Console.WriteLine($"   {host.Label} {label} service: {Format(numbers)}");

@@ -169,9 +169,8 @@ public static class IntakeBenchmark
         }
 
         var load = new Load(areaCode, $"BENCH{run}-", $"WARM{run}-");
-        // The label JobsBenchHost gives the same database, so these lines sort with the other PostgreSQL ones.
-        var hostLabel = string.Create(CultureInfo.InvariantCulture, $"PostgreSQL, scale {Math.Max(1, (int)Math.Round(cases / 4382.0))} ({cases:N0} cases)");
-        var label = Report.Scope(hostLabel);
+        // The names JobsBenchHost gives the same database, so these lines sort with the other PostgreSQL ones.
+        var (hostLabel, label) = JobsBenchHost.PostgresNames(cases);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"intake-postgres: into the demo database ({hostLabel}, {incidentsBefore:N0} incidents), area {areaCode}, references {load.Bench}… (deleted at the end)"));
         try

@@ -5,17 +5,6 @@ namespace AsbOps.Benchmarks;
 /// <summary>Prints a result in the one-line format every AsbOps benchmark uses.</summary>
 public static class Report
 {
-    /// <summary>
-    /// A bench host's <see cref="JobsBenchHost.Label"/> as part of a result's name, without spaces: "scale10" on SQLite
-    /// (the names of earlier runs), "PostgreSQL-scale100-438,200cases" on PostgreSQL.
-    /// </summary>
-    public static string Scope(JobsBenchHost host) => Scope(host.Label);
-
-    /// <summary>A label such as <see cref="JobsBenchHost.Label"/> as part of a result's name, without spaces.</summary>
-    public static string Scope(string label) =>
-        label.Replace(", ", "-", StringComparison.Ordinal).Replace(" (", "-", StringComparison.Ordinal)
-            .Replace(")", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-
     public static void Line(string name, double value, string unit, double baseline, string baselineUnit)
     {
         var ratio = baseline == 0 ? double.NaN : value / baseline;

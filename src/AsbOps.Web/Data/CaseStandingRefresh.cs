@@ -36,6 +36,13 @@ public static class CaseStandingRefresh
             && (i.ScreenedAt == null) == screenings.Any(x => x.IncidentId == i.Id));
     }
 
+    /// <summary>Incidents, linked or not, whose <see cref="Incident.ScreenedAt"/> differs from their stored screening.</summary>
+    public static IQueryable<Incident> StaleScreenedAt(AsbOpsDbContext db)
+    {
+        var screenings = db.Screenings;
+        return db.Incidents.Where(i => i.ScreenedAt != screenings.Where(x => x.IncidentId == i.Id).Select(x => (DateTime?)x.ScreenedAt).FirstOrDefault());
+    }
+
     private static Action<UpdateSettersBuilder<Incident>> ScreenedAtSetter(AsbOpsDbContext db)
     {
         var screenings = db.Screenings;

@@ -160,9 +160,7 @@ internal sealed class DemoBatchWriter(IDbContextFactory<AsbOpsDbContext> dbFacto
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await CaseStandingRefresh.RefreshCasesAsync(db, CaseStandingRefresh.Stale(db, db.Cases), cancellationToken);
-        var screenings = db.Screenings;
-        await CaseStandingRefresh.RefreshIncidentsAsync(db, db.Incidents.Where(i =>
-            i.ScreenedAt != screenings.Where(x => x.IncidentId == i.Id).Select(x => (DateTime?)x.ScreenedAt).FirstOrDefault()), cancellationToken);
+        await CaseStandingRefresh.RefreshIncidentsAsync(db, CaseStandingRefresh.StaleScreenedAt(db), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Refreshing += TimeProvider.System.GetElapsedTime(started);
     }

@@ -24,22 +24,19 @@ namespace AsbOps.Web.Data.Seeding;
 /// </summary>
 internal static class DemoForceEraser
 {
-    /// <summary>The tables the demo force owns outright, emptied whole; children before parents.</summary>
-    private static readonly Type[] WholeTables =
+    /// <summary>The tables the demo force owns outright, emptied whole (children before parents), with their delete.</summary>
+    private static readonly (Type Entity, Func<AsbOpsDbContext, CancellationToken, Task<int>> Delete)[] WholeTables =
     [
-        typeof(Reminder), typeof(CaseReviewPrompt), typeof(CaseReviewRecommendation), typeof(CaseReviewReliedReport),
-        typeof(CaseReviewApplication), typeof(FindingChase), typeof(FindingLife), typeof(OutboxMessage), typeof(Alert), typeof(AuditEntry),
-        typeof(ComplianceFinding), typeof(ComplianceSnapshotCount), typeof(ComplianceAreaTotals), typeof(ComplianceSnapshot), typeof(Marker),
-        typeof(CaseFile), typeof(VictimContact), typeof(VictimContactPlan), typeof(CaseNote), typeof(RetentionDecision), typeof(CaseReview),
-        typeof(Referral), typeof(ActionItem), typeof(ActionPlan), typeof(CaseShare), typeof(AssessmentAnswer), typeof(Assessment),
-        typeof(CaseParticipant), typeof(VictorEScreening), typeof(Incident), typeof(AsbCase), typeof(Person),
+        Whole<Reminder>(), Whole<CaseReviewPrompt>(), Whole<CaseReviewRecommendation>(), Whole<CaseReviewReliedReport>(),
+        Whole<CaseReviewApplication>(), Whole<FindingChase>(), Whole<FindingLife>(), Whole<OutboxMessage>(), Whole<Alert>(), Whole<AuditEntry>(),
+        Whole<ComplianceFinding>(), Whole<ComplianceSnapshotCount>(), Whole<ComplianceAreaTotals>(), Whole<ComplianceSnapshot>(), Whole<Marker>(),
+        Whole<CaseFile>(), Whole<VictimContact>(), Whole<VictimContactPlan>(), Whole<CaseNote>(), Whole<RetentionDecision>(), Whole<CaseReview>(),
+        Whole<Referral>(), Whole<ActionItem>(), Whole<ActionPlan>(), Whole<CaseShare>(), Whole<AssessmentAnswer>(), Whole<Assessment>(),
+        Whole<CaseParticipant>(), Whole<VictorEScreening>(), Whole<Incident>(), Whole<AsbCase>(), Whole<Person>(),
     ];
 
-    private static readonly System.Reflection.MethodInfo DeleteAllMethod =
-        typeof(DemoForceEraser).GetMethod(nameof(DeleteAllAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
-
-    private static Task<int> DeleteAllAsync<T>(AsbOpsDbContext db, CancellationToken cancellationToken) where T : class =>
-        db.Set<T>().ExecuteDeleteAsync(cancellationToken);
+    private static (Type, Func<AsbOpsDbContext, CancellationToken, Task<int>>) Whole<T>() where T : class =>
+        (typeof(T), (db, cancellationToken) => db.Set<T>().ExecuteDeleteAsync(cancellationToken));
 
     public static async Task EraseAsync(AsbOpsDbContext db, CancellationToken cancellationToken)
     {
@@ -50,14 +47,14 @@ internal static class DemoForceEraser
             // One TRUNCATE of them all: a delete of a scale-100 force row by row, through every index and cascade, takes
             // many minutes. Without CASCADE it fails, rather than empties, if another table still refers to one of them.
             // The names come from the model, not from input.
-            var truncate = "TRUNCATE TABLE " + string.Join(", ", WholeTables.Select(t => $"\"{db.Model.FindEntityType(t)!.GetTableName()}\""));
+            var truncate = "TRUNCATE TABLE " + string.Join(", ", WholeTables.Select(t => $"\"{db.Model.FindEntityType(t.Entity)!.GetTableName()}\""));
             await db.Database.ExecuteSqlRawAsync(truncate, cancellationToken);
         }
         else
         {
             foreach (var table in WholeTables)
             {
-                await (Task<int>)DeleteAllMethod.MakeGenericMethod(table).Invoke(null, [db, cancellationToken])!;
+                await table.Delete(db, cancellationToken);
             }
         }
 

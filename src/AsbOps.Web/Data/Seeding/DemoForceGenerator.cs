@@ -37,7 +37,6 @@ public sealed class DemoForceGenerator(
         ArgumentOutOfRangeException.ThrowIfLessThan(scale, 1);
         var seed = options.Value.Seed;
         var calendar = new DemoCalendar(clock.GetUtcNow().UtcDateTime);
-        var writer = new DemoBatchWriter(dbFactory);
 
         // Separate streams per part, so that a change to one part leaves the others as they were.
         var staffRng = new Random(seed);
@@ -75,9 +74,9 @@ public sealed class DemoForceGenerator(
 
         var phase = clock.GetTimestamp();
         var load = await BeginBulkLoadAsync(cancellationToken);
+        var writer = new DemoBatchWriter(dbFactory) { DeferStanding = load is not null };
         if (load is not null)
         {
-            writer = new DemoBatchWriter(dbFactory) { DeferStanding = true };
             phase = Phase($"dropping {load.Dropped} indexes and foreign keys for the load", phase);
         }
 
