@@ -123,9 +123,10 @@ public static class CountersHandSql
         }
 
         await reader.NextResultAsync();
-        while (await reader.ReadAsync())
+        await reader.ReadAsync();
+        foreach (var (key, i) in HandSqlPeople.Keys.Select((key, i) => (key, i)))
         {
-            Add($"role.{reader.GetString(0).ToLowerInvariant()}.{Levels[reader.GetInt32(1)]}", reader.GetInt32(2));
+            Add(key, reader.GetInt32(i));
         }
 
         await reader.NextResultAsync();
@@ -157,7 +158,8 @@ public static class CountersHandSql
         unknown: "(SELECT COALESCE(SUM(a.UnknownCount), 0) FROM Assessments a WHERE a.CaseId = c.Id AND a.IsCurrent)",
         noPlan: "(c.RiskLevel = 3 AND NOT EXISTS (SELECT 1 FROM ActionPlans ap WHERE ap.CaseId = c.Id))",
         unscreened: "NOT EXISTS (SELECT 1 FROM Screenings s WHERE s.IncidentId = i.Id)",
-        openCases: OpenCases);
+        openCases: OpenCases,
+        people: HandSqlPeople.FromPeople(OpenCases));
 
     private static readonly string StoredSql = Statements(
         victimWaiting: "c.HasUnassessedVictim",
@@ -166,11 +168,14 @@ public static class CountersHandSql
         unknown: "c.UnknownAnswers",
         noPlan: "(c.RiskLevel = 3 AND NOT c.HasActionPlan)",
         unscreened: "i.ScreenedAt IS NULL",
-        openCases: "SELECT * FROM Cases c WHERE c.Status IN ('Open', 'UnderReview') AND ($area IS NULL OR c.AreaId = $area)");
+        openCases: StoredOpenCases,
+        people: HandSqlPeople.FromStoredCounts(StoredOpenCases));
+
+    private const string StoredOpenCases = "SELECT * FROM Cases c WHERE c.Status IN ('Open', 'UnderReview') AND ($area IS NULL OR c.AreaId = $area)";
 
     private static string Statements(
         string victimWaiting, string noVictimNoLocation, string perpetratorWaiting, string unknown, string noPlan, string unscreened,
-        string openCases) => $"""
+        string openCases, string people) => $"""
         WITH f AS (
           SELECT c.AreaId, c.RiskLevel,
             {victimWaiting} AS victimWaiting,
@@ -192,9 +197,7 @@ public static class CountersHandSql
         WHERE i.CaseId IS NULL AND {unscreened} AND ($area IS NULL OR i.AreaId = $area)
         GROUP BY ar.Code;
 
-        SELECT p.Role, p.RiskLevel, COUNT(*) FROM CaseParticipants p
-        WHERE p.Role IN ('Victim', 'Perpetrator', 'Witness') AND p.CaseId IN (SELECT c.Id FROM ({openCases}) c)
-        GROUP BY p.Role, p.RiskLevel;
+        {people};
 
         SELECT (SELECT COUNT(*) FROM Assessments a JOIN ({openCases}) c ON c.Id = a.CaseId WHERE a.IsCurrent AND a.JudgementApproval = 'Pending'),
           (SELECT COUNT(*) FROM (SELECT 1 FROM ComplianceSnapshots s WHERE s.IsWeekly ORDER BY s.TakenAt DESC LIMIT 12));
@@ -225,7 +228,8 @@ public static class CountersHandSql
         unknown: """(SELECT COALESCE(SUM(a."UnknownCount"), 0) FROM "Assessments" a WHERE a."CaseId" = c."Id" AND a."IsCurrent")""",
         noPlan: """(c."RiskLevel" = 3 AND NOT EXISTS (SELECT 1 FROM "ActionPlans" ap WHERE ap."CaseId" = c."Id"))""",
         unscreened: """NOT EXISTS (SELECT 1 FROM "Screenings" s WHERE s."IncidentId" = i."Id")""",
-        openCases: PostgresOpenCases);
+        openCases: PostgresOpenCases,
+        people: HandSqlPeople.FromPeople(PostgresOpenCases));
 
     private static readonly string PostgresStoredSql = PostgresStatements(
         victimWaiting: """c."HasUnassessedVictim" """,
@@ -234,11 +238,15 @@ public static class CountersHandSql
         unknown: """c."UnknownAnswers" """,
         noPlan: """(c."RiskLevel" = 3 AND NOT c."HasActionPlan")""",
         unscreened: """i."ScreenedAt" IS NULL""",
-        openCases: """SELECT * FROM "Cases" c WHERE c."Status" IN ('Open', 'UnderReview') AND (@area IS NULL OR c."AreaId" = @area)""");
+        openCases: PostgresStoredOpenCases,
+        people: HandSqlPeople.FromStoredCounts(PostgresStoredOpenCases));
+
+    private const string PostgresStoredOpenCases =
+        """SELECT * FROM "Cases" c WHERE c."Status" IN ('Open', 'UnderReview') AND (@area IS NULL OR c."AreaId" = @area)""";
 
     private static string PostgresStatements(
         string victimWaiting, string noVictimNoLocation, string perpetratorWaiting, string unknown, string noPlan, string unscreened,
-        string openCases) => $"""
+        string openCases, string people) => $"""
         WITH f AS (
           SELECT c."AreaId" AS area_id, c."RiskLevel" AS risk,
             {victimWaiting} AS victim_waiting,
@@ -263,9 +271,7 @@ public static class CountersHandSql
         WHERE i."CaseId" IS NULL AND {unscreened} AND (@area IS NULL OR i."AreaId" = @area)
         GROUP BY ar."Code";
 
-        SELECT p."Role", p."RiskLevel", COUNT(*)::int FROM "CaseParticipants" p
-        WHERE p."Role" IN ('Victim', 'Perpetrator', 'Witness') AND p."CaseId" IN (SELECT c."Id" FROM ({openCases}) c)
-        GROUP BY p."Role", p."RiskLevel";
+        {people};
 
         SELECT (SELECT COUNT(*) FROM "Assessments" a JOIN ({openCases}) c ON c."Id" = a."CaseId" WHERE a."IsCurrent" AND a."JudgementApproval" = 'Pending')::int,
           (SELECT COUNT(*) FROM (SELECT 1 FROM "ComplianceSnapshots" s WHERE s."IsWeekly" ORDER BY s."TakenAt" DESC LIMIT 12) w)::int;

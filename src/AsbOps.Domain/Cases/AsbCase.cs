@@ -70,6 +70,34 @@ public sealed class AsbCase
     /// <summary>Stored <see cref="CaseStanding.HasActionPlan"/>.</summary>
     public bool HasActionPlan { get; set; }
 
+    // How many of the case's people hold each role and risk level the dashboard's role heatmap shows
+    // (CaseStanding.PeopleCounts), stored with the standing: the heatmap sums them over the open cases instead of
+    // joining every open case to its people.
+
+    public int VictimsNotAssessed { get; set; }
+
+    public int VictimsLow { get; set; }
+
+    public int VictimsMedium { get; set; }
+
+    public int VictimsHigh { get; set; }
+
+    public int PerpetratorsNotAssessed { get; set; }
+
+    public int PerpetratorsLow { get; set; }
+
+    public int PerpetratorsMedium { get; set; }
+
+    public int PerpetratorsHigh { get; set; }
+
+    public int WitnessesNotAssessed { get; set; }
+
+    public int WitnessesLow { get; set; }
+
+    public int WitnessesMedium { get; set; }
+
+    public int WitnessesHigh { get; set; }
+
     public List<CaseParticipant> Participants { get; set; } = [];
 
     public List<Incident> Incidents { get; set; } = [];

@@ -39,6 +39,32 @@ public static class CaseStanding
     public static Expression<Func<AsbCase, int>> UnknownAnswers =>
         c => c.Assessments.Where(a => a.IsCurrent).Sum(a => a.UnknownCount);
 
+    /// <summary>The case's people in <paramref name="role"/> whose current level is <paramref name="level"/>.</summary>
+    public static Expression<Func<AsbCase, int>> PeopleAt(PersonRole role, RiskLevel level) =>
+        c => c.Participants.Count(p => p.Role == role && p.RiskLevel == level);
+
+    /// <summary>
+    /// The role × level counts stored on each case (<see cref="AsbCase.VictimsHigh"/> and the rest): every role and level
+    /// of the dashboard's role heatmap, so that it sums them over the open cases instead of joining every open case to
+    /// its people. Like the rest of the standing, they count a case's people whether it is open or closed, so closing
+    /// or reopening a case changes none of them.
+    /// </summary>
+    public static IReadOnlyList<StoredPeopleCount> PeopleCounts { get; } =
+    [
+        new(PersonRole.Victim, RiskLevel.NotAssessed, c => c.VictimsNotAssessed),
+        new(PersonRole.Victim, RiskLevel.Low, c => c.VictimsLow),
+        new(PersonRole.Victim, RiskLevel.Medium, c => c.VictimsMedium),
+        new(PersonRole.Victim, RiskLevel.High, c => c.VictimsHigh),
+        new(PersonRole.Perpetrator, RiskLevel.NotAssessed, c => c.PerpetratorsNotAssessed),
+        new(PersonRole.Perpetrator, RiskLevel.Low, c => c.PerpetratorsLow),
+        new(PersonRole.Perpetrator, RiskLevel.Medium, c => c.PerpetratorsMedium),
+        new(PersonRole.Perpetrator, RiskLevel.High, c => c.PerpetratorsHigh),
+        new(PersonRole.Witness, RiskLevel.NotAssessed, c => c.WitnessesNotAssessed),
+        new(PersonRole.Witness, RiskLevel.Low, c => c.WitnessesLow),
+        new(PersonRole.Witness, RiskLevel.Medium, c => c.WitnessesMedium),
+        new(PersonRole.Witness, RiskLevel.High, c => c.WitnessesHigh),
+    ];
+
     /// <summary>The case has an action plan (plans are not a navigation of the case, so the set is passed in).</summary>
     public static Expression<Func<AsbCase, bool>> HasActionPlan(IQueryable<ActionPlan> plans) =>
         c => plans.Any(p => p.CaseId == c.Id);

@@ -75,19 +75,25 @@ public static class CaseStandingRefresh
             Differs(x => x.HasUnassessedPerpetrator, CaseStanding.UnassessedPerpetrator),
             Differs(x => x.UnknownAnswers, CaseStanding.UnknownAnswers),
             Differs(x => x.HasActionPlan, CaseStanding.HasActionPlan(db.ActionPlans)),
-        }.Aggregate(Expression.OrElse);
+        }.Concat(CaseStanding.PeopleCounts.Select(n => Differs(n.Stored, n.Actual))).Aggregate(Expression.OrElse);
         return cases.Where(Expression.Lambda<Func<AsbCase, bool>>(differs, c));
     }
 
     private static Action<UpdateSettersBuilder<AsbCase>> Setters(AsbOpsDbContext db)
     {
         var hasPlan = CaseStanding.HasActionPlan(db.ActionPlans);
-        return s => s
-            .SetProperty(c => c.HasUnassessedVictim, CaseStanding.UnassessedVictim)
-            .SetProperty(c => c.LacksVictimAndLocationAssessment, CaseStanding.NoVictimNoLocationAssessment)
-            .SetProperty(c => c.HasUnassessedPerpetrator, CaseStanding.UnassessedPerpetrator)
-            .SetProperty(c => c.UnknownAnswers, CaseStanding.UnknownAnswers)
-            .SetProperty(c => c.HasActionPlan, hasPlan);
+        return s =>
+        {
+            s.SetProperty(c => c.HasUnassessedVictim, CaseStanding.UnassessedVictim)
+                .SetProperty(c => c.LacksVictimAndLocationAssessment, CaseStanding.NoVictimNoLocationAssessment)
+                .SetProperty(c => c.HasUnassessedPerpetrator, CaseStanding.UnassessedPerpetrator)
+                .SetProperty(c => c.UnknownAnswers, CaseStanding.UnknownAnswers)
+                .SetProperty(c => c.HasActionPlan, hasPlan);
+            foreach (var count in CaseStanding.PeopleCounts)
+            {
+                s.SetProperty(count.Stored, count.Actual);
+            }
+        };
     }
 
     /// <summary>

@@ -8,6 +8,7 @@ using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static AsbOps.Web.Tests.Assessments.AssessmentFixture;
+using AsbOps.Web.Tests.Data;
 
 namespace AsbOps.Web.Tests.Assessments;
 
@@ -29,6 +30,8 @@ public sealed class AssessmentServiceTests(AsbOpsAppFactory app) : IClassFixture
         Assert.Equal("Lives alone, recent stroke", assessment.Answers.Single(a => a.QuestionKey == "vulnerable").Explanation);
         Assert.Equal(RiskLevel.High, (await db.Cases.SingleAsync(c => c.Id == w.CaseId)).RiskLevel);
         Assert.Equal(RiskLevel.High, (await db.CaseParticipants.SingleAsync(p => p.Id == w.VictimId)).RiskLevel);
+        await PeopleCountsAssert.MatchTheirPeopleAsync(db, w.CaseId);
+        Assert.Equal(1, await db.Cases.Where(c => c.Id == w.CaseId).Select(c => c.VictimsHigh).SingleAsync());
         var markers = await db.Markers.Where(m => m.CaseId == w.CaseId && m.EndedAt == null).ToListAsync();
         Assert.Contains(markers, m => m.SubjectType == MarkerSubjectType.Person && m.PersonId == w.PersonId);
         Assert.Contains(markers, m => m.SubjectType == MarkerSubjectType.Location);

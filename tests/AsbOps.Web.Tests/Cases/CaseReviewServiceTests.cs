@@ -7,6 +7,7 @@ using AsbOps.Web.Live;
 using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using AsbOps.Web.Tests.Data;
 
 namespace AsbOps.Web.Tests.Cases;
 
@@ -110,6 +111,7 @@ public sealed class CaseReviewServiceTests(AsbOpsAppFactory app) : IClassFixture
         var markers = await db.Markers.Where(m => m.CaseId == world.CaseId).ToListAsync();
         Assert.NotEmpty(markers);
         Assert.All(markers, m => Assert.Equal((PlanWorld.Now, "Case closed"), (m.EndedAt, m.EndReason)));
+        await PeopleCountsAssert.MatchTheirPeopleAsync(db, world.CaseId);
         var audit = await db.AuditEntries.Where(e => e.CaseId == world.CaseId && e.Action == AuditAction.Update && e.UserId == world.Sergeant.UserId).ToListAsync();
         Assert.Contains(audit, e => e.EntityType == nameof(AsbCase) && e.Changes!.Contains("Closed"));
         Assert.Contains(audit, e => e.EntityType == "Marker" && e.Changes!.Contains("Case closed"));

@@ -3,6 +3,7 @@ using AsbOps.Domain.Compliance;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
+using AsbOps.Web.Data;
 
 namespace AsbOps.Web.Tests.Data;
 
@@ -40,6 +41,7 @@ public sealed class DemoForceContentTests(SeededDemoForce force)
         Assert.InRange(caseIncidents / (double)cases, 2.5, 3.5);
         Assert.Equal(cases, peoplePerCase.Count);
         Assert.All(peoplePerCase, n => Assert.InRange(n, 1, 4));
+        Assert.False(await CaseStandingRefresh.Stale(db, db.Cases).AnyAsync());
         Assert.True(firstOpened >= _end.AddDays(-365) && lastOpened < _end);
     }
 

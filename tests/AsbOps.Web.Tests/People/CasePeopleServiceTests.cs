@@ -7,6 +7,7 @@ using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static AsbOps.Web.Tests.Assessments.AssessmentFixture;
+using AsbOps.Web.Tests.Data;
 
 namespace AsbOps.Web.Tests.People;
 
@@ -80,6 +81,8 @@ public sealed class CasePeopleServiceTests(AsbOpsAppFactory app) : IClassFixture
         Assert.Equal("LE11 2BB", person.Postcode);
         Assert.Equal("ROWDY ROB", person.SearchName);
         Assert.True(await db.CaseParticipants.AnyAsync(p => p.Id == result.ParticipantId && p.Role == PersonRole.Perpetrator));
+        await PeopleCountsAssert.MatchTheirPeopleAsync(db, w.CaseId);
+        Assert.True(await db.Cases.Where(c => c.Id == w.CaseId).Select(c => c.PerpetratorsNotAssessed).SingleAsync() > 0);
     }
 
     [Fact]

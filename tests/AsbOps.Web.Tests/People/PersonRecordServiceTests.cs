@@ -11,6 +11,7 @@ using AsbOps.Web.Security;
 using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using AsbOps.Web.Tests.Data;
 
 namespace AsbOps.Web.Tests.People;
 
@@ -88,6 +89,7 @@ public sealed class PersonRecordServiceTests(AsbOpsAppFactory app) : IClassFixtu
         var old = await db.People.SingleAsync(p => p.Id == duplicate);
         Assert.Equal((survivor, "", null), (old.MergedIntoId, old.LastName, old.Address));
         Assert.False(await db.CaseParticipants.AnyAsync(p => p.PersonId == duplicate));
+        await PeopleCountsAssert.MatchTheirPeopleAsync(db, [.. await db.CaseParticipants.Where(p => p.PersonId == survivor).Select(p => p.CaseId).ToListAsync()]);
         Assert.True(await db.AuditEntries.AnyAsync(e => e.EntityType == nameof(Person) && e.EntityId == duplicate.ToString()
             && e.Action == AuditAction.Update && e.UserId == world.Sergeant.UserId && e.Changes!.Contains("MergedIntoId")));
         Assert.True(await db.AuditEntries.AnyAsync(e => e.EntityType == nameof(CaseParticipant) && e.CaseId == world.CaseId

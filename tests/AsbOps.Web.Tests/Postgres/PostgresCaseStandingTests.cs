@@ -19,6 +19,12 @@ public sealed class PostgresCaseStandingTests(PostgresAppFactory app) : IClassFi
         CaseStandingTests.BackfillGivesWhatTheSavesStoredAsync(app);
 
     [Fact]
+    public Task EverySaveOnPostgresKeepsTheRoleAndLevelCountsOfPeople() => CasePeopleCountsTests.EverySaveKeepsTheCountsAsync(app, "PGPPL");
+
+    [Fact]
+    public Task ThePeopleCountsBackfillOnPostgresGivesEveryCaseTheCountsOfItsPeople() => CasePeopleCountsTests.BackfillGivesTheCountsAsync(app, "PGPPLFILL");
+
+    [Fact]
     public async Task TwoTransactionsAssessingTheTwoVictimsOfOneCaseAtOnceLeaveNoVictimUnassessed()
     {
         var area = (await app.AddAreaAsync("PGRACE")).Id;

@@ -19,6 +19,7 @@ using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using AsbOps.Web.Tests.Data;
 
 namespace AsbOps.Web.Tests.Retention;
 
@@ -63,6 +64,7 @@ public sealed class CaseDisposalTests(FilesAppFactory app) : IClassFixture<Files
         var disposed = await db.Cases.Include(c => c.Participants).SingleAsync(c => c.Id == world.CaseId);
         Assert.NotNull(disposed.DisposedAt);
         Assert.Equal(3, disposed.Participants.Count);
+        await PeopleCountsAssert.MatchTheirPeopleAsync(db, world.CaseId);
         Assert.Equal(2, await db.Assessments.CountAsync(a => a.CaseId == world.CaseId));
         Assert.Equal("Ottoline", (await db.People.SingleAsync(p => p.Id == bystander)).FirstName);
         Assert.False(await db.CaseParticipants.AnyAsync(p => p.CaseId == world.CaseId && p.PersonId == bystander));

@@ -33,8 +33,9 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<AsbCase>
         builder.HasIndex(c => c.LeadOfficerId);
         builder.HasIndex(c => c.RetentionReviewDue);
 
-        // The counters' index: the open few cases only, carrying every column the dashboard's counts and queue lists
-        // read (the stored standing included), so that a pass over the open cases reads this index and nothing else.
+        // The counters' index: the open few cases only, carrying every column the dashboard's counts, queue lists and role
+        // heatmap read (the stored standing and people counts included), so that a pass over the open cases reads this
+        // index and nothing else (25 columns: PostgreSQL allows 32).
         // Status leads because the queries name it (IsOpen), which is also how SQLite matches them to this filter.
         builder.HasIndex(
                 c => new
@@ -52,6 +53,18 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<AsbCase>
                     c.HasUnassessedPerpetrator,
                     c.UnknownAnswers,
                     c.HasActionPlan,
+                    c.VictimsNotAssessed,
+                    c.VictimsLow,
+                    c.VictimsMedium,
+                    c.VictimsHigh,
+                    c.PerpetratorsNotAssessed,
+                    c.PerpetratorsLow,
+                    c.PerpetratorsMedium,
+                    c.PerpetratorsHigh,
+                    c.WitnessesNotAssessed,
+                    c.WitnessesLow,
+                    c.WitnessesMedium,
+                    c.WitnessesHigh,
                 },
                 "IX_Cases_OpenCounters")
             .HasFilter("\"Status\" IN ('Open', 'UnderReview')");

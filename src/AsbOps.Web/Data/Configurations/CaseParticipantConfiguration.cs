@@ -12,7 +12,7 @@ public sealed class CaseParticipantConfiguration : IEntityTypeConfiguration<Case
         builder.Ignore(p => p.RequiresAssessment);
         builder.HasOne(p => p.Case).WithMany(c => c.Participants).HasForeignKey(p => p.CaseId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne(p => p.Person).WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);
-        // With the level, the role heatmap counts the people of the open cases from this index alone.
+        // With the level, a case's stored role × level counts (CaseStanding.PeopleCounts) are worked out from this index alone.
         builder.HasIndex(p => new { p.CaseId, p.Role, p.RiskLevel });
         builder.HasIndex(p => new { p.PersonId, p.CaseId, p.Role }).IsUnique();
         builder.HasIndex(p => new { p.Role, p.RiskLevel });

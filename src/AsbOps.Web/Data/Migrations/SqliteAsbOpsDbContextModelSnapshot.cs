@@ -749,6 +749,18 @@ namespace AsbOps.Web.Data.Migrations
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PerpetratorsHigh")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PerpetratorsLow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PerpetratorsMedium")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PerpetratorsNotAssessed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Postcode")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -782,6 +794,30 @@ namespace AsbOps.Web.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("VictimsHigh")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VictimsLow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VictimsMedium")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VictimsNotAssessed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WitnessesHigh")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WitnessesLow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WitnessesMedium")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WitnessesNotAssessed")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LeadOfficerId");
@@ -803,7 +839,7 @@ namespace AsbOps.Web.Data.Migrations
 
                     b.HasIndex("AreaId", "Status", "RiskLevel", "OpenedAt", "Id");
 
-                    b.HasIndex(new[] { "Status", "AreaId", "OpenedAt", "RiskLevel", "NextReviewDue", "LastReviewedAt", "HighRiskSince", "Reference", "HasUnassessedVictim", "LacksVictimAndLocationAssessment", "HasUnassessedPerpetrator", "UnknownAnswers", "HasActionPlan" }, "IX_Cases_OpenCounters")
+                    b.HasIndex(new[] { "Status", "AreaId", "OpenedAt", "RiskLevel", "NextReviewDue", "LastReviewedAt", "HighRiskSince", "Reference", "HasUnassessedVictim", "LacksVictimAndLocationAssessment", "HasUnassessedPerpetrator", "UnknownAnswers", "HasActionPlan", "VictimsNotAssessed", "VictimsLow", "VictimsMedium", "VictimsHigh", "PerpetratorsNotAssessed", "PerpetratorsLow", "PerpetratorsMedium", "PerpetratorsHigh", "WitnessesNotAssessed", "WitnessesLow", "WitnessesMedium", "WitnessesHigh" }, "IX_Cases_OpenCounters")
                         .HasFilter("\"Status\" IN ('Open', 'UnderReview')");
 
                     b.ToTable("Cases", (string)null);

@@ -60,15 +60,12 @@ public sealed class OpsDashboardQueries(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var openCases = db.Cases.AsNoTracking().Where(CaseStanding.IsOpen).Where(c => areaId == null || c.AreaId == areaId);
 
-        // Every role is grouped and the heatmap's roles picked afterwards (a handful of rows): a role filter in SQL
-        // leads SQLite to walk all people by role and look each case up, instead of going from the open cases to
-        // their people through the case index.
-        var rows = await (from c in openCases
-                          join p in db.CaseParticipants.AsNoTracking() on c.Id equals p.CaseId
-                          group p by new { p.Role, p.RiskLevel } into g
-                          select new { g.Key.Role, g.Key.RiskLevel, Count = g.Count() })
-            .ToListAsync(cancellationToken);
-        return rows.ToDictionary(r => (r.Role, r.RiskLevel), r => r.Count);
+        // The role × level counts stored on each case, summed over the open cases of the scope: one pass over the
+        // counters' index, instead of joining every open case to its people (884,000 rows at scale 100).
+        var sums = await openCases.GroupBy(c => 1).Select(StoredPeopleSums.Sums).SingleOrDefaultAsync(cancellationToken);
+        return CaseStanding.PeopleCounts
+            .Select((count, i) => (count, sum: sums?[i] ?? 0))
+            .ToDictionary(x => (x.count.Role, x.count.Level), x => x.sum);
     }
 
     public async Task<IReadOnlyList<HighRiskCaseRow>> HighRiskCasesAsync(int? areaId, int cap = 50, CancellationToken cancellationToken = default)

@@ -782,6 +782,18 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("OpenedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("PerpetratorsHigh")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PerpetratorsLow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PerpetratorsMedium")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PerpetratorsNotAssessed")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Postcode")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -815,6 +827,30 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
 
+                    b.Property<int>("VictimsHigh")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VictimsLow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VictimsMedium")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VictimsNotAssessed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WitnessesHigh")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WitnessesLow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WitnessesMedium")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WitnessesNotAssessed")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("LeadOfficerId");
@@ -836,7 +872,7 @@ namespace AsbOps.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AreaId", "Status", "RiskLevel", "OpenedAt", "Id");
 
-                    b.HasIndex(new[] { "Status", "AreaId", "OpenedAt", "RiskLevel", "NextReviewDue", "LastReviewedAt", "HighRiskSince", "Reference", "HasUnassessedVictim", "LacksVictimAndLocationAssessment", "HasUnassessedPerpetrator", "UnknownAnswers", "HasActionPlan" }, "IX_Cases_OpenCounters")
+                    b.HasIndex(new[] { "Status", "AreaId", "OpenedAt", "RiskLevel", "NextReviewDue", "LastReviewedAt", "HighRiskSince", "Reference", "HasUnassessedVictim", "LacksVictimAndLocationAssessment", "HasUnassessedPerpetrator", "UnknownAnswers", "HasActionPlan", "VictimsNotAssessed", "VictimsLow", "VictimsMedium", "VictimsHigh", "PerpetratorsNotAssessed", "PerpetratorsLow", "PerpetratorsMedium", "PerpetratorsHigh", "WitnessesNotAssessed", "WitnessesLow", "WitnessesMedium", "WitnessesHigh" }, "IX_Cases_OpenCounters")
                         .HasFilter("\"Status\" IN ('Open', 'UnderReview')");
 
                     b.ToTable("Cases", (string)null);
