@@ -28,6 +28,13 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<AsbCase>
         // The force-wide list with no filter, read backwards (without it PostgreSQL sorted all 438,200 cases at scale 100).
         builder.HasIndex(c => new { c.OpenedAt, c.Id });
         builder.HasIndex(c => new { c.Status, c.OpenedAt });
+        // The open cases oldest first with the flags the dashboard's queue "awaiting an assessment" tests: without it
+        // PostgreSQL walked (OpenedAt, Id) from the oldest case, almost all closed, past 374,000 cases at scale 100 to
+        // find the first ten (600 ms); with it, 36,000 entries of this index and no table row (19 ms).
+        builder.HasIndex(
+                c => new { c.OpenedAt, c.HasUnassessedVictim, c.LacksVictimAndLocationAssessment, c.HasUnassessedPerpetrator, c.Reference, c.Id },
+                "IX_Cases_OpenByOpenedAt")
+            .HasFilter("\"Status\" IN ('Open', 'UnderReview')");
         builder.HasIndex(c => new { c.Status, c.NextReviewDue });
         builder.HasIndex(c => c.Postcode);
         builder.HasIndex(c => c.LeadOfficerId);

@@ -839,6 +839,9 @@ namespace AsbOps.Web.Data.Migrations
 
                     b.HasIndex("AreaId", "Status", "RiskLevel", "OpenedAt", "Id");
 
+                    b.HasIndex(new[] { "OpenedAt", "HasUnassessedVictim", "LacksVictimAndLocationAssessment", "HasUnassessedPerpetrator", "Reference", "Id" }, "IX_Cases_OpenByOpenedAt")
+                        .HasFilter("\"Status\" IN ('Open', 'UnderReview')");
+
                     b.HasIndex(new[] { "Status", "AreaId", "OpenedAt", "RiskLevel", "NextReviewDue", "LastReviewedAt", "HighRiskSince", "Reference", "HasUnassessedVictim", "LacksVictimAndLocationAssessment", "HasUnassessedPerpetrator", "UnknownAnswers", "HasActionPlan", "VictimsNotAssessed", "VictimsLow", "VictimsMedium", "VictimsHigh", "PerpetratorsNotAssessed", "PerpetratorsLow", "PerpetratorsMedium", "PerpetratorsHigh", "WitnessesNotAssessed", "WitnessesLow", "WitnessesMedium", "WitnessesHigh" }, "IX_Cases_OpenCounters")
                         .HasFilter("\"Status\" IN ('Open', 'UnderReview')");
 
