@@ -70,6 +70,13 @@ public sealed class AsbCase
     /// <summary>Stored <see cref="CaseStanding.HasActionPlan"/>.</summary>
     public bool HasActionPlan { get; set; }
 
+    /// <summary>
+    /// Stored <see cref="CaseStanding.FirstVictimContactDue"/>: the earliest moment one of the case's victims is due for
+    /// contact, or null with no victim. Not "overdue" (that changes with the clock alone): a case with a victim overdue
+    /// at any moment is one whose stored date has passed, so the dashboard looks for overdue victims on those few cases.
+    /// </summary>
+    public DateTime? FirstVictimContactDue { get; set; }
+
     // How many of the case's people hold each role and risk level the dashboard's role heatmap shows
     // (CaseStanding.PeopleCounts), stored with the standing: the heatmap sums them over the open cases instead of
     // joining every open case to its people.

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using AsbOps.Domain.ActionPlans;
+using AsbOps.Domain.CaseRecord;
 using AsbOps.Domain.Risk;
 
 namespace AsbOps.Domain.Cases;
@@ -64,6 +65,18 @@ public static class CaseStanding
         new(PersonRole.Witness, RiskLevel.Medium, c => c.WitnessesMedium),
         new(PersonRole.Witness, RiskLevel.High, c => c.WitnessesHigh),
     ];
+
+    /// <summary>
+    /// The earliest moment one of the case's victims is due for contact (<see cref="ContactSchedule"/>): a victim with a
+    /// plan when the plan says, one without a plan one default interval for their level after being added; null with no
+    /// victim. A victim is overdue (<see cref="ContactSchedule.OverdueVictim"/>) only on a case whose date has passed.
+    /// </summary>
+    public static Expression<Func<AsbCase, DateTime?>> FirstVictimContactDue(IQueryable<VictimContactPlan> plans) =>
+        c => c.Participants.Where(p => p.Role == PersonRole.Victim)
+            .Min(p => plans.Where(x => x.CaseParticipantId == p.Id).Select(x => (DateTime?)x.NextContactDue).FirstOrDefault()
+                ?? (p.RiskLevel == RiskLevel.High ? p.AddedAt.AddDays(ContactSchedule.Weekly)
+                    : p.RiskLevel == RiskLevel.Medium ? p.AddedAt.AddDays(ContactSchedule.Fortnightly)
+                    : p.AddedAt.AddDays(ContactSchedule.Monthly)));
 
     /// <summary>The case has an action plan (plans are not a navigation of the case, so the set is passed in).</summary>
     public static Expression<Func<AsbCase, bool>> HasActionPlan(IQueryable<ActionPlan> plans) =>

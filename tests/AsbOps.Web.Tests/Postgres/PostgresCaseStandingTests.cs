@@ -25,6 +25,9 @@ public sealed class PostgresCaseStandingTests(PostgresAppFactory app) : IClassFi
     public Task ThePeopleCountsBackfillOnPostgresGivesEveryCaseTheCountsOfItsPeople() => CasePeopleCountsTests.BackfillGivesTheCountsAsync(app, "PGPPLFILL");
 
     [Fact]
+    public Task TheStoredVictimContactDueOnPostgresFollowsVictimsAndPlans() => VictimContactDueTests.DueDateFollowsVictimsAndPlansAsync(app, "PGVCDUE");
+
+    [Fact]
     public async Task TwoTransactionsAssessingTheTwoVictimsOfOneCaseAtOnceLeaveNoVictimUnassessed()
     {
         var area = (await app.AddAreaAsync("PGRACE")).Id;

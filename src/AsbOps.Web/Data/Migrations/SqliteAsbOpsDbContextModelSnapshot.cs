@@ -721,6 +721,9 @@ namespace AsbOps.Web.Data.Migrations
                     b.Property<DateTime?>("DisposedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FirstVictimContactDue")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("HasActionPlan")
                         .HasColumnType("INTEGER");
 
@@ -840,6 +843,9 @@ namespace AsbOps.Web.Data.Migrations
                     b.HasIndex("AreaId", "Status", "RiskLevel", "OpenedAt", "Id");
 
                     b.HasIndex(new[] { "OpenedAt", "HasUnassessedVictim", "LacksVictimAndLocationAssessment", "HasUnassessedPerpetrator", "Reference", "Id" }, "IX_Cases_OpenByOpenedAt")
+                        .HasFilter("\"Status\" IN ('Open', 'UnderReview')");
+
+                    b.HasIndex(new[] { "FirstVictimContactDue", "AreaId", "Id" }, "IX_Cases_OpenByVictimContactDue")
                         .HasFilter("\"Status\" IN ('Open', 'UnderReview')");
 
                     b.HasIndex(new[] { "Status", "AreaId", "OpenedAt", "RiskLevel", "NextReviewDue", "LastReviewedAt", "HighRiskSince", "Reference", "HasUnassessedVictim", "LacksVictimAndLocationAssessment", "HasUnassessedPerpetrator", "UnknownAnswers", "HasActionPlan", "VictimsNotAssessed", "VictimsLow", "VictimsMedium", "VictimsHigh", "PerpetratorsNotAssessed", "PerpetratorsLow", "PerpetratorsMedium", "PerpetratorsHigh", "WitnessesNotAssessed", "WitnessesLow", "WitnessesMedium", "WitnessesHigh" }, "IX_Cases_OpenCounters")

@@ -137,9 +137,10 @@ public sealed class OpenCaseTally(
             .GroupBy(i => i.AreaId)
             .Select(g => new { AreaId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.AreaId, g => g.Count, cancellationToken);
-        // Victims of open cases overdue for contact: from the open cases to their victims (the participants' case index)
-        // and each victim's plan (unique by participant), one grouped count.
-        var overdueContacts = await (from c in openCases
+        // Victims of open cases overdue for contact: only a case whose stored first contact due date has passed can have
+        // one (a range of IX_Cases_OpenByVictimContactDue), then its victims (the participants' case index) and each
+        // victim's plan (unique by participant), one grouped count. Without the date: every open case's victims, 1.5 s at scale 100.
+        var overdueContacts = await (from c in openCases.Where(c => c.FirstVictimContactDue < now)
                                      join p in db.CaseParticipants.AsNoTracking().Where(ContactSchedule.OverdueVictim(db.VictimContactPlans, now))
                                          on c.Id equals p.CaseId
                                      group p by c.AreaId into g
