@@ -4,11 +4,11 @@ using AsbOps.Domain.Referrals;
 using AsbOps.Domain.Risk;
 using AsbOps.Web.Data;
 using AsbOps.Web.Features.Assessments;
+using AsbOps.Web.Tests.Data;
 using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static AsbOps.Web.Tests.Assessments.AssessmentFixture;
-using AsbOps.Web.Tests.Data;
 
 namespace AsbOps.Web.Tests.Assessments;
 

@@ -4,10 +4,10 @@ using AsbOps.Web.Data;
 using AsbOps.Web.Features.ActionPlans;
 using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Live;
+using AsbOps.Web.Tests.Data;
 using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using AsbOps.Web.Tests.Data;
 
 namespace AsbOps.Web.Tests.Cases;
 

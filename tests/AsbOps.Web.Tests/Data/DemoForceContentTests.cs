@@ -1,9 +1,9 @@
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Compliance;
 using AsbOps.Domain.Risk;
+using AsbOps.Web.Data;
 using AsbOps.Web.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
-using AsbOps.Web.Data;
 
 namespace AsbOps.Web.Tests.Data;
 

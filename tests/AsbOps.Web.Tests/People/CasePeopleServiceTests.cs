@@ -3,11 +3,11 @@ using AsbOps.Web.Data;
 using AsbOps.Web.Features.People;
 using AsbOps.Web.Security;
 using AsbOps.Web.Tests.Assessments;
+using AsbOps.Web.Tests.Data;
 using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static AsbOps.Web.Tests.Assessments.AssessmentFixture;
-using AsbOps.Web.Tests.Data;
 
 namespace AsbOps.Web.Tests.People;
 

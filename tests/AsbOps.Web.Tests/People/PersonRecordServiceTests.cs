@@ -8,10 +8,10 @@ using AsbOps.Web.Data;
 using AsbOps.Web.Features.Cases;
 using AsbOps.Web.Features.People;
 using AsbOps.Web.Security;
+using AsbOps.Web.Tests.Data;
 using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using AsbOps.Web.Tests.Data;
 
 namespace AsbOps.Web.Tests.People;
 

@@ -15,11 +15,11 @@ using AsbOps.Web.Features.Metrics;
 using AsbOps.Web.Features.Retention;
 using AsbOps.Web.Security;
 using AsbOps.Web.Tests.CaseRecord;
+using AsbOps.Web.Tests.Data;
 using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using AsbOps.Web.Tests.Data;
 
 namespace AsbOps.Web.Tests.Retention;
 
