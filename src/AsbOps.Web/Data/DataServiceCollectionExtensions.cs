@@ -19,10 +19,7 @@ public static class DataServiceCollectionExtensions
             connectionString = $"Data Source={Path.Combine(environment.ContentRootPath, "data", "asbops.db")}";
         }
 
-        if (!database.IsPostgres)
-        {
-            connectionString = PrepareSqlite(connectionString);
-        }
+        connectionString = database.IsPostgres ? PreparePostgres(connectionString) : PrepareSqlite(connectionString);
 
         // Each provider has its own context type (and so its own migration set); features ask for AsbOpsDbContext.
         if (database.IsPostgres)
@@ -44,6 +41,23 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoForceGenerator>();
         return services;
+    }
+
+    /// <summary>
+    /// Turns PostgreSQL's JIT compilation off for the app's connections unless the connection string sets its own
+    /// <c>Options</c>. The dashboard, compliance and sweep queries are estimated above the server's default
+    /// <c>jit_above_cost</c> at national scale, and compiling them cost more than running them (160–300 ms of JIT for a
+    /// 100 ms query at scale 100; see the benchmark README).
+    /// </summary>
+    internal static string PreparePostgres(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrWhiteSpace(builder.Options))
+        {
+            builder.Options = "-c jit=off";
+        }
+
+        return builder.ConnectionString;
     }
 
     /// <summary>Makes sure the SQLite file's folder exists and a busy wait is set so short write locks queue.</summary>
