@@ -15,7 +15,9 @@ internal sealed class SnapshotWorkbookFindings(
     IReadOnlyDictionary<int, string> codes, Func<string, string> caseLink, int chunkSize = SnapshotWorkbookFindings.DefaultChunkSize)
     : WorkbookFindings
 {
-    public const int DefaultChunkSize = 2000;
+    // Small enough that PostgreSQL looks each chunk's cases up by index (a long id list tips it into scanning the
+    // whole table, and into JIT compiling the query).
+    public const int DefaultChunkSize = 500;
 
     /// <summary>The same findings read in chunks of <paramref name="size"/> rows.</summary>
     public SnapshotWorkbookFindings InChunksOf(int size) => new(dbFactory, snapshotId, takenAt, checks, codes, caseLink, size);
@@ -74,7 +76,7 @@ internal sealed class SnapshotWorkbookFindings(
         }
 
         var caseIds = chunk.Select(r => r.CaseId).Distinct().ToList();
-        var people = await WorkbookConcerned.LoadAsync(db, caseIds, cancellationToken);
+        var people = await WorkbookConcerned.LoadAsync(db, rule, caseIds, cancellationToken);
         var firstSeen = await db.FindingLives.AsNoTracking()
             .Where(l => caseIds.Contains(l.CaseId) && l.Rule == rule && l.FirstSeenAt <= takenAt && (l.PutRightAt == null || l.PutRightAt > takenAt))
             .GroupBy(l => l.CaseId)
@@ -84,7 +86,7 @@ internal sealed class SnapshotWorkbookFindings(
 
         return chunk.Select(r => new WorkbookFinding(
                 r.Reference, codes.GetValueOrDefault(r.AreaId, "?"), r.LeadOfficer, r.Sergeant, r.OpenedAt,
-                WorkbookConcerned.Describe(rule, people[r.CaseId], r.Address), AgeDays(takenAt, r.Since), r.Detail, r.Since,
+                WorkbookConcerned.Describe(people[r.CaseId], r.Address), AgeDays(takenAt, r.Since), r.Detail, r.Since,
                 firstSeen.TryGetValue(r.CaseId, out var first) ? checks.Count(t => t >= first) : 0, caseLink(r.Reference)))
             .ToList();
     }
