@@ -129,7 +129,10 @@ internal sealed class XlsxSheet
     {
         _xml.Write("<c r=\"");
         _xml.Write(reference);
-        _xml.Write(style == 0 ? "\" t=\"inlineStr\"><is><t xml:space=\"preserve\">" : $"\" s=\"{style}\" t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+        _xml.Write(style == 0 ? "\" t=\"inlineStr\"><is>" : $"\" s=\"{style}\" t=\"inlineStr\"><is>");
+
+        // Spaces at either end are kept only when the text says so.
+        _xml.Write(text.Length > 0 && (char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) ? "<t xml:space=\"preserve\">" : "<t>");
         XlsxParts.Escape(_xml, text);
         _xml.Write("</t></is></c>");
     }

@@ -21,7 +21,7 @@ internal sealed class XlsxWriter(Stream output) : IDisposable
     public XlsxSheet AddSheet(string name, IReadOnlyList<double> widths)
     {
         CloseCurrent();
-        var entry = _zip.CreateEntry($"xl/worksheets/sheet{_sheets.Count + 1}.xml", CompressionLevel.Fastest);
+        var entry = _zip.CreateEntry($"xl/worksheets/sheet{_sheets.Count + 1}.xml", CompressionLevel.Optimal);
         _current = new XlsxSheet(entry.Open(), name, widths, frozenHeader: true);
         return _current;
     }
@@ -92,7 +92,7 @@ internal sealed class XlsxWriter(Stream output) : IDisposable
         _sheets.Add((sheet.Name, sheet.Filter));
         if (sheet.Links.Count > 0)
         {
-            var entry = _zip.CreateEntry($"xl/worksheets/_rels/sheet{_sheets.Count}.xml.rels", CompressionLevel.Fastest);
+            var entry = _zip.CreateEntry($"xl/worksheets/_rels/sheet{_sheets.Count}.xml.rels", CompressionLevel.Optimal);
             using var xml = new StreamWriter(entry.Open(), new UTF8Encoding(false), 1 << 16);
             xml.Write($"<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"{XlsxParts.PackageRelNs}\">");
             for (var i = 0; i < sheet.Links.Count; i++)
@@ -110,7 +110,7 @@ internal sealed class XlsxWriter(Stream output) : IDisposable
 
     private void Entry(string path, string content)
     {
-        using var stream = _zip.CreateEntry(path, CompressionLevel.Fastest).Open();
+        using var stream = _zip.CreateEntry(path, CompressionLevel.Optimal).Open();
         stream.Write(new UTF8Encoding(false).GetBytes(content));
     }
 }
