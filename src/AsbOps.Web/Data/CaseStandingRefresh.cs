@@ -123,7 +123,11 @@ public static class CaseStandingRefresh
                 {
                     case CaseParticipant or Assessment or ActionPlan:
                         Note(entry, nameof(CaseParticipant.CaseId), touched._cases, touched._addedCaseRows);
-                        touched._peopleChanged |= entry.Entity is CaseParticipant;
+                        // The search text changes with who is on the case, not with a person's level or role.
+                        touched._peopleChanged |= entry.Entity is CaseParticipant
+                            && (entry.State != EntityState.Modified
+                                || entry.Property(nameof(CaseParticipant.PersonId)).IsModified
+                                || entry.Property(nameof(CaseParticipant.CaseId)).IsModified);
                         break;
                     case AsbCase when entry.State == EntityState.Added:
                         touched._addedCases.Add(entry);
