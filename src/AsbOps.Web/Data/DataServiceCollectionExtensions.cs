@@ -2,6 +2,7 @@ using AsbOps.Web.Data.Auditing;
 using AsbOps.Web.Data.Seeding;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace AsbOps.Web.Data;
 
@@ -22,15 +23,19 @@ public static class DataServiceCollectionExtensions
         connectionString = database.IsPostgres ? PreparePostgres(connectionString) : PrepareSqlite(connectionString);
 
         // Each provider has its own context type (and so its own migration set); features ask for AsbOpsDbContext.
+        // Counting "up to N" (the case list's total) is a LIMIT without an order on purpose: an order would make the
+        // database sort or walk every match, and which N rows are counted does not matter. EF Core would warn each time.
+        static void Warnings(WarningsConfigurationBuilder w) =>
+            w.Log((CoreEventId.RowLimitingOperationWithoutOrderByWarning, LogLevel.Debug));
         if (database.IsPostgres)
         {
-            services.AddDbContextFactory<PostgresAsbOpsDbContext>(options => options.UseNpgsql(connectionString));
+            services.AddDbContextFactory<PostgresAsbOpsDbContext>(options => options.UseNpgsql(connectionString).ConfigureWarnings(Warnings));
             services.AddSingleton<IDbContextFactory<AsbOpsDbContext>, ProviderContextFactory<PostgresAsbOpsDbContext>>();
         }
         else
         {
             services.AddDbContextFactory<SqliteAsbOpsDbContext>(options =>
-                options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+                options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()).ConfigureWarnings(Warnings));
             services.AddSingleton<IDbContextFactory<AsbOpsDbContext>, ProviderContextFactory<SqliteAsbOpsDbContext>>();
         }
 
