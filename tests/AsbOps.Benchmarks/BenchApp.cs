@@ -11,14 +11,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AsbOps.Benchmarks;
 
-/// <summary>The app on Kestrel (127.0.0.1, a free port), Testing environment, its own SQLite file and one ops:read key.</summary>
+/// <summary>
+/// The app on Kestrel (127.0.0.1, a free port), Testing environment, its own SQLite file (or the PostgreSQL database of
+/// a connection string) and one ops:read key.
+/// </summary>
 public sealed class BenchApp : WebApplicationFactory<Program>
 {
     public const string OpsKey = "bench-ops-key";
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "asbops-bench", Guid.NewGuid().ToString("N"));
+    private readonly string? _postgres;
 
-    public BenchApp()
+    public BenchApp(string? postgres = null)
     {
+        _postgres = postgres;
         Directory.CreateDirectory(_folder);
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
@@ -29,7 +34,8 @@ public sealed class BenchApp : WebApplicationFactory<Program>
     {
         builder.UseSolutionRelativeContentRoot(Path.Combine("src", "AsbOps.Web"));
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:AsbOps", $"Data Source={Path.Combine(_folder, "asbops.db")}");
+        builder.UseSetting("ConnectionStrings:AsbOps", _postgres ?? $"Data Source={Path.Combine(_folder, "asbops.db")}");
+        builder.UseSetting("Database:Provider", _postgres is null ? "Sqlite" : "Postgres");
         builder.UseSetting("Demo:SeedOnStart", "false");
         builder.UseSetting("Jobs:Enabled", "false");
         builder.UseSetting("Email:PickupDirectory", Path.Combine(_folder, "mail"));

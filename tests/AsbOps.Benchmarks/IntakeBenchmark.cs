@@ -143,41 +143,22 @@ public static class IntakeBenchmark
     /// </summary>
     private static async Task RunPostgresDemoAsync()
     {
-        if (Environment.GetEnvironmentVariable(JobsBenchHost.PostgresVariable) is not { Length: > 0 } connectionString)
+        if (await BenchPostgresDemo.OpenAsync("intake-postgres") is not { } demo)
         {
-            Console.WriteLine($"intake-postgres: --provider postgres needs {JobsBenchHost.PostgresVariable} (the demo database's connection string); skipped.");
             return;
         }
 
         var run = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
-        string areaCode;
-        int areaId;
-        long incidentsBefore, cases;
-        await using (var connection = new Npgsql.NpgsqlConnection(connectionString))
-        {
-            await connection.OpenAsync();
-            await using var command = new Npgsql.NpgsqlCommand("""SELECT (SELECT "Code" FROM "Areas" ORDER BY "Code" LIMIT 1), (SELECT "Id" FROM "Areas" ORDER BY "Code" LIMIT 1), (SELECT COUNT(*) FROM "Incidents"), (SELECT COUNT(*) FROM "Cases")""", connection);
-            await using var reader = await command.ExecuteReaderAsync();
-            await reader.ReadAsync();
-            if (reader.IsDBNull(0))
-            {
-                Console.WriteLine($"intake-postgres: the database of {JobsBenchHost.PostgresVariable} has no areas (seed it with --seed-demo); skipped.");
-                return;
-            }
-
-            (areaCode, areaId, incidentsBefore, cases) = (reader.GetString(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3));
-        }
-
-        var load = new Load(areaCode, $"BENCH{run}-", $"WARM{run}-");
+        var load = new Load(demo.AreaCode, $"BENCH{run}-", $"WARM{run}-");
         // The names JobsBenchHost gives the same database, so these lines sort with the other PostgreSQL ones.
-        var (hostLabel, label) = JobsBenchHost.PostgresNames(cases);
+        var (hostLabel, label) = demo.Names;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"intake-postgres: into the demo database ({hostLabel}, {incidentsBefore:N0} incidents), area {areaCode}, references {load.Bench}… (deleted at the end)"));
+            $"intake-postgres: into the demo database ({hostLabel}, {demo.Incidents:N0} incidents), area {demo.AreaCode}, references {load.Bench}… (deleted at the end)"));
         try
         {
             double single, p50, p99, batched, baseline;
             int stored, failures;
-            await using (var app = new IntakeApp(connectionString, postgres: true))
+            await using (var app = new IntakeApp(demo.ConnectionString, postgres: true))
             {
                 app.StartServer();
                 using var http = new HttpClient { BaseAddress = app.BaseAddress };
@@ -191,7 +172,7 @@ public static class IntakeBenchmark
                 (single, p50, p99, failures) = (singles.PerSecond, singles.P50Ms, singles.P99Ms, singles.Failures);
                 batched = await BatchesAsync(http, load);
                 stored = await app.CountAsync(load.Bench);
-                baseline = await RawCopyAsync(connectionString, BatchCount * BatchSize, BatchSize, intoIncidents: true, rawPrefix: $"RAW{run}-", areaId: areaId);
+                baseline = await RawCopyAsync(demo.ConnectionString, BatchCount * BatchSize, BatchSize, intoIncidents: true, rawPrefix: $"RAW{run}-", areaId: demo.AreaId);
             }
 
             Report.Line($"intake-{label}-single-throughput", single, "incidents/s", baseline, "raw COPY rows/s");
@@ -203,20 +184,7 @@ public static class IntakeBenchmark
         }
         finally
         {
-            Npgsql.NpgsqlConnection.ClearAllPools();
-            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-            await connection.OpenAsync();
-            await using var delete = new Npgsql.NpgsqlCommand("""
-                CREATE TEMPORARY TABLE bench_run_incidents AS
-                  SELECT "Id" FROM "Incidents" WHERE "StormRef" LIKE @bench OR "StormRef" LIKE @warm OR "StormRef" LIKE @raw;
-                DELETE FROM "AuditEntries" WHERE "EntityType" = 'Incident' AND "EntityId" IN (SELECT "Id"::text FROM bench_run_incidents);
-                DELETE FROM "Incidents" WHERE "Id" IN (SELECT "Id" FROM bench_run_incidents);
-                """, connection);
-            delete.Parameters.AddWithValue("bench", load.Bench + "%");
-            delete.Parameters.AddWithValue("warm", load.Warm + "%");
-            delete.Parameters.AddWithValue("raw", $"RAW{run}-%");
-            delete.CommandTimeout = 600;
-            var deleted = await delete.ExecuteNonQueryAsync();
+            var deleted = await demo.DeleteIncidentsAsync(load.Bench, load.Warm, $"RAW{run}-");
             Console.WriteLine($"intake-postgres: this run's incidents and their audit entries deleted ({deleted:N0} rows)");
         }
     }

@@ -13,7 +13,9 @@ namespace AsbOps.Benchmarks;
 /// <summary>
 /// Push latency: N WebSocket clients with an ops:read key; the time from an incident's commit (through
 /// <see cref="IncidentIntakeService"/>, which publishes after SaveChanges) until every client has the CountersChanged
-/// it causes, beside a raw hub broadcast of the same counters object to the same clients, in the same run.
+/// it causes, beside a raw hub broadcast of the same counters object to the same clients, in the same run. With
+/// <c>--provider postgres</c> the app runs on the PostgreSQL demo database of <see cref="JobsBenchHost.PostgresVariable"/>
+/// (its first area; the run's incidents are deleted at the end), so each push also counts a whole force.
 /// </summary>
 public static class PushLatencyBenchmark
 {
@@ -24,9 +26,18 @@ public static class PushLatencyBenchmark
 
     public static async Task RunAsync(string[] args)
     {
+        BenchPostgresDemo? demo = null;
+        if (JobsBenchHost.UsesPostgres && (demo = await BenchPostgresDemo.OpenAsync(Name)) is null)
+        {
+            return;
+        }
+
+        var areaCode = demo?.AreaCode ?? "BENCH";
+        var tag = demo is null ? "" : demo.Names.Tag + "-";
+        var prefix = $"LP-BENCH-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}-";
         using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(10));
-        await using var app = new BenchApp();
-        await app.StartAsync(["BENCH"]);
+        await using var app = new BenchApp(demo?.ConnectionString);
+        await app.StartAsync(demo is null ? [areaCode] : []);
         var intake = app.Services.GetRequiredService<IncidentIntakeService>();
         var hub = app.Services.GetRequiredService<IHubContext<OpsHub>>();
         var broadcaster = app.Services.GetRequiredService<OpsBroadcaster>();
@@ -41,20 +52,24 @@ public static class PushLatencyBenchmark
                 var raw = new List<double>();
                 for (var round = 0; round < Rounds; round++)
                 {
-                    pushed.Add(await MeasureAsync(clients, () => intake.SubmitAsync(Incident(++sequence), budget.Token), startBeforeAct: false, budget.Token));
+                    pushed.Add(await MeasureAsync(clients, () => intake.SubmitAsync(Incident(prefix, areaCode, ++sequence), budget.Token), startBeforeAct: false, budget.Token));
                     var counters = broadcaster.Latest!;
                     raw.Add(await MeasureAsync(clients, () => hub.Clients.All.SendAsync(OpsHub.CountersChanged, counters, budget.Token), startBeforeAct: true, budget.Token));
                     // Let the broadcaster's coalescing window pass so each round measures a single change.
                     await Task.Delay(OpsBroadcaster.Window + TimeSpan.FromMilliseconds(50), budget.Token);
                 }
 
-                Report($"push-latency-{count}-median", Percentile(pushed, 0.5), Percentile(raw, 0.5));
-                Report($"push-latency-{count}-p95", Percentile(pushed, 0.95), Percentile(raw, 0.95));
+                Report($"push-latency-{tag}{count}-median", Percentile(pushed, 0.5), Percentile(raw, 0.5));
+                Report($"push-latency-{tag}{count}-p95", Percentile(pushed, 0.95), Percentile(raw, 0.95));
             }
         }
         finally
         {
             await Task.WhenAll(clients.Select(c => c.Connection.DisposeAsync().AsTask()));
+            if (demo is not null)
+            {
+                Console.WriteLine($"push-latency: this run's incidents and their audit entries deleted ({await demo.DeleteIncidentsAsync(prefix):N0} rows)");
+            }
         }
     }
 
@@ -93,8 +108,8 @@ public static class PushLatencyBenchmark
         return Stopwatch.GetElapsedTime(start, Math.Max(start, arrivals.Max())).TotalMilliseconds;
     }
 
-    private static IncidentSubmission Incident(int sequence) => new(
-        $"LP-BENCH-{sequence:D6}", DateTime.UtcNow.AddMinutes(-1), AsbCategory.Nuisance, "BENCH", "1 Bench Street", "LE1 1AA",
+    private static IncidentSubmission Incident(string prefix, string areaCode, int sequence) => new(
+        $"{prefix}{sequence:D6}", DateTime.UtcNow.AddMinutes(-1), AsbCategory.Nuisance, areaCode, "1 Bench Street", "LE1 1AA",
         52.6, -1.1, "Benchmark incident", new ThriveSubmission("t", "h", "r", "i", "v", "e", ThriveGrade.Scheduled), null, null);
 
     private static double Percentile(List<double> values, double p)

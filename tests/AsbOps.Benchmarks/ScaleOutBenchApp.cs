@@ -9,19 +9,23 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AsbOps.Benchmarks;
 
 /// <summary>
-/// One instance of a scaled-out deployment on Kestrel (127.0.0.1, a free port), Testing environment: the shared SQLite
-/// file, the shared Redis (SignalR backplane and ops-change bridge), one ops:read key allowed
-/// a given number of hub connections.
+/// One instance of a scaled-out deployment on Kestrel (127.0.0.1, a free port), Testing environment: the shared
+/// database (a SQLite file in <c>folder</c>, or the PostgreSQL database of a connection string), the shared Redis
+/// (SignalR backplane and ops-change bridge), one ops:read key allowed a given number of hub connections.
 /// </summary>
 public sealed class ScaleOutBenchApp : WebApplicationFactory<Program>
 {
-    private readonly string _databasePath;
+    private readonly string _folder;
+    private readonly string? _postgres;
     private readonly string _redisConfiguration;
     private readonly int _maxConnections;
 
-    public ScaleOutBenchApp(string databasePath, string redisConfiguration, int maxConnections)
+    /// <param name="folder">Holds the SQLite file (asbops.db) when <paramref name="postgres"/> is null, and the mail pickup folder.</param>
+    /// <param name="postgres">A PostgreSQL connection string, or null for SQLite.</param>
+    public ScaleOutBenchApp(string folder, string? postgres, string redisConfiguration, int maxConnections)
     {
-        _databasePath = databasePath;
+        _folder = folder;
+        _postgres = postgres;
         _redisConfiguration = redisConfiguration;
         _maxConnections = maxConnections;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -33,11 +37,12 @@ public sealed class ScaleOutBenchApp : WebApplicationFactory<Program>
     {
         builder.UseSolutionRelativeContentRoot(Path.Combine("src", "AsbOps.Web"));
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:AsbOps", $"Data Source={_databasePath}");
+        builder.UseSetting("ConnectionStrings:AsbOps", _postgres ?? $"Data Source={Path.Combine(_folder, "asbops.db")}");
+        builder.UseSetting("Database:Provider", _postgres is null ? "Sqlite" : "Postgres");
         builder.UseSetting("Redis:Configuration", _redisConfiguration);
         builder.UseSetting("Demo:SeedOnStart", "false");
         builder.UseSetting("Jobs:Enabled", "false");
-        builder.UseSetting("Email:PickupDirectory", Path.Combine(Path.GetDirectoryName(_databasePath)!, "mail"));
+        builder.UseSetting("Email:PickupDirectory", Path.Combine(_folder, "mail"));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Hub:MaxConnectionsPerClient", _maxConnections.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("ApiClients:0:Name", "bench");

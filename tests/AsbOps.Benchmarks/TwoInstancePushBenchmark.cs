@@ -21,6 +21,9 @@ namespace AsbOps.Benchmarks;
 /// publishes after its SaveChanges) and times until every one of the 2,000 clients holds a <c>CountersChanged</c>
 /// counting it; the baseline, in the same round, is a raw <c>Clients.All.SendAsync</c> of the same counters from A's hub
 /// context through the same backplane to the same clients. p50 / p95 / p99; goal p95 ≤ 300 ms and ≤ 2× the baseline.
+/// With <c>--provider postgres</c> both instances run on the PostgreSQL demo database of
+/// <see cref="JobsBenchHost.PostgresVariable"/> instead (its first area; the run's incidents are deleted at the end), so
+/// each push also counts a whole force.
 /// </summary>
 public static class TwoInstancePushBenchmark
 {
@@ -33,22 +36,36 @@ public static class TwoInstancePushBenchmark
     {
         var clientCount = Option(args, "--clients", 2000);
         var rounds = Option(args, "--rounds", 40);
+        BenchPostgresDemo? demo = null;
+        if (JobsBenchHost.UsesPostgres && (demo = await BenchPostgresDemo.OpenAsync(Name)) is null)
+        {
+            return;
+        }
+
+        var areaCode = demo?.AreaCode ?? AreaCode;
+        var tag = demo is null ? "" : demo.Names.Tag + "-";
+        var prefix = $"LP-TWO-{Guid.NewGuid().ToString("N")[..6].ToUpperInvariant()}-";
         using var budget = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var folder = Path.Combine(Path.GetTempPath(), "asbops-bench", "two-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var database = Path.Combine(folder, "asbops.db");
         var clients = new List<Client>();
         await using var redis = await BenchRedis.StartAsync(budget.Token);
-        var a = new ScaleOutBenchApp(database, redis.Configuration, clientCount);
-        var b = new ScaleOutBenchApp(database, redis.Configuration, clientCount);
+        var a = new ScaleOutBenchApp(folder, demo?.ConnectionString, redis.Configuration, clientCount);
+        var b = new ScaleOutBenchApp(folder, demo?.ConnectionString, redis.Configuration, clientCount);
         try
         {
-            // A migrates the file and gets the area before B starts, so B's area look-ups find it.
+            // A migrates the database and (on an empty SQLite file) gets the area before B starts, so B's area look-ups
+            // find it. On the PostgreSQL demo database the incidents go to its first area.
             a.Start();
-            await using (var db = await a.Services.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>().CreateDbContextAsync(budget.Token))
+            if (demo is null)
             {
+                await using var db = await a.Services.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>().CreateDbContextAsync(budget.Token);
                 db.Areas.Add(new Area { Code = AreaCode, Name = "Benchmark area" });
                 await db.SaveChangesAsync(budget.Token);
+            }
+            else
+            {
+                Console.WriteLine($"   on the demo database ({demo.Names.Label}), area {areaCode}, references {prefix}… (deleted at the end)");
             }
 
             b.Start();
@@ -60,16 +77,16 @@ public static class TwoInstancePushBenchmark
             }
 
             var connect = Stopwatch.StartNew();
-            await ConnectAsync(a.BaseUrl, 'A', clients, clientCount / 2, budget.Token);
-            await ConnectAsync(b.BaseUrl, 'B', clients, clientCount - (clientCount / 2), budget.Token);
+            await ConnectAsync(a.BaseUrl, 'A', areaCode, clients, clientCount / 2, budget.Token);
+            await ConnectAsync(b.BaseUrl, 'B', areaCode, clients, clientCount - (clientCount / 2), budget.Token);
             Console.WriteLine($"   {clients.Count:N0} clients connected in {connect.Elapsed.TotalSeconds:F1} s " +
                 $"({clients.Count(c => c.Instance == 'A'):N0} on A, {clients.Count(c => c.Instance == 'B'):N0} on B; " +
-                $"{clients.Count(c => c.Subscribed):N0} subscribed to {AreaCode}, the rest force-wide)");
+                $"{clients.Count(c => c.Subscribed):N0} subscribed to {areaCode}, the rest force-wide)");
 
             var intake = a.Services.GetRequiredService<IncidentIntakeService>();
             var hubA = a.Services.GetRequiredService<IHubContext<OpsHub>>();
             // The counts made before the area existed do not name it: nothing awaits screening there yet.
-            var awaiting = broadcasterA.Latest!.ByArea.GetValueOrDefault(AreaCode)?.AwaitingScreening ?? 0;
+            var awaiting = broadcasterA.Latest!.ByArea.GetValueOrDefault(areaCode)?.AwaitingScreening ?? 0;
             var pushed = new List<double>();
             var raw = new List<double>();
             var pushedByInstance = new Dictionary<char, List<double>> { ['A'] = [], ['B'] = [] };
@@ -78,11 +95,11 @@ public static class TwoInstancePushBenchmark
                 awaiting++;
                 var sequence = round + 3;
                 var (push, byInstance) = await MeasureAsync(clients, awaiting,
-                    () => intake.SubmitAsync(Incident(sequence), budget.Token), budget.Token);
+                    () => intake.SubmitAsync(Incident(prefix, areaCode, sequence), budget.Token), budget.Token);
                 var counters = broadcasterA.Latest!;
-                if (counters.ByArea[AreaCode].AwaitingScreening != awaiting)
+                if (counters.ByArea[areaCode].AwaitingScreening != awaiting)
                 {
-                    throw new InvalidOperationException($"A's counters show {counters.ByArea[AreaCode].AwaitingScreening} awaiting, not {awaiting}.");
+                    throw new InvalidOperationException($"A's counters show {counters.ByArea[areaCode].AwaitingScreening} awaiting, not {awaiting}.");
                 }
 
                 var (baseline, _) = await MeasureAsync(clients, awaiting,
@@ -105,7 +122,7 @@ public static class TwoInstancePushBenchmark
             raw.Sort();
             foreach (var p in new[] { 50, 95, 99 })
             {
-                Report.Line($"{Name}-{clients.Count}-p{p}", Report.Percentile(pushed, p), "ms", Report.Percentile(raw, p), "ms raw backplane broadcast");
+                Report.Line($"{Name}-{tag}{clients.Count}-p{p}", Report.Percentile(pushed, p), "ms", Report.Percentile(raw, p), "ms raw backplane broadcast");
             }
 
             foreach (var (instance, values) in pushedByInstance)
@@ -123,6 +140,11 @@ public static class TwoInstancePushBenchmark
             await b.DisposeAsync();
             await a.DisposeAsync();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (demo is not null)
+            {
+                Console.WriteLine($"   this run's incidents and their audit entries deleted ({await demo.DeleteIncidentsAsync(prefix):N0} rows)");
+            }
+
             try
             {
                 Directory.Delete(folder, recursive: true);
@@ -141,7 +163,7 @@ public static class TwoInstancePushBenchmark
     }
 
     /// <summary>Connects <paramref name="count"/> clients to one instance, 50 at a time; every other one subscribes to the area.</summary>
-    private static async Task ConnectAsync(string baseUrl, char instance, List<Client> clients, int count, CancellationToken cancellationToken)
+    private static async Task ConnectAsync(string baseUrl, char instance, string areaCode, List<Client> clients, int count, CancellationToken cancellationToken)
     {
         var url = new Uri($"{baseUrl}{OpsHub.Route}?access_token={BenchApp.OpsKey}");
         var connected = 0;
@@ -153,13 +175,13 @@ public static class TwoInstancePushBenchmark
                     o.Transports = HttpTransportType.WebSockets;
                     o.SkipNegotiation = true;
                 })
-                .Build(), instance, subscribed: i % 2 == 1)).ToList();
+                .Build(), instance, areaCode, subscribed: i % 2 == 1)).ToList();
             await Task.WhenAll(batch.Select(async c =>
             {
                 await c.Connection.StartAsync(cancellationToken);
                 if (c.Subscribed)
                 {
-                    await c.Connection.InvokeAsync("SubscribeArea", AreaCode, cancellationToken);
+                    await c.Connection.InvokeAsync("SubscribeArea", areaCode, cancellationToken);
                 }
             }));
             clients.AddRange(batch);
@@ -202,8 +224,8 @@ public static class TwoInstancePushBenchmark
         return (Elapsed(arrivals), byInstance);
     }
 
-    private static IncidentSubmission Incident(int sequence) => new(
-        $"LP-TWO-{sequence:D6}", DateTime.UtcNow.AddMinutes(-1), AsbCategory.Nuisance, AreaCode, "1 Bench Street", "LE1 1AA",
+    private static IncidentSubmission Incident(string prefix, string areaCode, int sequence) => new(
+        $"{prefix}{sequence:D6}", DateTime.UtcNow.AddMinutes(-1), AsbCategory.Nuisance, areaCode, "1 Bench Street", "LE1 1AA",
         52.6, -1.1, "Benchmark incident", new ThriveSubmission("t", "h", "r", "i", "v", "e", ThriveGrade.Scheduled), null, null);
 
     /// <summary>One hub client; records when counters first show the awaited number after <see cref="Arm"/>.</summary>
@@ -211,7 +233,7 @@ public static class TwoInstancePushBenchmark
     {
         private Armed _armed = new(int.MaxValue);
 
-        public Client(HubConnection connection, char instance, bool subscribed)
+        public Client(HubConnection connection, char instance, string areaCode, bool subscribed)
         {
             Connection = connection;
             Instance = instance;
@@ -219,7 +241,7 @@ public static class TwoInstancePushBenchmark
             connection.On<JsonElement>(OpsHub.CountersChanged, message =>
             {
                 var armed = Volatile.Read(ref _armed);
-                if (message.GetProperty("byArea").TryGetProperty(AreaCode, out var area)
+                if (message.GetProperty("byArea").TryGetProperty(areaCode, out var area)
                     && area.GetProperty("awaitingScreening").GetInt32() >= armed.Awaiting)
                 {
                     armed.Arrived.TrySetResult(Stopwatch.GetTimestamp());

@@ -105,6 +105,15 @@ public sealed class AsbCase
 
     public int WitnessesHigh { get; set; }
 
+    /// <summary>
+    /// What the case list's search looks in: the reference, then the search name of each person on the case (in the
+    /// order they were added), each after a <see cref="SearchTextSeparator"/>. Kept by the data layer's saves.
+    /// </summary>
+    public string SearchText { get; set; } = "";
+
+    /// <summary>Separates the reference and the names in <see cref="SearchText"/>.</summary>
+    public const char SearchTextSeparator = '|';
+
     public List<CaseParticipant> Participants { get; set; } = [];
 
     public List<Incident> Incidents { get; set; } = [];

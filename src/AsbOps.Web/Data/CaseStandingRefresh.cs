@@ -51,7 +51,7 @@ public static class CaseStandingRefresh
     }
 
     /// <summary>
-    /// Puts right the stored standing of open cases, and the screening time of unlinked incidents, that differ from
+    /// Puts right the stored standing and search text of open cases, and the screening time of unlinked incidents, that differ from
     /// their rows; returns how many. Every save through the context keeps them, so only a write that bypassed it (a
     /// fix made by hand in the database) leaves one wrong: the app runs this at start-up and with the weekly check.
     /// </summary>
@@ -59,7 +59,8 @@ public static class CaseStandingRefresh
     {
         var cases = await RefreshCasesAsync(db, Stale(db, db.Cases.Where(CaseStanding.IsOpen)), cancellationToken);
         var incidents = await RefreshIncidentsAsync(db, StaleIncidents(db), cancellationToken);
-        return cases + incidents;
+        var searchTexts = await CaseSearchTextRefresh.RefreshStaleAsync(db, openOnly: true, cancellationToken);
+        return cases + incidents + searchTexts;
     }
 
     /// <summary>The cases of <paramref name="cases"/> whose stored standing differs from what their rows say.</summary>
@@ -109,12 +110,14 @@ public static class CaseStandingRefresh
     {
         private readonly HashSet<long> _cases = [];
         private readonly HashSet<long> _incidents = [];
+        private readonly HashSet<long> _renamedPeople = [];
+        private bool _peopleChanged;
         private readonly List<EntityEntry> _addedCaseRows = [];
         private readonly List<EntityEntry> _addedCases = [];
         private readonly List<EntityEntry> _addedScreenings = [];
 
         public bool IsEmpty => _cases.Count == 0 && _incidents.Count == 0 && _addedCaseRows.Count == 0 && _addedCases.Count == 0
-            && _addedScreenings.Count == 0;
+            && _addedScreenings.Count == 0 && _renamedPeople.Count == 0;
 
         public static Touched Collect(ChangeTracker tracker)
         {
@@ -130,12 +133,24 @@ public static class CaseStandingRefresh
                 {
                     case CaseParticipant or Assessment or ActionPlan or VictimContactPlan:
                         Note(entry, nameof(CaseParticipant.CaseId), touched._cases, touched._addedCaseRows);
+                        // The search text changes with who is on the case, not with a person's level or role.
+                        touched._peopleChanged |= entry.Entity is CaseParticipant
+                            && (entry.State != EntityState.Modified
+                                || entry.Property(nameof(CaseParticipant.PersonId)).IsModified
+                                || entry.Property(nameof(CaseParticipant.CaseId)).IsModified);
                         break;
                     case AsbCase when entry.State == EntityState.Added:
                         touched._addedCases.Add(entry);
+                        touched._peopleChanged = true;
                         break;
                     case VictorEScreening:
                         Note(entry, nameof(VictorEScreening.IncidentId), touched._incidents, touched._addedScreenings);
+                        break;
+
+                    // A renamed (or merged, emptied) person changes the search text of every case they are on.
+                    case Person person when entry.State == EntityState.Modified && entry.Property(nameof(Person.SearchName)).IsModified:
+                        touched._renamedPeople.Add(person.Id);
+                        touched._peopleChanged = true;
                         break;
                 }
             }
@@ -146,6 +161,10 @@ public static class CaseStandingRefresh
         public async Task RefreshAsync(AsbOpsDbContext db, CancellationToken cancellationToken)
         {
             var (cases, incidents) = Keys();
+            if (_renamedPeople.Count > 0)
+            {
+                cases = [.. cases.Union(await CasesOf(db).ToListAsync(cancellationToken))];
+            }
             if (cases.Count > 0)
             {
                 if (db.Database.IsNpgsql())
@@ -154,6 +173,10 @@ public static class CaseStandingRefresh
                 }
 
                 await RefreshCasesAsync(db, db.Cases.Where(c => cases.Contains(c.Id)), cancellationToken);
+                if (_peopleChanged)
+                {
+                    await CaseSearchTextRefresh.RefreshAsync(db, cases, cancellationToken);
+                }
             }
 
             if (incidents.Count > 0)
@@ -165,6 +188,10 @@ public static class CaseStandingRefresh
         public void Refresh(AsbOpsDbContext db)
         {
             var (cases, incidents) = Keys();
+            if (_renamedPeople.Count > 0)
+            {
+                cases = [.. cases.Union(CasesOf(db).ToList())];
+            }
             if (cases.Count > 0)
             {
                 if (db.Database.IsNpgsql())
@@ -173,6 +200,10 @@ public static class CaseStandingRefresh
                 }
 
                 RefreshCases(db, db.Cases.Where(c => cases.Contains(c.Id)));
+                if (_peopleChanged)
+                {
+                    CaseSearchTextRefresh.Refresh(db, cases);
+                }
             }
 
             if (incidents.Count > 0)
@@ -192,6 +223,12 @@ public static class CaseStandingRefresh
         {
             var keys = cases.ToArray();
             return $"SELECT 1 FROM \"Cases\" WHERE \"Id\" = ANY({keys}) ORDER BY \"Id\" FOR UPDATE";
+        }
+
+        private IQueryable<long> CasesOf(AsbOpsDbContext db)
+        {
+            var people = _renamedPeople.ToList();
+            return db.CaseParticipants.Where(p => people.Contains(p.PersonId)).Select(p => p.CaseId).Distinct();
         }
 
         private static void Note(EntityEntry entry, string key, HashSet<long> keys, List<EntityEntry> added)

@@ -25,7 +25,10 @@ public sealed class DatabaseInitializer(
     {
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
+            // A migration that fills a new column for every case of a large force runs longer than a query may.
+            db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
             await db.Database.MigrateAsync(cancellationToken);
+            db.Database.SetCommandTimeout(null);
 
             // A bulk load cut off before it put back its indexes and foreign keys left the statements to do so.
             if (await PostgresBulkLoad.RestorePendingAsync(db, cancellationToken) is > 0 and var restored)

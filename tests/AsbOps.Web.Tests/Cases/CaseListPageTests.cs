@@ -45,6 +45,20 @@ public sealed class CaseListPageTests : BunitTestBase
     }
 
     [Fact]
+    public void ACountThatStoppedEarlySaysMoreThanInTheSummaryAndThePager()
+    {
+        var rows = Enumerable.Range(1, 25).Select(i => Row($"ASB-2026-{i:D6}", RiskLevel.Low)).ToList();
+        _cases.Result = new CaseListResult(rows, CaseListService.CountLimit + 1, TotalIsLowerBound: true);
+
+        var page = RenderPage();
+
+        page.WaitForAssertion(() => Assert.Equal("More than 10,000 cases", page.Find("[data-testid=case-count]").TextContent.Trim()), Patience);
+        Assert.Contains("1-25 of more than 10,000", page.Find("[data-testid=case-pager]").TextContent);
+        Assert.DoesNotContain("10,001", page.Markup);
+        Assert.DoesNotContain("10001", page.Markup);
+    }
+
+    [Fact]
     public void RowsFromTheServiceShowAsLinksToTheirCasesWithACount()
     {
         _cases.Result = new CaseListResult([Row("ASB-2026-000001", RiskLevel.High), Row("ASB-2026-000002", RiskLevel.Low)], 2);

@@ -20,7 +20,7 @@ public sealed class DemoWeeklyWorkbookTests(SeededDemoForce force)
         var data = await scope.ServiceProvider.GetRequiredService<WeeklyWorkbookQueries>().LoadAsync(week);
         Assert.NotNull(data);
         var file = new MemoryStream();
-        WeeklyComplianceWorkbook.Write(data, file);
+        await WeeklyComplianceWorkbook.WriteAsync(data, file);
         file.Position = 0;
         return new XLWorkbook(file);
     }

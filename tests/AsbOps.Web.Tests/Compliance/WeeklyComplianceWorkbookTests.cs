@@ -31,24 +31,24 @@ public sealed class WeeklyComplianceWorkbookTests
         return new WeeklyWorkbookData(
             new ComplianceWeek(2026, 11), TakenAt, ["CITY", "MELTON"], Snapshot(TakenAt, 2), Snapshot(TakenAt.AddDays(-7), 1),
             Enumerable.Range(0, 12).Select(i => new HeadlinePoint($"2026-W{i:D2}", TakenAt.AddDays(-7 * (11 - i)), 10 + i, 100)).ToList(),
-            findings,
+            WorkbookFindings.Of(findings),
             movement,
             [new WorkbookUnknownAnswer("ASB-2026-000004", "CITY", "=Jo Bloggs", "Is the person vulnerable?", 6, 2, "https://asbops.test/cases/ASB-2026-000004")],
             [new WorkbookHighRiskCase("ASB-2026-000006", "CITY", TakenAt.AddDays(-4), true, false, 2, "LocalAuthority, Housing", TakenAt.AddDays(10), "https://asbops.test/cases/ASB-2026-000006")]);
     }
 
-    private static XLWorkbook Reopen(WeeklyWorkbookData data)
+    private static async Task<XLWorkbook> ReopenAsync(WeeklyWorkbookData data)
     {
         var file = new MemoryStream();
-        WeeklyComplianceWorkbook.Write(data, file);
+        await WeeklyComplianceWorkbook.WriteAsync(data, file);
         file.Position = 0;
         return new XLWorkbook(file);
     }
 
     [Fact]
-    public void TheWorkbookHasASummaryASheetPerRuleTheMovementUnknownAnswersAndHighRisk()
+    public async Task TheWorkbookHasASummaryASheetPerRuleTheMovementUnknownAnswersAndHighRisk()
     {
-        using var workbook = Reopen(Fixture());
+        using var workbook = await ReopenAsync(Fixture());
 
         string[] expected = [WeeklyComplianceWorkbook.SummarySheet, .. ComplianceRuleText.All.Select(WeeklyComplianceWorkbook.RuleSheet),
             WeeklyComplianceWorkbook.MovementSheet, WeeklyComplianceWorkbook.UnknownSheet, WeeklyComplianceWorkbook.HighRiskSheet];
@@ -56,9 +56,9 @@ public sealed class WeeklyComplianceWorkbookTests
     }
 
     [Fact]
-    public void EverySheetHasAStyledFrozenFilteredHeaderRowAndSetWidths()
+    public async Task EverySheetHasAStyledFrozenFilteredHeaderRowAndSetWidths()
     {
-        using var workbook = Reopen(Fixture());
+        using var workbook = await ReopenAsync(Fixture());
 
         foreach (var ws in workbook.Worksheets)
         {
@@ -75,9 +75,9 @@ public sealed class WeeklyComplianceWorkbookTests
     }
 
     [Fact]
-    public void TheSummaryPutsThisWeekBesideLastWeekPerRuleAndAreaAndTwelveWeeksOfHeadline()
+    public async Task TheSummaryPutsThisWeekBesideLastWeekPerRuleAndAreaAndTwelveWeeksOfHeadline()
     {
-        using var workbook = Reopen(Fixture());
+        using var workbook = await ReopenAsync(Fixture());
         var summary = workbook.Worksheet(WeeklyComplianceWorkbook.SummarySheet);
 
         Assert.Equal(["Rule", "This week", "Last week", "Change"], Enumerable.Range(1, 4).Select(c => summary.Cell(1, c).GetString()));
@@ -105,9 +105,9 @@ public sealed class WeeklyComplianceWorkbookTests
     }
 
     [Fact]
-    public void FindingsUnknownAnswersAndHighRiskRowsHaveTextNumbersDatesAndLinks()
+    public async Task FindingsUnknownAnswersAndHighRiskRowsHaveTextNumbersDatesAndLinks()
     {
-        using var workbook = Reopen(Fixture());
+        using var workbook = await ReopenAsync(Fixture());
 
         var rule = workbook.Worksheet(WeeklyComplianceWorkbook.RuleSheet(ComplianceRule.ReviewOverdue));
         Assert.Equal("ASB-2026-000007", rule.Cell(2, 1).GetString());
@@ -136,9 +136,9 @@ public sealed class WeeklyComplianceWorkbookTests
     }
 
     [Fact]
-    public void TextThatLooksLikeAFormulaStaysTextAndNoCellHasAFormula()
+    public async Task TextThatLooksLikeAFormulaStaysTextAndNoCellHasAFormula()
     {
-        using var workbook = Reopen(Fixture());
+        using var workbook = await ReopenAsync(Fixture());
 
         var sheet = workbook.Worksheet(WeeklyComplianceWorkbook.RuleSheet(ComplianceRule.VictimWithoutAssessment));
         for (var i = 0; i < Injections.Length; i++)

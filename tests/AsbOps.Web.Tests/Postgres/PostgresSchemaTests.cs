@@ -23,6 +23,17 @@ public sealed class PostgresSchemaTests(PostgresAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task TheAppsConnectionsRunWithoutJitUnlessTheConnectionStringSetsItsOwnOptions()
+    {
+        await using var db = app.CreateDbContext();
+        Assert.Equal("off", await db.Database.SqlQueryRaw<string>("SELECT current_setting('jit') AS \"Value\"").SingleAsync());
+
+        var own = DataServiceCollectionExtensions.PreparePostgres("Host=127.0.0.1;Database=x;Options=-c jit=on");
+        Assert.Equal("-c jit=on", new Npgsql.NpgsqlConnectionStringBuilder(own).Options);
+        Assert.Equal("-c jit=off", new Npgsql.NpgsqlConnectionStringBuilder(DataServiceCollectionExtensions.PreparePostgres("Host=127.0.0.1;Database=x")).Options);
+    }
+
+    [Fact]
     public async Task ThePostgresDatabaseHoldsExactlyTheModelsTablesIndexesAndUniqueKeys()
     {
         await using var db = app.CreateDbContext();

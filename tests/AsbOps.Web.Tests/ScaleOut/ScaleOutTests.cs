@@ -78,12 +78,14 @@ public sealed class ScaleOutTests(ScaleOutFixture fixture) : IClassFixture<Scale
     public async Task AClientConnectingToTheOtherInstanceIsGreetedWithCountersThatIncludeTheChange()
     {
         var broadcasterB = fixture.B.Services.GetRequiredService<OpsBroadcaster>();
+        var heard = broadcasterB.RemoteChangesHeard;
 
         await fixture.A.PostIncidentAsync(fixture.NextStormRef(), "SCALEGREET");
 
-        // B counts A's change without sending it (A sent it); poll B's latest count, then connect and read the greeting.
+        // B neither counts nor sends A's change (A did both); once B has heard of it, a connection to B is greeted with
+        // a count of B's own that includes it.
         using var deadline = new CancellationTokenSource(Deadline);
-        while (broadcasterB.Latest?.ByArea.GetValueOrDefault("SCALEGREET")?.AwaitingScreening != 1)
+        while (broadcasterB.RemoteChangesHeard == heard)
         {
             await Task.Delay(20, deadline.Token);
         }

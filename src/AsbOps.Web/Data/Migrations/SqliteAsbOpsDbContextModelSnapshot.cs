@@ -780,6 +780,10 @@ namespace AsbOps.Web.Data.Migrations
                     b.Property<int>("RiskLevel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)

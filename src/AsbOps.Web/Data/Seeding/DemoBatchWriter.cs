@@ -141,6 +141,7 @@ internal sealed class DemoBatchWriter(IDbContextFactory<AsbOpsDbContext> dbFacto
         {
             var (first, last) = (caseIds.Min(), caseIds.Max());
             await CaseStandingRefresh.RefreshCasesAsync(db, db.Cases.Where(c => c.Id >= first && c.Id <= last), cancellationToken);
+            await CaseSearchTextRefresh.RefreshRangeAsync(db, first, last, cancellationToken);
         }
 
         if (incidentIds.Any())
@@ -160,6 +161,7 @@ internal sealed class DemoBatchWriter(IDbContextFactory<AsbOpsDbContext> dbFacto
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await CaseStandingRefresh.RefreshCasesAsync(db, CaseStandingRefresh.Stale(db, db.Cases), cancellationToken);
+        await CaseSearchTextRefresh.RefreshStaleAsync(db, openOnly: false, cancellationToken);
         await CaseStandingRefresh.RefreshIncidentsAsync(db, CaseStandingRefresh.StaleScreenedAt(db), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Refreshing += TimeProvider.System.GetElapsedTime(started);

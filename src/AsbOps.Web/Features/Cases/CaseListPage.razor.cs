@@ -20,6 +20,7 @@ public sealed partial class CaseListPage
     private UserScope? _user;
     private string? _message;
     private int? _total;
+    private bool _totalIsLowerBound;
 
     [Inject]
     private ICaseListService Cases { get; set; } = default!;
@@ -55,9 +56,15 @@ public sealed partial class CaseListPage
     private string CountText => _total switch
     {
         null => "",
+        var n when _totalIsLowerBound => $"More than {n - 1:N0} cases",
         1 => "1 case",
         var n => $"{n:N0} cases",
     };
+
+    /// <summary>The pager's "1-25 of …", honest when counting stopped early.</summary>
+    private string PagerInfo => _totalIsLowerBound && _total is { } n
+        ? $"{{first_item}}-{{last_item}} of more than {n - 1:N0}"
+        : "{first_item}-{last_item} of {all_items}";
 
     protected override async Task OnInitializedAsync()
     {
@@ -122,11 +129,12 @@ public sealed partial class CaseListPage
             SortBy = state.SortDirection == SortDirection.None ? null : state.SortLabel,
             Descending = state.SortDirection == SortDirection.Descending,
         }, cancellationToken);
-        if (_message != result.Message || _total != result.TotalCount)
+        if (_message != result.Message || _total != result.TotalCount || _totalIsLowerBound != result.TotalIsLowerBound)
         {
             // The count and message sit outside the table, which re-renders only itself after loading.
             _message = result.Message;
             _total = result.TotalCount;
+            _totalIsLowerBound = result.TotalIsLowerBound;
             StateHasChanged();
         }
 

@@ -14,6 +14,12 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
 {
     private const int PeopleShownPerRow = 3;
 
+    /// <summary>
+    /// Counting stops past this many matches (or past the page asked for, if later): an exact count of a force's
+    /// 438,200 cases took longer than the page itself, and "more than 10,000" tells a reader as much.
+    /// </summary>
+    public const int CountLimit = 10_000;
+
     public async Task<CaseListResult> SearchAsync(UserScope user, CaseListQuery query, CancellationToken cancellationToken = default)
     {
         var (filter, error) = CaseListFilter.Parse(query);
@@ -30,14 +36,15 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
         // Two statements on one connection: the page with the total, then the page's people. The page's ids are picked
         // first and only those cases are projected (with the projection in the same SELECT as the ORDER BY … LIMIT,
         // SQLite worked out every matching case's columns before sorting and cutting the page); the total is an
-        // uncorrelated subquery, counted once. A separate count, and a connection taken from the pool (with its pragmas)
-        // for each statement, cost more in EF Core's overhead than a filtered page's SQL itself.
+        // uncorrelated subquery, counted once (up to a limit). A separate count, and a connection taken from the pool
+        // (with its pragmas) for each statement, cost more in EF Core's overhead than a filtered page's SQL itself.
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var countUpTo = Math.Max(CountLimit, (page + 1) * pageSize) + 1;
         var pageIds = Sort(db, cases, query.SortBy, query.Descending).Skip(page * pageSize).Take(pageSize).Select(c => c.Id);
         var rows = await Sort(db, db.Cases.AsNoTracking().Where(c => pageIds.Contains(c.Id)), query.SortBy, query.Descending)
             .Select(c => new
             {
-                Total = cases.Count(),
+                Total = cases.Take(countUpTo).Count(),
                 c.Id,
                 c.Reference,
                 AreaCode = db.Areas.Where(a => a.Id == c.AreaId).Select(a => a.Code).FirstOrDefault(),
@@ -51,7 +58,7 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
             .ToListAsync(cancellationToken);
 
         // An empty page carries no total: count only then (a page past the end), or say the area does not exist.
-        var total = rows.Count > 0 ? rows[0].Total : page > 0 ? await cases.CountAsync(cancellationToken) : 0;
+        var total = rows.Count > 0 ? rows[0].Total : page > 0 ? await cases.Take(countUpTo).CountAsync(cancellationToken) : 0;
         if (total == 0)
         {
             return filter.AreaCode is { } code && !await db.Areas.AnyAsync(a => a.Code == code, cancellationToken)
@@ -75,7 +82,8 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
                     people[r.Id].Select(p => p.PersonId).Distinct().Count(),
                     PeopleShown(people[r.Id].Select(p => (p.Role, $"{p.FirstName} {p.LastName}"))), r.Postcode))
                 .ToList(),
-            total);
+            total,
+            TotalIsLowerBound: total == countUpTo);
     }
 
     public async Task<IReadOnlyList<AreaInfo>> GetAreasAsync(UserScope user, CancellationToken cancellationToken = default)
@@ -158,34 +166,7 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
             cases = cases.Where(c => c.RiskLevel == risk);
         }
 
-        return filter.Search is { } search ? ApplySearch(db, cases, search) : cases;
-    }
-
-    private static IQueryable<AsbCase> ApplySearch(AsbOpsDbContext db, IQueryable<AsbCase> cases, CaseSearch search)
-    {
-        var people = db.People.AsQueryable();
-        foreach (var token in search.NameTokens)
-        {
-            people = people.Where(p => p.SearchName.Contains(token));
-        }
-
-        var byName = db.CaseParticipants.Where(p => people.Select(m => m.Id).Contains(p.PersonId)).Select(p => p.CaseId);
-        var fragment = search.ReferenceFragment;
-
-        if (search.Postcode is { } postcode)
-        {
-            var byPersonPostcode = db.CaseParticipants.Where(p => p.Person!.Postcode == postcode).Select(p => p.CaseId);
-            return cases.Where(c => c.Reference.Contains(fragment) || byName.Contains(c.Id)
-                || c.Postcode == postcode || byPersonPostcode.Contains(c.Id));
-        }
-
-        if (search.PostcodeDistrict is { } district)
-        {
-            var prefix = district + " ";
-            return cases.Where(c => c.Reference.Contains(fragment) || byName.Contains(c.Id) || c.Postcode.StartsWith(prefix));
-        }
-
-        return cases.Where(c => c.Reference.Contains(fragment) || byName.Contains(c.Id));
+        return filter.Search is { } search ? CaseSearchQuery.Apply(db, cases, search) : cases;
     }
 
     private static IQueryable<AsbCase> Sort(AsbOpsDbContext db, IQueryable<AsbCase> cases, string? sortBy, bool descending) =>

@@ -11,8 +11,12 @@ namespace AsbOps.Web.Features.Compliance;
 /// Every open case is held as its rule flags, and each breaking case also as what its findings say. A committed change
 /// names its case (<see cref="OpsChange.CaseRef"/>): only that case is read again, and the page's counts and oldest
 /// findings are then worked out in memory. Everything is read afresh once a minute (rules run out with the clock, as on
-/// the dashboard, ADR 0012), and at once after a change that names no case. "Since the last weekly check" is read from
-/// the findings' lives, which only a sweep changes, so it is kept until the next sweep or for a minute.
+/// the dashboard, ADR 0012), and at once after a change that names no case. The minute's reading is made in the
+/// background while the page is in use: a reading up to <see cref="ServedWhileReadingUpTo"/> old is still served
+/// (brought up to date case by case) while the next one is read, because reading a national force takes seconds and
+/// every page would wait for it. A board nobody asked for that long reads the force before it answers.
+/// "Since the last weekly check" is read from the findings' lives, which only a sweep changes, so it is kept until the
+/// next sweep or for a minute.
 /// </summary>
 /// <remarks>
 /// The board hears of changes through its own subscription, made when it is created at start-up: it is then the first
@@ -23,6 +27,9 @@ public sealed class ComplianceBoard : IHostedService, IDisposable
     /// <summary>How long the board's reading of the whole force is used before it is read afresh.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(1);
 
+    /// <summary>The oldest reading served while a fresh one is read in the background; an older one is read at once.</summary>
+    public static readonly TimeSpan ServedWhileReadingUpTo = MaxAge * 2;
+
     private readonly IDbContextFactory<AsbOpsDbContext> _dbFactory;
     private readonly TimeProvider _clock;
     private readonly IOptions<ComplianceOptions> _options;
@@ -30,6 +37,7 @@ public sealed class ComplianceBoard : IHostedService, IDisposable
     private readonly IDisposable _subscription;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Lock _pendingGate = new();
+    private readonly CancellationTokenSource _stopping = new();
 
     // Cases whose change has been heard and not yet read again, with the number of the change that marked them.
     private readonly Dictionary<string, long> _pending = new(StringComparer.Ordinal);
@@ -37,7 +45,12 @@ public sealed class ComplianceBoard : IHostedService, IDisposable
     private long _rebuildAsked;
     private long _sweptAt;
 
-    private Reading? _reading;
+    // Cases changed since the background reading began (it may have read them before their change), or null.
+    private Dictionary<string, long>? _heardWhileReading;
+
+    private ComplianceBoardReading? _reading;
+    private bool _readingAllInBackground;
+    private Task? _readingInBackground;
     private readonly Dictionary<int, (long Swept, DateTime ReadAt, FindingMovement Movement)> _movements = [];
 
     public ComplianceBoard(
@@ -60,6 +73,9 @@ public sealed class ComplianceBoard : IHostedService, IDisposable
     /// <summary>How many single cases have been read again after their change.</summary>
     public int CasesReread { get; private set; }
 
+    /// <summary>The reading of the whole force under way in the background, if any (for tests, which await it).</summary>
+    internal Task ReadingInBackground => Volatile.Read(ref _readingInBackground) ?? Task.CompletedTask;
+
     /// <summary>The counts, the oldest <paramref name="cap"/> findings of every rule and the movement since the last weekly check.</summary>
     public async Task<ComplianceLive> GetAsync(int? areaId, int cap, CancellationToken cancellationToken = default)
     {
@@ -79,22 +95,37 @@ public sealed class ComplianceBoard : IHostedService, IDisposable
         }
     }
 
-    private async Task<Reading> CurrentAsync(AsbOpsDbContext db, CaseRulePredicates rules, DateTime now, CancellationToken cancellationToken)
+    private async Task<ComplianceBoardReading> CurrentAsync(AsbOpsDbContext db, CaseRulePredicates rules, DateTime now, CancellationToken cancellationToken)
     {
         long heard;
         KeyValuePair<string, long>[] pending;
+        bool readNow, readInBackground;
+        var current = _reading;
         lock (_pendingGate)
         {
             heard = _changes;
             pending = [.. _pending];
+            var age = now - current?.ReadAt;
+            readNow = current is null || age >= ServedWhileReadingUpTo || age < TimeSpan.Zero || Volatile.Read(ref _rebuildAsked) > current.Changes;
+            readInBackground = !readNow && age >= MaxAge && !_readingAllInBackground;
+            if (readInBackground)
+            {
+                _readingAllInBackground = true;
+                _heardWhileReading = [];
+            }
         }
 
-        if (_reading is null || now - _reading.ReadAt >= MaxAge || now < _reading.ReadAt || Volatile.Read(ref _rebuildAsked) > _reading.Changes)
+        if (readNow || current is null)
         {
             _reading = await ReadAllAsync(db, rules, now, heard, cancellationToken);
             FullReadings++;
             Forget(pending.Where(p => p.Value <= heard));
             return _reading;
+        }
+
+        if (readInBackground)
+        {
+            Volatile.Write(ref _readingInBackground, Task.Run(() => ReadInBackgroundAsync(heard), CancellationToken.None));
         }
 
         if (pending.Length > 0)
@@ -103,12 +134,13 @@ public sealed class ComplianceBoard : IHostedService, IDisposable
             var ids = await db.Cases.AsNoTracking().Where(c => references.Contains(c.Reference)).Select(c => c.Id).ToListAsync(cancellationToken);
             var flags = await ComplianceQueries.FlagsOfAsync(db, rules, ids, cancellationToken);
             var details = await ComplianceQueries.DetailsAsync(db, flags.Where(RuleTally.BreaksAny).Select(f => f.CaseId).ToList(), cancellationToken);
-            _reading = _reading.With(ids, flags, details, heard);
+            current = current.With(ids, flags, details, heard);
+            _reading = current;
             CasesReread += ids.Count;
             Forget(pending);
         }
 
-        return _reading;
+        return current;
     }
 
     private void Forget(IEnumerable<KeyValuePair<string, long>> done)
@@ -126,7 +158,60 @@ public sealed class ComplianceBoard : IHostedService, IDisposable
         }
     }
 
-    private async Task<Reading> ReadAllAsync(
+    /// <summary>
+    /// Reads the whole force on its own context and, unless a newer reading was made meanwhile, puts it in place of the
+    /// current one; the cases changed while it was read are then read again, as it may have read them before their change.
+    /// </summary>
+    private async Task ReadInBackgroundAsync(long heard)
+    {
+        try
+        {
+            var now = _clock.GetUtcNow().UtcDateTime;
+            ComplianceBoardReading fresh;
+            await using (var db = await _dbFactory.CreateDbContextAsync(_stopping.Token))
+            {
+                fresh = await ReadAllAsync(db, new CaseRulePredicates(db, _options.Value.ToThresholds(), now), now, heard, _stopping.Token);
+            }
+
+            await _gate.WaitAsync(_stopping.Token);
+            try
+            {
+                if (_reading is null || fresh.ReadAt > _reading.ReadAt)
+                {
+                    _reading = fresh;
+                    FullReadings++;
+                }
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // The app is stopping.
+        }
+        catch (Exception ex)
+        {
+            // The current reading stays; the next page to ask starts another.
+            _logger.LogError(ex, "Reading the whole force for the live compliance page failed");
+        }
+        finally
+        {
+            lock (_pendingGate)
+            {
+                foreach (var (reference, change) in _heardWhileReading ?? [])
+                {
+                    _pending[reference] = Math.Max(change, _pending.GetValueOrDefault(reference));
+                }
+
+                _heardWhileReading = null;
+                _readingAllInBackground = false;
+            }
+        }
+    }
+
+    private async Task<ComplianceBoardReading> ReadAllAsync(
         AsbOpsDbContext db, CaseRulePredicates rules, DateTime now, long heard, CancellationToken cancellationToken)
     {
         var areas = await AreaLookup.LoadAsync(db, null, cancellationToken);
@@ -158,7 +243,7 @@ public sealed class ComplianceBoard : IHostedService, IDisposable
             after = page[^1].CaseId;
         }
 
-        return new Reading(now, heard, areas, flags, details);
+        return new ComplianceBoardReading(now, heard, areas, flags, details);
     }
 
     private async Task<FindingMovement> MovementAsync(AsbOpsDbContext db, int? areaId, DateTime now, CancellationToken cancellationToken)
@@ -192,6 +277,11 @@ public sealed class ComplianceBoard : IHostedService, IDisposable
                     break;
                 case var _ when change.CaseRef is { } reference:
                     _pending[reference] = number;
+                    if (_heardWhileReading is not null)
+                    {
+                        _heardWhileReading[reference] = number;
+                    }
+
                     break;
                 default:
                     _rebuildAsked = number;
@@ -204,83 +294,16 @@ public sealed class ComplianceBoard : IHostedService, IDisposable
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await ReadingInBackground.WaitAsync(cancellationToken);
+    }
 
     public void Dispose()
     {
         _subscription.Dispose();
+        _stopping.Dispose();
         _gate.Dispose();
-    }
-
-    /// <summary>One reading of the force: every open case's flags, and what each breaking case's findings say.</summary>
-    private sealed class Reading(
-        DateTime readAt, long changes, AreaLookup areas, Dictionary<long, CaseFlags> flags, Dictionary<long, CaseFindingDetail> details)
-    {
-        public DateTime ReadAt { get; } = readAt;
-
-        /// <summary>The number of the last change heard before this reading began.</summary>
-        public long Changes { get; } = changes;
-
-        /// <summary>This reading with the given cases read again (those no longer open are left out).</summary>
-        public Reading With(IReadOnlyList<long> reread, List<CaseFlags> open, Dictionary<long, CaseFindingDetail> breaking, long heard)
-        {
-            var nextFlags = new Dictionary<long, CaseFlags>(flags);
-            var nextDetails = new Dictionary<long, CaseFindingDetail>(details);
-            foreach (var id in reread)
-            {
-                nextFlags.Remove(id);
-                nextDetails.Remove(id);
-            }
-
-            foreach (var f in open)
-            {
-                nextFlags[f.CaseId] = f;
-            }
-
-            foreach (var (id, detail) in breaking)
-            {
-                nextDetails[id] = detail;
-            }
-
-            return new Reading(ReadAt, Math.Max(Changes, heard), areas, nextFlags, nextDetails);
-        }
-
-        public ComplianceLive View(int? areaId, int cap, CaseRulePredicates rules, FindingMovement movement)
-        {
-            var tallies = new Dictionary<int, RuleTally>();
-            foreach (var f in flags.Values)
-            {
-                if (areaId is { } only && f.AreaId != only)
-                {
-                    continue;
-                }
-
-                if (!tallies.TryGetValue(f.AreaId, out var tally))
-                {
-                    tallies[f.AreaId] = tally = new RuleTally { AreaId = f.AreaId };
-                }
-
-                tally.Add(f);
-            }
-
-            var scope = areaId is { } id ? new AreaLookup([.. areas.All.Where(a => a.Id == id)]) : areas;
-            var counts = ComplianceQueries.ToCounts(tallies, scope, areaId, rules.Now);
-            var findings = ComplianceRuleText.All.ToDictionary(rule => rule, rule => (IReadOnlyList<ComplianceFindingRow>)flags.Values
-                .Where(f => (areaId is null || f.AreaId == areaId) && RuleTally.Breaks(f, rule) && details.ContainsKey(f.CaseId))
-                .Select(f => details[f.CaseId])
-                .OrderBy(d => OrderedBy(rule, d)).ThenBy(d => d.Id)
-                .Take(cap)
-                .Select(d => CaseFindingDetails.ToFinding(rule, d, rules, scope))
-                .ToList());
-            return new ComplianceLive(counts, findings, movement);
-        }
-
-        /// <summary>The order the findings of a rule are listed in: the same keys as <see cref="ComplianceQueries.FindingsAsync"/>.</summary>
-        private static DateTime OrderedBy(ComplianceRule rule, CaseFindingDetail d) => rule switch
-        {
-            ComplianceRule.HighRiskWithoutPlanOrMarker => d.HighRiskSince ?? d.OpenedAt,
-            ComplianceRule.ReviewOverdue => d.NextReviewDue ?? d.OpenedAt,
-            _ => d.OpenedAt,
-        };
     }
 }

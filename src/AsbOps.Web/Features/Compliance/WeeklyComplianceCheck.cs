@@ -55,7 +55,7 @@ public sealed class WeeklyComplianceCheck(
         var data = await queries.LoadAsync(week, cancellationToken)
             ?? throw new InvalidOperationException($"The snapshot of week {week.Key} was not found after it was taken.");
         using var file = new MemoryStream();
-        WeeklyComplianceWorkbook.Write(data, file);
+        await WeeklyComplianceWorkbook.WriteAsync(data, file, cancellationToken);
         var bytes = file.ToArray();
 
         var emailed = 0;

@@ -49,6 +49,9 @@ public sealed class CaseDisposal(IOptions<FilesOptions> files, IHostEnvironment 
         }
 
         var people = await ReplacePeopleAsync(db, caseId, cancellationToken);
+
+        // The stand-ins went in by bulk update, past the context's save: the case's search text still names its people.
+        await CaseSearchTextRefresh.RefreshAsync(db, [caseId], cancellationToken);
         var scrubbed = await ScrubRowsAsync(db, caseId, cancellationToken);
         var storedFiles = await db.CaseFiles.Where(f => f.CaseId == caseId).Select(f => f.StoredName).ToListAsync(cancellationToken);
         await db.CaseNotes.Where(n => n.CaseId == caseId && n.CorrectsNoteId != null).ExecuteDeleteAsync(cancellationToken);

@@ -20,6 +20,7 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("AsbOps.Domain.ActionPlans.ActionItem", b =>
@@ -813,6 +814,10 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                     b.Property<int>("RiskLevel")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -864,6 +869,11 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("RetentionReviewDue");
+
+                    b.HasIndex("SearchText");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchText"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SearchText"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("OpenedAt", "Id");
 

@@ -1,13 +1,12 @@
 using AsbOps.Domain.Compliance;
 using AsbOps.Web.Spreadsheets;
-using ClosedXML.Excel;
 
 namespace AsbOps.Web.Features.Compliance.Workbook;
 
 /// <summary>
-/// The weekly compliance workbook (ClosedXML, in memory: it is a few thousand rows): a Summary sheet, one sheet of
-/// findings per rule (each case that breaks it, oldest first, its reference linked into the app), the unknown answers
-/// and the high-risk cases. Styled, frozen, filtered headers; explicit column
+/// The weekly compliance workbook, streamed (<see cref="XlsxWriter"/>: a force's findings run to tens of thousands of
+/// rows): a Summary sheet, one sheet of findings per rule (each case that breaks it, oldest first, its reference
+/// linked into the app, read from the database as the sheet is written), the unknown answers and the high-risk cases. Styled, frozen, filtered headers; explicit column
 /// widths (never auto-fitted: that needs libgdiplus on Linux); numbers, dates and text as such; never a formula.
 /// </summary>
 public static class WeeklyComplianceWorkbook
@@ -38,6 +37,8 @@ public static class WeeklyComplianceWorkbook
         "Case reference", "Area", "Lead officer", "Sergeant", "Opened", "Person or location", "What is missing", "Outstanding since",
         "Days outstanding", "Weeks carried over", "New or carried over",
     ];
+    private static readonly double[] FindingWidths = [18, 12, 24, 24, 12, 36, 44, 14, 12, 12, 18];
+
     public static readonly string[] MovementHeaders =
     [
         "Since last week's check", "Case reference", "Area", "Rule", "Lead officer", "Person or location", "First seen", "Put right",
@@ -47,16 +48,15 @@ public static class WeeklyComplianceWorkbook
     public static readonly string[] HighRiskHeaders =
         ["Case reference", "Area", "High risk since", "Active marker", "Action plan", "Referrals", "Referred to", "Next review", "Link"];
 
-    public static void Write(WeeklyWorkbookData data, Stream output)
+    /// <summary>Writes the workbook to <paramref name="output"/>, reading each rule's findings as its sheet is written.</summary>
+    public static async Task WriteAsync(WeeklyWorkbookData data, Stream output, CancellationToken cancellationToken = default)
     {
-        using var workbook = new XLWorkbook();
-        WorkbookSummarySheet.Write(workbook.Worksheets.Add(SummarySheet), data);
+        using var workbook = new XlsxWriter(output);
+        WorkbookSummarySheet.Write(workbook.AddSheet(SummarySheet, WorkbookSummarySheet.Widths), data);
         foreach (var rule in ComplianceRuleText.All)
         {
-            var ws = workbook.Worksheets.Add(RuleSheet(rule));
-            var rows = data.Findings.GetValueOrDefault(rule) ?? [];
-            var table = new SheetTable(ws, FindingHeaders, [18, 12, 24, 24, 12, 36, 44, 14, 12, 12, 18]);
-            foreach (var f in rows)
+            var table = new XlsxTable(workbook.AddSheet(RuleSheet(rule), FindingWidths), FindingHeaders);
+            await foreach (var f in data.Findings.ReadAsync(rule, cancellationToken))
             {
                 table.Row(new SheetLink(f.Link, f.CaseRef), f.AreaCode, f.LeadOfficer ?? "", f.Sergeant ?? "", DateOnly.FromDateTime(f.Opened),
                     f.Concerned, f.Missing, DateOnly.FromDateTime(f.Since), f.AgeDays, f.WeeksCarried, f.NewOrCarried);
@@ -65,7 +65,7 @@ public static class WeeklyComplianceWorkbook
             table.Finish();
         }
 
-        var moved = new SheetTable(workbook.Worksheets.Add(MovementSheet), MovementHeaders, [22, 18, 12, 40, 24, 36, 17, 17, 12]);
+        var moved = new XlsxTable(workbook.AddSheet(MovementSheet, [22, 18, 12, 40, 24, 36, 17, 17, 12]), MovementHeaders);
         foreach (var m in data.SinceLastCheck?.Items ?? [])
         {
             moved.Row(StatusWords(m.Status), new SheetLink(m.Link, m.CaseRef), m.AreaCode,
@@ -74,7 +74,7 @@ public static class WeeklyComplianceWorkbook
 
         moved.Finish();
 
-        var unknown = new SheetTable(workbook.Worksheets.Add(UnknownSheet), UnknownHeaders, [18, 12, 26, 60, 11, 15, 45]);
+        var unknown = new XlsxTable(workbook.AddSheet(UnknownSheet, [18, 12, 26, 60, 11, 15, 45]), UnknownHeaders);
         foreach (var u in data.UnknownAnswers)
         {
             unknown.Row(u.CaseRef, u.AreaCode, u.Person, u.Question, u.AgeDays, u.RemindersSent, new SheetLink(u.Link));
@@ -82,7 +82,7 @@ public static class WeeklyComplianceWorkbook
 
         unknown.Finish();
 
-        var high = new SheetTable(workbook.Worksheets.Add(HighRiskSheet), HighRiskHeaders, [18, 12, 17, 14, 13, 11, 40, 13, 45]);
+        var high = new XlsxTable(workbook.AddSheet(HighRiskSheet, [18, 12, 17, 14, 13, 11, 40, 13, 45]), HighRiskHeaders);
         foreach (var h in data.HighRisk)
         {
             high.Row(h.CaseRef, h.AreaCode, h.Since, h.ActiveMarker ? "Yes" : "No", h.ActionPlan ? "Yes" : "No", h.Referrals,
@@ -90,7 +90,7 @@ public static class WeeklyComplianceWorkbook
         }
 
         high.Finish();
-        workbook.SaveAs(output);
+        workbook.Finish();
     }
 
     public static string StatusWords(FindingStatus status) => status switch

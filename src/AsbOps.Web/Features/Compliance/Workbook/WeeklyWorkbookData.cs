@@ -2,7 +2,10 @@ using AsbOps.Domain.Compliance;
 
 namespace AsbOps.Web.Features.Compliance.Workbook;
 
-/// <summary>Everything the weekly compliance workbook shows, read before the workbook is built.</summary>
+/// <summary>
+/// Everything the weekly compliance workbook shows: read before the workbook is built, except the rule sheets' findings,
+/// which are read as their sheets are written.
+/// </summary>
 public sealed record WeeklyWorkbookData(
     ComplianceWeek Week,
     DateTime TakenAt,
@@ -10,7 +13,7 @@ public sealed record WeeklyWorkbookData(
     WorkbookSnapshot ThisWeek,
     WorkbookSnapshot? LastWeek,
     IReadOnlyList<HeadlinePoint> Headline,
-    IReadOnlyDictionary<ComplianceRule, IReadOnlyList<WorkbookFinding>> Findings,
+    WorkbookFindings Findings,
     IReadOnlyDictionary<ComplianceRule, RuleMovement> Movement,
     IReadOnlyList<WorkbookUnknownAnswer> UnknownAnswers,
     IReadOnlyList<WorkbookHighRiskCase> HighRisk,

@@ -44,7 +44,7 @@ public static class WeeklyWorkbookEndpoint
                 }
 
                 var file = new MemoryStream();
-                WeeklyComplianceWorkbook.Write(data, file);
+                await WeeklyComplianceWorkbook.WriteAsync(data, file, cancellationToken);
                 file.Position = 0;
                 return Results.File(file, Xlsx.ContentType, WeeklyComplianceCheck.FileName(wanted));
             })

@@ -59,7 +59,7 @@ public sealed class WeeklyWorkbookQueries(
         var previous = earlierChecks.Count == 0 ? null
             : await db.ComplianceSnapshots.AsNoTracking().SingleAsync(s => s.Id == earlierChecks[0], cancellationToken);
         var lastWeek = previous is null ? null : await CountsAsync(db, previous, codes, cancellationToken);
-        var (findings, movement, since) = await FindingsAsync(db, snapshot, earlierChecks, codes, cancellationToken);
+        var (findings, movement, since) = await FindingsAsync(db, snapshot, codes, cancellationToken);
 
         var headline = (await db.ComplianceSnapshots.AsNoTracking()
                 .Where(s => s.IsWeekly && s.TakenAt <= snapshot.TakenAt)
@@ -118,61 +118,15 @@ public sealed class WeeklyWorkbookQueries(
             totals.ToDictionary(t => codes.GetValueOrDefault(t.AreaId, "?"), t => t.MissingAssessments));
     }
 
-    private async Task<(IReadOnlyDictionary<ComplianceRule, IReadOnlyList<WorkbookFinding>>, IReadOnlyDictionary<ComplianceRule, RuleMovement>, FindingMovement)> FindingsAsync(
-        AsbOpsDbContext db, ComplianceSnapshot snapshot, IReadOnlyList<long> earlierChecks, IReadOnlyDictionary<int, string> codes,
-        CancellationToken cancellationToken)
+    private async Task<(WorkbookFindings, IReadOnlyDictionary<ComplianceRule, RuleMovement>, FindingMovement)> FindingsAsync(
+        AsbOpsDbContext db, ComplianceSnapshot snapshot, IReadOnlyDictionary<int, string> codes, CancellationToken cancellationToken)
     {
-        var rows = await (
-                from f in db.ComplianceFindings.AsNoTracking()
-                where f.SnapshotId == snapshot.Id
-                join c in db.Cases on f.CaseId equals c.Id
-                orderby f.Rule, f.Since, c.Reference
-                select new
-                {
-                    f.Rule,
-                    f.CaseId,
-                    c.Reference,
-                    f.AreaId,
-                    c.OpenedAt,
-                    c.Address,
-                    LeadOfficer = db.Users.Where(u => u.Id == c.LeadOfficerId).Select(u => u.DisplayName).FirstOrDefault(),
-                    Sergeant = db.Areas.Where(a => a.Id == c.AreaId)
-                        .Select(a => db.Users.Where(u => u.Id == a.SergeantUserId).Select(u => u.DisplayName).FirstOrDefault()).FirstOrDefault(),
-                    f.Since,
-                    f.Detail,
-                })
-            .ToListAsync(cancellationToken);
-        var caseIds = rows.Select(r => r.CaseId).Distinct().ToList();
-        var people = await WorkbookConcerned.LoadAsync(db, caseIds, cancellationToken);
-
-        // How long each finding has been carried over comes from its life: the weekly checks before this snapshot
-        // taken since it was first seen (a per-person rule's oldest life on the case counts).
         var takenAt = snapshot.TakenAt;
-        var firstSeen = new Dictionary<(long CaseId, ComplianceRule Rule), DateTime>();
-        foreach (var chunk in caseIds.Chunk(2000))
-        {
-            var lives = await db.FindingLives.AsNoTracking()
-                .Where(l => chunk.Contains(l.CaseId) && l.FirstSeenAt <= takenAt && (l.PutRightAt == null || l.PutRightAt > takenAt))
-                .GroupBy(l => new { l.CaseId, l.Rule })
-                .Select(g => new { g.Key.CaseId, g.Key.Rule, First = g.Min(l => l.FirstSeenAt) })
-                .ToListAsync(cancellationToken);
-            foreach (var l in lives)
-            {
-                firstSeen[(l.CaseId, l.Rule)] = l.First;
-            }
-        }
-
         var checks = await db.ComplianceSnapshots.AsNoTracking().Where(s => s.IsWeekly && s.TakenAt < takenAt)
             .OrderByDescending(s => s.TakenAt).Take(CarriedWeeksFollowed).Select(s => s.TakenAt).ToListAsync(cancellationToken);
-        int WeeksCarried(long caseId, ComplianceRule rule) =>
-            firstSeen.TryGetValue((caseId, rule), out var first) ? checks.Count(t => t >= first) : 0;
 
-        var findings = rows.GroupBy(r => r.Rule).ToDictionary(
-            g => g.Key,
-            g => (IReadOnlyList<WorkbookFinding>)g.Select(r => new WorkbookFinding(
-                r.Reference, codes.GetValueOrDefault(r.AreaId, "?"), r.LeadOfficer, r.Sergeant, r.OpenedAt,
-                WorkbookConcerned.Describe(r.Rule, people[r.CaseId], r.Address), AgeDays(snapshot.TakenAt, r.Since), r.Detail, r.Since,
-                WeeksCarried(r.CaseId, r.Rule), app.Value.CaseLink(r.Reference))).ToList());
+        // The rule sheets' rows are read as they are written, not here.
+        var findings = new SnapshotWorkbookFindings(dbFactory, snapshot.Id, takenAt, checks, codes, app.Value.CaseLink);
 
         var since = await FindingMovementReader.ReadAsync(db, null, takenAt, checks.Count == 0 ? null : checks[0], withItems: true, cancellationToken);
         since = since with { Items = since.Items.Select(i => i with { Link = app.Value.CaseLink(i.CaseRef) }).ToList() };

@@ -13,33 +13,41 @@ namespace AsbOps.Web.Features.Compliance.Workbook;
 /// </summary>
 internal static class WorkbookConcerned
 {
-    public sealed record Participant(long CaseId, string Name, PersonRole Role, bool Assessed, bool Unknown, bool Safeguarding);
-
-    public static async Task<ILookup<long, Participant>> LoadAsync(AsbOpsDbContext db, IReadOnlyList<long> caseIds, CancellationToken cancellationToken) =>
-        (await db.CaseParticipants.AsNoTracking()
-            .Where(p => caseIds.Contains(p.CaseId))
-            .OrderBy(p => p.Id)
-            .Select(p => new Participant(
-                p.CaseId,
-                p.Person!.FirstName + " " + p.Person.LastName,
-                p.Role,
-                db.Assessments.Any(a => a.CaseParticipantId == p.Id && a.IsCurrent && a.Status == AssessmentStatus.Complete),
-                db.Assessments.Any(a => a.CaseParticipantId == p.Id && a.IsCurrent && a.UnknownCount > 0),
-                db.Assessments.Any(a => a.CaseParticipantId == p.Id && a.IsCurrent && a.SafeguardingConcern)))
-            .ToListAsync(cancellationToken))
-        .ToLookup(p => p.CaseId);
-
-    public static string Describe(ComplianceRule rule, IEnumerable<Participant> people, string address)
+    /// <summary>
+    /// The names of the people on <paramref name="caseIds"/> that <paramref name="rule"/> is about, by case, in the order
+    /// they were added. Only those people are read, with the one test the rule needs; none for a case-wide rule.
+    /// </summary>
+    public static async Task<ILookup<long, string>> LoadAsync(
+        AsbOpsDbContext db, ComplianceRule rule, IReadOnlyList<long> caseIds, CancellationToken cancellationToken)
     {
-        var names = rule switch
+        if (!AboutPeople(rule))
         {
-            ComplianceRule.VictimWithoutAssessment => people.Where(p => p.Role == PersonRole.Victim && !p.Assessed),
-            ComplianceRule.PerpetratorWithoutAssessment => people.Where(p => p.Role == PersonRole.Perpetrator && !p.Assessed),
-            ComplianceRule.UnknownAnswer => people.Where(p => p.Unknown),
-            ComplianceRule.SafeguardingWithoutReferral => people.Where(p => p.Safeguarding),
-            _ => [],
+            return Array.Empty<(long, string)>().ToLookup(p => p.Item1, p => p.Item2);
+        }
+
+        var current = db.Assessments.Where(a => a.IsCurrent);
+        var people = db.CaseParticipants.AsNoTracking().Where(p => caseIds.Contains(p.CaseId));
+        people = rule switch
+        {
+            ComplianceRule.VictimWithoutAssessment => people.Where(p =>
+                p.Role == PersonRole.Victim && !current.Any(a => a.CaseParticipantId == p.Id && a.Status == AssessmentStatus.Complete)),
+            ComplianceRule.PerpetratorWithoutAssessment => people.Where(p =>
+                p.Role == PersonRole.Perpetrator && !current.Any(a => a.CaseParticipantId == p.Id && a.Status == AssessmentStatus.Complete)),
+            ComplianceRule.UnknownAnswer => people.Where(p => current.Any(a => a.CaseParticipantId == p.Id && a.UnknownCount > 0)),
+            ComplianceRule.SafeguardingWithoutReferral => people.Where(p => current.Any(a => a.CaseParticipantId == p.Id && a.SafeguardingConcern)),
+            _ => people,
         };
-        var text = string.Join(", ", names.Select(p => p.Name).Distinct());
+        return (await people.OrderBy(p => p.Id).Select(p => new { p.CaseId, Name = p.Person!.FirstName + " " + p.Person.LastName })
+                .ToListAsync(cancellationToken))
+            .ToLookup(p => p.CaseId, p => p.Name);
+    }
+
+    public static string Describe(IEnumerable<string> names, string address)
+    {
+        var text = string.Join(", ", names.Distinct());
         return text.Length > 0 ? text : "Location: " + address;
     }
+
+    private static bool AboutPeople(ComplianceRule rule) => rule is ComplianceRule.VictimWithoutAssessment or ComplianceRule.PerpetratorWithoutAssessment
+        or ComplianceRule.UnknownAnswer or ComplianceRule.SafeguardingWithoutReferral;
 }

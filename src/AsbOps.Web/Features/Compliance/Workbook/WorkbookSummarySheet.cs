@@ -1,6 +1,5 @@
 using AsbOps.Domain.Compliance;
 using AsbOps.Web.Spreadsheets;
-using ClosedXML.Excel;
 
 namespace AsbOps.Web.Features.Compliance.Workbook;
 
@@ -18,9 +17,12 @@ internal static class WorkbookSummarySheet
     public const string MovementByAreaLabel = "Since last week's check, by area";
     public const string MovementByOfficerLabel = "Since last week's check, by lead officer";
 
-    private static int Movement(IXLWorksheet ws, IEnumerable<MovementCounts> groups, string label, int after, bool hasLastCheck)
+    /// <summary>The first table's widths, and 12 for the area table's further columns (two a rule).</summary>
+    public static readonly double[] Widths = [52, .. Enumerable.Repeat(12.0, 2 + (2 * ComplianceRuleText.All.Count))];
+
+    private static int Movement(XlsxSheet ws, IEnumerable<MovementCounts> groups, string label, int after, bool hasLastCheck)
     {
-        var table = new SheetTable(ws, [label, "New this week", "Carried over", "Longest carried (weeks)", "Put right"], firstRow: after + 3);
+        var table = new XlsxTable(ws, [label, "New this week", "Carried over", "Longest carried (weeks)", "Put right"], firstRow: after + 3);
         foreach (var g in groups)
         {
             table.Row(g.Name, g.New, g.Carried, g.LongestCarriedWeeks, hasLastCheck ? g.PutRight : null);
@@ -29,10 +31,10 @@ internal static class WorkbookSummarySheet
         return table.LastRow;
     }
 
-    public static void Write(IXLWorksheet ws, WeeklyWorkbookData data)
+    public static void Write(XlsxSheet ws, WeeklyWorkbookData data)
     {
         var last = data.LastWeek;
-        var byRule = new SheetTable(ws, ["Rule", "This week", "Last week", "Change"], [52, 12, 12, 12]);
+        var byRule = new XlsxTable(ws, ["Rule", "This week", "Last week", "Change"]);
         foreach (var rule in ComplianceRuleText.All)
         {
             var now = data.ThisWeek.Count(rule);
@@ -54,12 +56,7 @@ internal static class WorkbookSummarySheet
             areaHeaders.Add($"Rule {(int)rule}, last week");
         }
 
-        for (var c = 5; c <= areaHeaders.Count; c++)
-        {
-            ws.Column(c).Width = 12;
-        }
-
-        var byArea = new SheetTable(ws, areaHeaders, firstRow: byRule.LastRow + 3);
+        var byArea = new XlsxTable(ws, areaHeaders, firstRow: byRule.LastRow + 3);
         foreach (var area in data.AreaCodes)
         {
             var row = new List<object?>
@@ -77,7 +74,7 @@ internal static class WorkbookSummarySheet
             byArea.Row([.. row]);
         }
 
-        var movement = new SheetTable(ws, [MovementLabel, "New this week", "Carried over", "Put right"], firstRow: byArea.LastRow + 3);
+        var movement = new XlsxTable(ws, [MovementLabel, "New this week", "Carried over", "Put right"], firstRow: byArea.LastRow + 3);
         foreach (var rule in ComplianceRuleText.All)
         {
             var m = data.Movement.GetValueOrDefault(rule) ?? new RuleMovement(0, 0, 0);
@@ -91,7 +88,7 @@ internal static class WorkbookSummarySheet
             lastRow = Movement(ws, since.ByOfficer, MovementByOfficerLabel, lastRow, data.LastWeek is not null);
         }
 
-        var headline = new SheetTable(ws, ["Week", "Taken at", HeadlineLabel, "Open cases"], firstRow: lastRow + 3);
+        var headline = new XlsxTable(ws, ["Week", "Taken at", HeadlineLabel, "Open cases"], firstRow: lastRow + 3);
         foreach (var point in data.Headline)
         {
             headline.Row(point.Week, point.TakenAt, point.MissingAssessments, point.OpenCases);
@@ -99,7 +96,7 @@ internal static class WorkbookSummarySheet
 
         if (data.Figure is { } figure)
         {
-            var average = new SheetTable(ws, [AverageLabel, "From", "To", "Average"], firstRow: headline.LastRow + 3);
+            var average = new XlsxTable(ws, [AverageLabel, "From", "To", "Average"], firstRow: headline.LastRow + 3);
             average.Row("This force (from the sweeps, time-weighted)", figure.From, figure.To,
                 figure.Average is { } a ? Math.Round(a, 1) : null);
             average.Row("The practice example, once its weekly checks ran", null, null, MissingAssessmentAverage.PracticeExampleAverage);

@@ -11,8 +11,10 @@ namespace AsbOps.Web.Features.Dashboard.Feed;
 /// Carries committed changes from <see cref="OpsNotifier"/> to the hub. Counters are computed force-wide at most once
 /// per <see cref="Window"/> however many changes arrive (the first change after a quiet spell is counted at once, the
 /// rest of a burst in one trailing count), and each group gets <c>CountersChanged</c> only when its numbers moved.
-/// Another instance's change (through the Redis bridge) is counted too but not sent: its own instance sent it through
-/// the backplane already; counting keeps <see cref="Latest"/>, the greeting of new connections here, current.
+/// Another instance's change (through the Redis bridge) is neither counted nor sent here: its own instance counted it
+/// and sent it through the backplane. It only marks <see cref="Latest"/> out of date, so that the next connection here
+/// waits for a count that includes it (<see cref="GreetingAsync"/>) instead of every instance counting the whole force
+/// for every change made anywhere.
 /// Case changes and high-risk alerts go out at once. A failure is logged and the loops carry on. Each push's latency,
 /// from the change reaching here to the hub having sent it, is recorded as <c>asbops_push_latency_seconds</c>.
 /// </summary>
@@ -40,11 +42,36 @@ public sealed class OpsBroadcaster(
     private OpsCounters? _lastSent;
     private int _sendDue;
 
+    // Changes heard from other instances, and how many of them the last finished count had heard before it began.
+    private long _remoteHeard;
+    private long _remoteCounted;
+    private TaskCompletionSource _counted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     /// <summary>When the oldest local change not yet counted and pushed arrived (a <see cref="Stopwatch"/> timestamp), or 0.</summary>
     private long _pendingSince;
 
-    /// <summary>The counters last computed, for a client that has just connected; null before the first count.</summary>
+    /// <summary>The counters last computed; null before the first count. They may miss another instance's change.</summary>
     public OpsCounters? Latest => Volatile.Read(ref _latest);
+
+    /// <summary>How many changes made on other instances this one has heard of (tests wait for it).</summary>
+    public long RemoteChangesHeard => Interlocked.Read(ref _remoteHeard);
+
+    /// <summary>
+    /// The counters to greet a connection with: <see cref="Latest"/>, after a count of its own when a change made on
+    /// another instance has been heard since the last count began. Null before the first count. At most two counts are
+    /// waited for (one may have begun before the change was heard); if they fail, the connection gets what there is.
+    /// </summary>
+    public async Task<OpsCounters?> GreetingAsync(CancellationToken cancellationToken)
+    {
+        for (var tries = 0; tries < 2 && Interlocked.Read(ref _remoteCounted) < Interlocked.Read(ref _remoteHeard); tries++)
+        {
+            var counted = Volatile.Read(ref _counted).Task;
+            _countersDue.Writer.TryWrite(true);
+            await counted.WaitAsync(cancellationToken);
+        }
+
+        return Latest;
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -66,7 +93,7 @@ public sealed class OpsBroadcaster(
         // Another instance's change reaches this instance's hub clients through the backplane from its own instance.
         if (origin.IsRemote(change))
         {
-            _countersDue.Writer.TryWrite(true);
+            Interlocked.Increment(ref _remoteHeard);
             return Task.CompletedTask;
         }
 
@@ -98,14 +125,21 @@ public sealed class OpsBroadcaster(
             _countersDue.Reader.TryRead(out _);
             var send = Interlocked.Exchange(ref _sendDue, 0) == 1;
             var pendingSince = Interlocked.Exchange(ref _pendingSince, 0);
+            var remoteHeard = Interlocked.Read(ref _remoteHeard);
             lastCount = clock.GetUtcNow();
             try
             {
                 await SendCountersAsync(send, pendingSince, stoppingToken);
+                Interlocked.Exchange(ref _remoteCounted, remoteHeard);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 logger.LogError(ex, "Could not count or send the live counters");
+            }
+            finally
+            {
+                // Greetings waiting for this count go on (after a failure they ask for another, or are cancelled).
+                Interlocked.Exchange(ref _counted, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
             }
         }
     }

@@ -132,7 +132,7 @@ public sealed partial class OpsHub(
         Context.Items[GroupKey] = group;
 
         // A wallboard that has just connected shows numbers at once rather than at the next change.
-        if (broadcaster.Latest is { } counters)
+        if (await broadcaster.GreetingAsync(Context.ConnectionAborted) is { } counters)
         {
             await Clients.Caller.SendAsync(CountersChanged, areaCode is null ? counters : OpsCountersView.ForArea(counters, areaCode),
                 Context.ConnectionAborted);
