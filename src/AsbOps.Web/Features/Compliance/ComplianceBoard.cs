@@ -187,9 +187,9 @@ public sealed class ComplianceBoard : IHostedService, IDisposable
                 _gate.Release();
             }
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (Exception) when (_stopping.IsCancellationRequested)
         {
-            // The app is stopping.
+            // The app is stopping (its gate may be gone already).
         }
         catch (Exception ex)
         {
@@ -294,16 +294,18 @@ public sealed class ComplianceBoard : IHostedService, IDisposable
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Ends a reading under way in the background. (A host may dispose the board before stopping it.)</summary>
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
-        await ReadingInBackground.WaitAsync(cancellationToken);
+        _stopping.Cancel();
+        return ReadingInBackground.WaitAsync(cancellationToken);
     }
 
     public void Dispose()
     {
+        // The token source is only cancelled, never disposed: StopAsync may come after Dispose.
+        _stopping.Cancel();
         _subscription.Dispose();
-        _stopping.Dispose();
         _gate.Dispose();
     }
 }
