@@ -69,12 +69,12 @@ public static class ExportBenchmark
         });
         Console.WriteLine($"   {label}: {result.Cases} cases, {result.People} people, {result.Assessments} assessments = {rows} rows, " +
             $"{counting.Length / 1048576.0:0.0} MB written; working set before {before:0} MB");
-        JobsReport.Line($"export-rows-{name}", rows, "rows", 100_000, "rows target");
-        JobsReport.Line($"export-{name}", measured.Milliseconds, "ms", baseline.Milliseconds, "ms SpreadCheetah constant rows");
-        JobsReport.Line($"export-peak-working-set-{name}", measured.PeakWorkingSetMb, "MB", baseline.PeakWorkingSetMb, "MB SpreadCheetah constant rows");
-        JobsReport.Line($"export-peak-growth-{name}", measured.PeakWorkingSetMb - before, "MB",
+        Report.Line($"export-rows-{name}", rows, "rows", 100_000, "rows target");
+        Report.Line($"export-{name}", measured.Milliseconds, "ms", baseline.Milliseconds, "ms SpreadCheetah constant rows");
+        Report.Line($"export-peak-working-set-{name}", measured.PeakWorkingSetMb, "MB", baseline.PeakWorkingSetMb, "MB SpreadCheetah constant rows");
+        Report.Line($"export-peak-growth-{name}", measured.PeakWorkingSetMb - before, "MB",
             baseline.PeakWorkingSetMb - baselineBefore, "MB SpreadCheetah constant rows");
-        JobsReport.Line($"export-allocated-{name}", measured.AllocatedMb, "MB", baseline.AllocatedMb, "MB SpreadCheetah constant rows");
+        Report.Line($"export-allocated-{name}", measured.AllocatedMb, "MB", baseline.AllocatedMb, "MB SpreadCheetah constant rows");
     }
 
     /// <summary>

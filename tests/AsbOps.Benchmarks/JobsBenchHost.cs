@@ -225,13 +225,3 @@ public sealed record Measured(double Milliseconds, double PeakWorkingSetMb, doub
         return (result, new Measured(clock.Elapsed.TotalMilliseconds, peak / 1048576.0, (allocatedAfter - allocated) / 1048576.0));
     }
 }
-
-public static class JobsReport
-{
-    public static void Line(string name, double value, string unit, double baseline, string baselineUnit)
-    {
-        var ratio = baseline == 0 ? double.NaN : value / baseline;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bench {name}: {value:0.###} {unit} (baseline {baseline:0.###} {baselineUnit}, ratio {ratio:0.###})"));
-    }
-}

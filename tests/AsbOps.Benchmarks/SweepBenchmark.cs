@@ -55,11 +55,11 @@ public static class SweepBenchmark
             var bestCount = counts.MinBy(m => m.Milliseconds)!;
             var bestSql = sql.MinBy(m => m.Milliseconds)!;
             Console.WriteLine($"   {host.Label}: {last}; EF headline {efMissing}, SQL headline {sqlMissing}{(efMissing == sqlMissing ? "" : " (MISMATCH)")}");
-            JobsReport.Line($"sweep-{host.Tag}", best.Milliseconds, "ms", bestSql.Milliseconds, "ms hand-written SQL count");
-            JobsReport.Line($"sweep-count-only-{host.Tag}", bestCount.Milliseconds, "ms", bestSql.Milliseconds, "ms hand-written SQL count");
-            JobsReport.Line($"sweep-peak-working-set-{host.Tag}", sweeps.Max(m => m.PeakWorkingSetMb), "MB",
+            Report.Line($"sweep-{host.Tag}", best.Milliseconds, "ms", bestSql.Milliseconds, "ms hand-written SQL count");
+            Report.Line($"sweep-count-only-{host.Tag}", bestCount.Milliseconds, "ms", bestSql.Milliseconds, "ms hand-written SQL count");
+            Report.Line($"sweep-peak-working-set-{host.Tag}", sweeps.Max(m => m.PeakWorkingSetMb), "MB",
                 sql.Max(m => m.PeakWorkingSetMb), "MB during SQL count");
-            JobsReport.Line($"sweep-allocated-{host.Tag}", best.AllocatedMb, "MB", bestSql.AllocatedMb, "MB SQL count");
+            Report.Line($"sweep-allocated-{host.Tag}", best.AllocatedMb, "MB", bestSql.AllocatedMb, "MB SQL count");
         }
     }
 

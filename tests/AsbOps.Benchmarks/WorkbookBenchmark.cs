@@ -49,9 +49,9 @@ public static class WorkbookBenchmark
         });
         Console.WriteLine($"   {host.Label}, week {week.Key}: {rows} rows; workbook file {size / 1024} KB, SpreadCheetah file {cheetahSize / 1024} KB; "
             + $"the summary's data alone (LoadAsync, rule sheets not read) {loadMs:F0} ms");
-        JobsReport.Line($"workbook-{host.Tag}", closed.Milliseconds, "ms", cheetah.Milliseconds, "ms SpreadCheetah same rows");
-        JobsReport.Line($"workbook-peak-working-set-{host.Tag}", closed.PeakWorkingSetMb, "MB", cheetah.PeakWorkingSetMb, "MB SpreadCheetah");
-        JobsReport.Line($"workbook-allocated-{host.Tag}", closed.AllocatedMb, "MB", cheetah.AllocatedMb, "MB SpreadCheetah");
+        Report.Line($"workbook-{host.Tag}", closed.Milliseconds, "ms", cheetah.Milliseconds, "ms SpreadCheetah same rows");
+        Report.Line($"workbook-peak-working-set-{host.Tag}", closed.PeakWorkingSetMb, "MB", cheetah.PeakWorkingSetMb, "MB SpreadCheetah");
+        Report.Line($"workbook-allocated-{host.Tag}", closed.AllocatedMb, "MB", cheetah.AllocatedMb, "MB SpreadCheetah");
     }
 
     /// <summary>The workbook's rows, unstyled, written by SpreadCheetah (the findings read the same way); returns the findings written.</summary>
