@@ -54,6 +54,9 @@ public sealed class CaseListPageTests : BunitTestBase
 
         page.WaitForAssertion(() => Assert.Equal("More than 10,000 cases", page.Find("[data-testid=case-count]").TextContent.Trim()), Patience);
         Assert.Contains("1-25 of more than 10,000", page.Find("[data-testid=case-pager]").TextContent);
+        // No last page is known, so its button (the last of the pager's four) is hidden by the pager's class.
+        Assert.Contains("pager-open-ended", page.Find("[data-testid=case-pager]").ClassList);
+        Assert.Equal(4, page.FindAll(".pager-open-ended .mud-table-pagination-actions > button").Count);
         Assert.DoesNotContain("10,001", page.Markup);
         Assert.DoesNotContain("10001", page.Markup);
     }
@@ -68,6 +71,7 @@ public sealed class CaseListPageTests : BunitTestBase
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=case-link]").Count), Patience);
         Assert.Equal(["/cases/ASB-2026-000001", "/cases/ASB-2026-000002"], page.FindAll("[data-testid=case-link]").Select(a => a.GetAttribute("href")));
         Assert.Equal("2 cases", page.Find("[data-testid=case-count]").TextContent.Trim());
+        Assert.DoesNotContain("pager-open-ended", page.Find("[data-testid=case-pager]").ClassList);
         Assert.Contains("Vera Victim (+2)", page.Markup);
     }
 

@@ -66,6 +66,9 @@ public sealed partial class CaseListPage
         ? $"{{first_item}}-{{last_item}} of more than {n - 1:N0}"
         : "{first_item}-{last_item} of {all_items}";
 
+    /// <summary>When counting stopped early there is no known last page: its button is hidden (app.css).</summary>
+    private string? PagerClass => _totalIsLowerBound ? "pager-open-ended" : null;
+
     protected override async Task OnInitializedAsync()
     {
         _user = await CurrentUser.GetScopeAsync();
