@@ -48,6 +48,16 @@ public static class CaseSearchTextRefresh
         return db.Database.ExecuteSqlRawAsync(sql, [first, last], cancellationToken);
     }
 
+    /// <summary>The statement that works out every case's text, with no test of which differ (after a bulk load all do).</summary>
+    public static string UpdateAll(bool postgres) => $"""UPDATE "Cases" SET "SearchText" = {Expression(postgres)}""";
+
+    /// <summary>
+    /// Every case's text, worked out once each: after a bulk load, where testing which differ would work out each
+    /// text twice only to find that all do.
+    /// </summary>
+    public static Task<int> RefreshAllAsync(AsbOpsDbContext db, CancellationToken cancellationToken = default) =>
+        db.Database.ExecuteSqlRawAsync(UpdateAll(db.Database.IsNpgsql()), cancellationToken);
+
     /// <summary>
     /// Every case (or every open case) whose stored text differs from what its rows give; returns how many. Only a
     /// write past the context (a bulk load with the refresh deferred, a fix by hand) leaves one wrong.

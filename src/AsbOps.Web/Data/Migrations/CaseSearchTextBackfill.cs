@@ -6,5 +6,5 @@ namespace AsbOps.Web.Data.Migrations;
 /// </summary>
 internal static class CaseSearchTextBackfill
 {
-    public static string Sql(bool postgres) => $"""UPDATE "Cases" SET "SearchText" = {CaseSearchTextRefresh.Expression(postgres)};""";
+    public static string Sql(bool postgres) => CaseSearchTextRefresh.UpdateAll(postgres) + ";";
 }

@@ -161,7 +161,7 @@ internal sealed class DemoBatchWriter(IDbContextFactory<AsbOpsDbContext> dbFacto
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(30));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await CaseStandingRefresh.RefreshCasesAsync(db, CaseStandingRefresh.Stale(db, db.Cases), cancellationToken);
-        await CaseSearchTextRefresh.RefreshStaleAsync(db, openOnly: false, cancellationToken);
+        await CaseSearchTextRefresh.RefreshAllAsync(db, cancellationToken);
         await CaseStandingRefresh.RefreshIncidentsAsync(db, CaseStandingRefresh.StaleScreenedAt(db), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         Refreshing += TimeProvider.System.GetElapsedTime(started);
