@@ -87,6 +87,17 @@ public sealed class TelemetryAppFactory : AsbOpsAppFactory, IAsyncLifetime
 }
 
 /// <summary>Reads Prometheus text: the samples of one metric, optionally only those whose labels hold a text.</summary>
+/// <summary>
+/// OpenTelemetry's meter provider listens to every meter named <c>AsbOps</c> in the process, not only its own app's:
+/// another test class's app, running beside this one or disposing its meter, mixes into or ends this app's metric
+/// streams (a scrape once lacked every counter of the app). The scrape tests therefore run alone, after the rest.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class TelemetryCollection
+{
+    public const string Name = "Telemetry, alone";
+}
+
 public static class PrometheusText
 {
     public static IReadOnlyList<double> Samples(string body, string metric, string? labelText = null) => body

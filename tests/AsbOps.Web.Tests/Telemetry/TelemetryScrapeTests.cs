@@ -16,6 +16,7 @@ namespace AsbOps.Web.Tests.Telemetry;
 /// connection by a SignalR client, a job run) a scrape with an <c>ops:read</c> key finds each of the app's meters with
 /// a plausible value; without a key, with a wrong key or scope, or from another address it is refused.
 /// </summary>
+[Collection(TelemetryCollection.Name)]
 public sealed class TelemetryScrapeTests(TelemetryAppFactory app) : IClassFixture<TelemetryAppFactory>
 {
     private static int _sequence;
