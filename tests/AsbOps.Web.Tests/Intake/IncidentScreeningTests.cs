@@ -115,6 +115,30 @@ public sealed class IncidentScreeningTests(AsbOpsAppFactory app) : IClassFixture
     }
 
     [Fact]
+    public async Task AnIncidentJoiningACaseOfAnotherAreaTellsTheLiveCountersThatTheCasesAreaChanged()
+    {
+        var incidentArea = await app.AddAreaAsync("SCRXINC");
+        var caseArea = await app.AddAreaAsync("SCRXCASE");
+        // An administrator works force-wide, so may link an incident to a case of any area.
+        var admin = await app.AddUserAsync("scr.cross@test.local", Roles.Admin);
+        var existing = await app.AddCaseAsync(caseArea.Id, "ASB-2025-000779", "7 Border Road", "BO1 1RD", ScreeningData.At.AddDays(-10));
+        var incidentId = await app.AddIncidentAsync(incidentArea.Id, "SXA-0001", "7 Border Road", "BO1 1RD");
+        var changes = new List<OpsChange>();
+        using var subscription = app.Services.GetRequiredService<OpsNotifier>().Subscribe(c => { lock (changes) { changes.Add(c); } return Task.CompletedTask; });
+
+        var outcome = await Service.ScreenAsync(ScreeningData.Scope(admin, Roles.Admin), incidentId,
+            new ScreeningInput { HarassmentAlarmDistress = true, Ongoing = true, LinkToCaseId = existing.Id });
+
+        Assert.Equal(("ASB-2025-000779", false), (outcome.CaseRef, outcome.CaseOpened));
+        lock (changes)
+        {
+            // The incident left its own area's queue; the case (and its counters) is the other area's.
+            Assert.Contains(changes, c => c.Kind == OpsChangeKind.IncidentScreened && c.AreaCode == "SCRXINC");
+            Assert.Contains(changes, c => c.Kind == OpsChangeKind.CaseChanged && c.AreaCode == "SCRXCASE" && c.CaseRef == "ASB-2025-000779");
+        }
+    }
+
+    [Fact]
     public async Task LinkingToAClosedCaseIsRefusedAndStoresNothing()
     {
         var area = await app.AddAreaAsync("SCRCLOSED");

@@ -82,13 +82,7 @@ public sealed class DashboardTally
                 CaseReviewsDue = _caseReviewsDue.GetValueOrDefault(a.Id),
             };
         }, StringComparer.Ordinal);
-        var areas = byArea.Values;
-        return new OpsCounters(At, areas.Sum(a => a.AwaitingScreening), areas.Sum(a => a.OpenCases), areas.Sum(a => a.HighRiskCases),
-            areas.Sum(a => a.MissingAssessments), areas.Sum(a => a.UnknownAnswers), areas.Sum(a => a.OverdueReviews), byArea)
-        {
-            OverdueContacts = areas.Sum(a => a.OverdueContacts),
-            CaseReviewsDue = areas.Sum(a => a.CaseReviewsDue),
-        };
+        return OpsCounters.FromAreas(At, byArea);
     }
 }
 

@@ -20,6 +20,18 @@ public sealed record OpsCounters(
 
     /// <summary>ASB Case Review applications whose clock is running or overdue (added: a property, so payloads only grow).</summary>
     public int CaseReviewsDue { get; init; }
+
+    /// <summary>Force-wide counters as the sums of their areas (the areas keep their order).</summary>
+    public static OpsCounters FromAreas(DateTime at, IReadOnlyDictionary<string, AreaCounters> byArea)
+    {
+        var areas = byArea.Values;
+        return new OpsCounters(at, areas.Sum(a => a.AwaitingScreening), areas.Sum(a => a.OpenCases), areas.Sum(a => a.HighRiskCases),
+            areas.Sum(a => a.MissingAssessments), areas.Sum(a => a.UnknownAnswers), areas.Sum(a => a.OverdueReviews), byArea)
+        {
+            OverdueContacts = areas.Sum(a => a.OverdueContacts),
+            CaseReviewsDue = areas.Sum(a => a.CaseReviewsDue),
+        };
+    }
 }
 
 /// <summary>The counters of one area, keyed by its code in <see cref="OpsCounters.ByArea"/>.</summary>

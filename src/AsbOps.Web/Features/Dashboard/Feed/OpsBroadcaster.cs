@@ -8,13 +8,17 @@ using Microsoft.AspNetCore.SignalR;
 namespace AsbOps.Web.Features.Dashboard.Feed;
 
 /// <summary>
-/// Carries committed changes from <see cref="OpsNotifier"/> to the hub. Counters are computed force-wide at most once
-/// per <see cref="Window"/> however many changes arrive (the first change after a quiet spell is counted at once, the
-/// rest of a burst in one trailing count), and each group gets <c>CountersChanged</c> only when its numbers moved.
+/// Carries committed changes from <see cref="OpsNotifier"/> to the hub. Counters are counted at most once per
+/// <see cref="Window"/> however many changes arrive (the first change after a quiet spell is counted at once, the rest
+/// of a burst in one trailing count), and each group gets <c>CountersChanged</c> only when its numbers moved.
+/// A count covers only the areas the changes since the last one named: those areas are counted again and put in
+/// place of their earlier numbers, and the force-wide numbers are their sums. A change naming no area, an area change,
+/// a sweep, an area not known yet, changes in more than half the areas, and the <see cref="Heartbeat"/> (which catches
+/// what the clock alone moves, such as reviews falling overdue) count the whole force. A count that fails leaves its
+/// areas to the next.
 /// Another instance's change (through the Redis bridge) is neither counted nor sent here: its own instance counted it
-/// and sent it through the backplane. It only marks <see cref="Latest"/> out of date, so that the next connection here
-/// waits for a count that includes it (<see cref="GreetingAsync"/>) instead of every instance counting the whole force
-/// for every change made anywhere.
+/// and sent it through the backplane. It only marks its area out of date, so that the next connection here waits for
+/// a count that includes it (<see cref="GreetingAsync"/>) instead of every instance counting for every change made anywhere.
 /// Case changes and high-risk alerts go out at once. A failure is logged and the loops carry on. Each push's latency,
 /// from the change reaching here to the hub having sent it, is recorded as <c>asbops_push_latency_seconds</c>.
 /// </summary>
@@ -38,6 +42,12 @@ public sealed class OpsBroadcaster(
 
     private readonly Channel<(OpsChange Change, long HeardAt)> _caseChanges =
         Channel.CreateUnbounded<(OpsChange, long)>(new UnboundedChannelOptions { SingleReader = true });
+    // The areas named by changes since the last count began, or all of them (before the first count, too).
+    private readonly Lock _dirtyGate = new();
+    private HashSet<string> _dirtyAreas = new(StringComparer.Ordinal);
+    private bool _dirtyAll = true;
+    private IReadOnlyDictionary<string, int> _areaIds = new Dictionary<string, int>(StringComparer.Ordinal);
+
     private OpsCounters? _latest;
     private OpsCounters? _lastSent;
     private int _sendDue;
@@ -91,6 +101,8 @@ public sealed class OpsBroadcaster(
     private Task OnChangeAsync(OpsChange change)
     {
         // Another instance's change reaches this instance's hub clients through the backplane from its own instance.
+        // Marked before anything counts it as heard, so a count that sees the number also sees the area.
+        MarkOutOfDate(change);
         if (origin.IsRemote(change))
         {
             Interlocked.Increment(ref _remoteHeard);
@@ -126,14 +138,16 @@ public sealed class OpsBroadcaster(
             var send = Interlocked.Exchange(ref _sendDue, 0) == 1;
             var pendingSince = Interlocked.Exchange(ref _pendingSince, 0);
             var remoteHeard = Interlocked.Read(ref _remoteHeard);
+            var (all, areas) = TakeOutOfDate();
             lastCount = clock.GetUtcNow();
             try
             {
-                await SendCountersAsync(send, pendingSince, stoppingToken);
+                await SendCountersAsync(all, areas, send, pendingSince, stoppingToken);
                 Interlocked.Exchange(ref _remoteCounted, remoteHeard);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
+                RestoreOutOfDate(all, areas);
                 logger.LogError(ex, "Could not count or send the live counters");
             }
             finally
@@ -144,13 +158,9 @@ public sealed class OpsBroadcaster(
         }
     }
 
-    private async Task SendCountersAsync(bool send, long pendingSince, CancellationToken cancellationToken)
+    private async Task SendCountersAsync(bool all, IReadOnlyCollection<string> areas, bool send, long pendingSince, CancellationToken cancellationToken)
     {
-        OpsCounters counters;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            counters = await scope.ServiceProvider.GetRequiredService<IOpsDashboardQueries>().CountersAsync(null, cancellationToken);
-        }
+        var counters = await CountAsync(all, areas, cancellationToken);
 
         // Moves are judged against what this instance last sent, not the latest count: a count made only to refresh
         // the greeting must not hide a local change it happened to include.
@@ -181,6 +191,79 @@ public sealed class OpsBroadcaster(
         if (sends.Count > 0 && pendingSince != 0)
         {
             metrics.PushSent("counters", pendingSince);
+        }
+    }
+
+    /// <summary>The whole force, or only <paramref name="areas"/> merged into <see cref="Latest"/> (nothing, when none).</summary>
+    private async Task<OpsCounters> CountAsync(bool all, IReadOnlyCollection<string> areas, CancellationToken cancellationToken)
+    {
+        var previous = Latest;
+        var ids = _areaIds;
+        await using var scope = scopes.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<IOpsDashboardQueries>();
+        if (all || previous is null || areas.Count * 2 > ids.Count || areas.Any(code => !ids.ContainsKey(code)))
+        {
+            var known = await queries.AreasAsync(cancellationToken);
+            var counted = await queries.CountersAsync(null, cancellationToken);
+            _areaIds = known.ToDictionary(a => a.Code, a => a.Id, StringComparer.Ordinal);
+            return counted;
+        }
+
+        if (areas.Count == 0)
+        {
+            return previous;
+        }
+
+        var recounted = new Dictionary<string, AreaCounters?>(StringComparer.Ordinal);
+        foreach (var code in areas)
+        {
+            var counted = await queries.CountersAsync(ids[code], cancellationToken);
+            recounted[code] = counted.ByArea.GetValueOrDefault(code);
+        }
+
+        return OpsCountersView.Merge(previous, recounted, clock.GetUtcNow().UtcDateTime);
+    }
+
+    private void MarkOutOfDate(OpsChange change)
+    {
+        lock (_dirtyGate)
+        {
+            if (change.AreaCode is null || change.Kind is OpsChangeKind.AreasChanged or OpsChangeKind.ComplianceSwept)
+            {
+                _dirtyAll = true;
+            }
+            else
+            {
+                _dirtyAreas.Add(change.AreaCode);
+            }
+        }
+    }
+
+    private void MarkAllOutOfDate()
+    {
+        lock (_dirtyGate)
+        {
+            _dirtyAll = true;
+        }
+    }
+
+    private (bool All, HashSet<string> Areas) TakeOutOfDate()
+    {
+        lock (_dirtyGate)
+        {
+            var taken = (_dirtyAll, _dirtyAreas);
+            _dirtyAll = false;
+            _dirtyAreas = new HashSet<string>(StringComparer.Ordinal);
+            return taken;
+        }
+    }
+
+    private void RestoreOutOfDate(bool all, HashSet<string> areas)
+    {
+        lock (_dirtyGate)
+        {
+            _dirtyAll |= all;
+            _dirtyAreas.UnionWith(areas);
         }
     }
 
@@ -223,6 +306,7 @@ public sealed class OpsBroadcaster(
         using var timer = new PeriodicTimer(Heartbeat, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            MarkAllOutOfDate();
             Volatile.Write(ref _sendDue, 1);
             _countersDue.Writer.TryWrite(true);
         }

@@ -2,9 +2,31 @@ using AsbOps.Web.Features.Dashboard;
 
 namespace AsbOps.Web.Features.Dashboard.Feed;
 
-/// <summary>Cuts force-wide counters down to one area, and tells whether the numbers moved.</summary>
+/// <summary>Cuts force-wide counters down to one area, sums and merges areas, and tells whether the numbers moved.</summary>
 public static class OpsCountersView
 {
+    /// <summary>
+    /// <paramref name="previous"/> with the areas counted again in <paramref name="recounted"/> put in their place (an
+    /// area a recount no longer names is dropped, one it adds goes at the end) and the force-wide numbers summed again.
+    /// </summary>
+    public static OpsCounters Merge(OpsCounters previous, IReadOnlyDictionary<string, AreaCounters?> recounted, DateTime at)
+    {
+        var byArea = new Dictionary<string, AreaCounters>(previous.ByArea, StringComparer.Ordinal);
+        foreach (var (code, area) in recounted)
+        {
+            if (area is null)
+            {
+                byArea.Remove(code);
+            }
+            else
+            {
+                byArea[code] = area;
+            }
+        }
+
+        return OpsCounters.FromAreas(at, byArea);
+    }
+
     /// <summary>One area's numbers at the top level, and <c>byArea</c> with only that area.</summary>
     public static OpsCounters ForArea(OpsCounters all, string areaCode)
     {

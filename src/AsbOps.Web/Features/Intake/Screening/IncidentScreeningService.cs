@@ -134,13 +134,17 @@ public sealed class IncidentScreeningService(
         }
 
         var areaCode = await db.Areas.Where(a => a.Id == incident.AreaId).Select(a => a.Code).SingleAsync(cancellationToken);
+        // An incident may be linked to a case of another area: the case's change is that area's (its live counters).
+        var caseAreaCode = asbCase is null || asbCase.AreaId == incident.AreaId
+            ? areaCode
+            : await db.Areas.Where(a => a.Id == asbCase.AreaId).Select(a => a.Code).SingleAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         notifier.Publish(new OpsChange(OpsChangeKind.IncidentScreened, areaCode, asbCase?.Reference, now));
         if (asbCase is not null)
         {
-            notifier.Publish(new OpsChange(OpsChangeKind.CaseChanged, areaCode, asbCase.Reference, now));
+            notifier.Publish(new OpsChange(OpsChangeKind.CaseChanged, caseAreaCode, asbCase.Reference, now));
         }
 
         return new ScreeningOutcome(ScreeningStatus.Screened, asbCase?.Reference, opened);
