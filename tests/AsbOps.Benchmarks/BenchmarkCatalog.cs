@@ -16,6 +16,7 @@ public static class BenchmarkCatalog
         new(PushLatencyBenchmark.Name, "Commit-to-client latency of CountersChanged to 100/500/1000 SignalR clients, beside a raw hub broadcast", () => PushLatencyBenchmark.RunAsync([])),
         new(TwoInstancePushBenchmark.Name, "Push latency across two instances (not part of all): a commit on instance A to 2,000 SignalR clients split across A and B through a real Redis backplane (p50, p95, p99), beside a raw Clients.All broadcast through the same backplane (--clients N, --rounds N)", () => TwoInstancePushBenchmark.RunAsync(Environment.GetCommandLineArgs())),
         new(CircuitsBenchmark.Name, "Live dashboard circuits on one instance (not part of all): N Chromium pages signed in as the demo inspector; server memory per circuit, CPU while a change is pushed, p50/p95 until every page shows a posted incident (--pages N, default 100; --rounds N)", () => CircuitsBenchmark.RunAsync(Environment.GetCommandLineArgs())),
+        new(CircuitsProtocolBenchmark.Name, "Live dashboard circuits without browsers (not part of all): N real Blazor Server circuits over the circuit protocol (blazorpack on /_blazor) held by a client process of their own; server memory per circuit, app CPU while a change is pushed, p50/p95 until every circuit has received a render batch showing a posted incident (--circuits N, default 100; --rounds N)", () => CircuitsProtocolBenchmark.RunAsync(Environment.GetCommandLineArgs())),
         new(CountersBenchmark.Name, "Dashboard snapshot (counters, queues, heatmaps, trend) at scale 1 and 10, force-wide and one area (median, p95): recomputed, and served from the kept snapshot; beside hand-written SQL counting the same (ASBOPS_BENCH_DB1/DB10; --provider postgres: ASBOPS_BENCH_POSTGRES_DB)", CountersBenchmark.RunAsync),
         new(CaseListBenchmark.Name, "The case list's first page of 50 rows at scale 10, newest / filtered / searched (median, p95), beside hand-written SQL returning the same rows (ASBOPS_BENCH_DB10; --provider postgres: ASBOPS_BENCH_POSTGRES_DB)", CaseListBenchmark.RunAsync),
         new(CompliancePageBenchmark.Name, "The live compliance page's recompute after a change at scale 10 (counts, 50 findings per rule, since the last weekly check; median, p95) beside hand-written SQL counting the same rules (ASBOPS_BENCH_DB10; --provider postgres: ASBOPS_BENCH_POSTGRES_DB)", CompliancePageBenchmark.RunAsync),
@@ -26,7 +27,7 @@ public static class BenchmarkCatalog
     ];
 
     /// <summary>Benchmarks that take several minutes or start other programs (a browser, redis-server): named only.</summary>
-    private static readonly string[] LongRuns = [SoakBenchmark.Name, TwoInstancePushBenchmark.Name, CircuitsBenchmark.Name];
+    private static readonly string[] LongRuns = [SoakBenchmark.Name, TwoInstancePushBenchmark.Name, CircuitsBenchmark.Name, CircuitsProtocolBenchmark.Name];
 
     public static async Task<int> RunAsync(string[] args)
     {

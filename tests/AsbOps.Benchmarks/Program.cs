@@ -6,5 +6,6 @@ namespace AsbOps.Benchmarks;
 /// </summary>
 public static class BenchmarkProgram
 {
-    public static Task<int> Main(string[] args) => BenchmarkCatalog.RunAsync(args);
+    public static Task<int> Main(string[] args) =>
+        args.Length > 0 && args[0] == Circuits.ProtocolClientProcess.Mode ? Circuits.ProtocolClientProcess.RunAsync(args) : BenchmarkCatalog.RunAsync(args);
 }
