@@ -50,6 +50,36 @@ public sealed class DashboardPageTests : BunitTestBase
     }
 
     [Fact]
+    public async Task AReloadRendersAgainOnlyTheCardsQueuesAndHeatmapsWhoseNumbersMoved()
+    {
+        SignIn(Roles.Inspector, 1);
+        var page = Render<DashboardPage>();
+        // bUnit counts a render of a component or of anything inside it (a card's chart draws itself more than once).
+        Dictionary<string, int> Renders() =>
+            page.FindComponents<CounterCard>().Select(c => ("card-" + c.Instance.Key, c.RenderCount))
+                .Concat(page.FindComponents<QueueList>().Select(c => ("queue-" + c.Instance.Queue.Key, c.RenderCount)))
+                .Concat(page.FindComponents<RiskHeatmapView>().Select(c => (c.Instance.TestId, c.RenderCount)))
+                .ToDictionary(x => x.Item1, x => x.Item2);
+        var before = Renders();
+        Assert.Contains("heatmap-area", before.Keys);
+
+        // The same numbers in new objects (as every live change brings): nothing of them renders again.
+        await page.InvokeAsync(page.Instance.ReloadAsync);
+        Assert.Equal(before, Renders());
+
+        _queries.MissingAssessments = 8;
+        _queries.RoleCounts = new() { [RiskLevel.High] = 6 };
+        await page.InvokeAsync(page.Instance.ReloadAsync);
+
+        Assert.Equal("8", page.Find("[data-testid='counter-missingAssessments']").TextContent);
+        Assert.Contains(page.FindAll("[data-testid='heatmap-role'] table a"), a => a.TextContent == "6");
+        var after = Renders();
+        string[] moved = ["card-missingAssessments", "heatmap-role"];
+        Assert.All(moved, key => Assert.True(after[key] > before[key], key));
+        Assert.Equal(before.Where(p => !moved.Contains(p.Key)), after.Where(p => !moved.Contains(p.Key)));
+    }
+
+    [Fact]
     public void TheQueuesShowTheirCountsRowsAndEmptyStates()
     {
         SignIn(Roles.Inspector, 1);
