@@ -12,26 +12,38 @@ public static class CaseAccess
 {
     public static IQueryable<AsbCase> VisibleTo(this IQueryable<AsbCase> cases, AsbOpsDbContext db, UserScope user)
     {
-        if (user.IsForceWide)
+        if (IsAreaScoped(user, out var areaId))
         {
-            return cases;
+            return areaId is { } area ? cases.Where(c => c.AreaId == area) : cases;
         }
 
-        if (user.IsPartner)
+        if (user.IsPartner && user.Agency is { } agency)
         {
-            if (user.Agency is not { } agency)
-            {
-                return cases.Where(_ => false);
-            }
-
             return cases.Where(c => db.CaseShares.Any(s => s.CaseId == c.Id && s.Agency == agency));
         }
 
-        if (user.Role is Roles.Officer or Roles.Sergeant or Roles.Inspector && user.RestrictedAreaId is { } areaId)
+        return cases.Where(_ => false);
+    }
+
+    /// <summary>
+    /// Whether the user's cases are those of one area or of every area: true with a null area for force-wide callers,
+    /// true with their area for area staff (officers, sergeants, inspectors); false for partners (shared cases only)
+    /// and anyone else (nothing). <see cref="VisibleTo"/> applies it; the case list's compiled query takes the area.
+    /// </summary>
+    public static bool IsAreaScoped(UserScope user, out int? areaId)
+    {
+        areaId = null;
+        if (user.IsForceWide)
         {
-            return cases.Where(c => c.AreaId == areaId);
+            return true;
         }
 
-        return cases.Where(_ => false);
+        if (user.Role is Roles.Officer or Roles.Sergeant or Roles.Inspector && user.RestrictedAreaId is { } restricted)
+        {
+            areaId = restricted;
+            return true;
+        }
+
+        return false;
     }
 }

@@ -240,6 +240,40 @@ public sealed class CaseListServiceTests(AsbOpsAppFactory app) : IClassFixture<A
     }
 
     [Fact]
+    public async Task TheNewestFirstListMatchesTheOpenedSortReversedForAnOfficerWithFilters()
+    {
+        // The list as it opens is a compiled query of its own; any other order is built from LINQ. Both must agree.
+        var area = await NewAreaAsync();
+        var opened = new DateTime(2026, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+        for (var i = 0; i < 9; i++)
+        {
+            var day = i;
+            await app.AddCaseAsync(area.Id, c =>
+            {
+                c.OpenedAt = opened.AddDays(day % 4);
+                c.RiskLevel = day % 3 == 0 ? RiskLevel.Medium : RiskLevel.High;
+                c.Category = day == 4 ? AsbCategory.Nuisance : AsbCategory.Personal;
+            });
+        }
+
+        var officer = new UserScope("officer-id", "officer@test.local", Roles.Officer, area.Id, null);
+        var filters = new CaseListQuery { Risk = "high", Category = "personal", PageSize = 2 };
+
+        var newest = new List<string>();
+        for (var page = 0; page < 3; page++)
+        {
+            newest.AddRange(Refs(await Service.SearchAsync(officer, filters with { Page = page })));
+        }
+
+        var first = await Service.SearchAsync(officer, filters);
+        var oldest = await Service.SearchAsync(officer, filters with { PageSize = 100, SortBy = CaseListSort.Opened });
+
+        Assert.Equal(5, first.TotalCount);
+        Assert.Equal(5, oldest.TotalCount);
+        Assert.Equal(Refs(oldest).Reverse(), newest);
+    }
+
+    [Fact]
     public async Task AnOfficerSeesOnlyTheirOwnAreaWhateverTheAreaFilterSays()
     {
         var home = await NewAreaAsync();

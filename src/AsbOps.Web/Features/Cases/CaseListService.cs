@@ -37,25 +37,15 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
         // first and only those cases are projected (with the projection in the same SELECT as the ORDER BY … LIMIT,
         // SQLite worked out every matching case's columns before sorting and cutting the page); the total is an
         // uncorrelated subquery, counted once (up to a limit). A separate count, and a connection taken from the pool
-        // (with its pragmas) for each statement, cost more in EF Core's overhead than a filtered page's SQL itself.
+        // (with its pragmas) for each statement, cost more in EF Core's overhead than a filtered page's SQL itself. The
+        // list as it opens (newest first, no search or role) and the people are compiled queries (CaseListCompiledQueries).
         await db.Database.OpenConnectionAsync(cancellationToken);
         var countUpTo = Math.Max(CountLimit, (page + 1) * pageSize) + 1;
-        var pageIds = Sort(db, cases, query.SortBy, query.Descending).Skip(page * pageSize).Take(pageSize).Select(c => c.Id);
-        var rows = await Sort(db, db.Cases.AsNoTracking().Where(c => pageIds.Contains(c.Id)), query.SortBy, query.Descending)
-            .Select(c => new
-            {
-                Total = cases.Take(countUpTo).Count(),
-                c.Id,
-                c.Reference,
-                AreaCode = db.Areas.Where(a => a.Id == c.AreaId).Select(a => a.Code).FirstOrDefault(),
-                c.Category,
-                c.Status,
-                c.RiskLevel,
-                LeadOfficer = db.Users.Where(u => u.Id == c.LeadOfficerId).Select(u => u.DisplayName).FirstOrDefault(),
-                c.OpenedAt,
-                c.Postcode,
-            })
-            .ToListAsync(cancellationToken);
+        var rows = IsNewestFirst(query) && filter is { Role: null, Search: null } && CaseAccess.IsAreaScoped(user, out var scopeArea)
+            ? await CaseListCompiledQueries.For(db).NewestPage(
+                    db, scopeArea, filter.AreaCode, filter.Status, filter.Category, filter.Risk, page * pageSize, pageSize, countUpTo)
+                .ToListAsync(cancellationToken)
+            : await PageAsync(db, cases, query, page * pageSize, pageSize, countUpTo, cancellationToken);
 
         // An empty page carries no total: count only then (a page past the end), or say the area does not exist.
         var total = rows.Count > 0 ? rows[0].Total : page > 0 ? await cases.Take(countUpTo).CountAsync(cancellationToken) : 0;
@@ -68,11 +58,7 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
 
         // The people of the page's cases, for the names shown and the count (a per-row TOP-N needs APPLY, which SQLite
         // lacks; a collection in the page's projection made SQLite join every participant of the force to their person).
-        var ids = rows.Select(r => r.Id).ToList();
-        var people = (await db.CaseParticipants.AsNoTracking()
-                .Where(p => ids.Contains(p.CaseId))
-                .Select(p => new { p.CaseId, p.Id, p.PersonId, p.Role, p.Person!.FirstName, p.Person.LastName })
-                .ToListAsync(cancellationToken))
+        var people = (await CaseListCompiledQueries.For(db).PeopleOf(db, rows.Select(r => r.Id).ToArray()).ToListAsync(cancellationToken))
             .OrderBy(p => p.Id)
             .ToLookup(p => p.CaseId);
 
@@ -132,6 +118,35 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
         }
 
         return ApplyFilters(db, cases, filter);
+    }
+
+    /// <summary>Whether the list is sorted as it opens, newest first (the compiled query's order).</summary>
+    private static bool IsNewestFirst(CaseListQuery query) =>
+        query.SortBy switch
+        {
+            CaseListSort.Reference or CaseListSort.Risk or CaseListSort.Area or CaseListSort.Status => false,
+            CaseListSort.Opened => query.Descending,
+            _ => true,
+        };
+
+    /// <summary>The page with its total in any order and under any filter, as <see cref="CaseListCompiledQueries.NewestPage"/>.</summary>
+    private static async Task<List<CaseListCompiledQueries.PageRow>> PageAsync(
+        AsbOpsDbContext db, IQueryable<AsbCase> cases, CaseListQuery query, int skip, int take, int countUpTo, CancellationToken cancellationToken)
+    {
+        var pageIds = Sort(db, cases, query.SortBy, query.Descending).Skip(skip).Take(take).Select(c => c.Id);
+        return await Sort(db, db.Cases.AsNoTracking().Where(c => pageIds.Contains(c.Id)), query.SortBy, query.Descending)
+            .Select(c => new CaseListCompiledQueries.PageRow(
+                cases.Take(countUpTo).Count(),
+                c.Id,
+                c.Reference,
+                db.Areas.Where(a => a.Id == c.AreaId).Select(a => a.Code).FirstOrDefault(),
+                c.Category,
+                c.Status,
+                c.RiskLevel,
+                db.Users.Where(u => u.Id == c.LeadOfficerId).Select(u => u.DisplayName).FirstOrDefault(),
+                c.OpenedAt,
+                c.Postcode))
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>The victims (at most a few) when there are any, otherwise the first person added.</summary>
