@@ -208,9 +208,12 @@ public sealed class IncidentStore(
         CreatedAt = clock.GetUtcNow().UtcDateTime,
     };
 
-    /// <summary>SHA-256 of the normalised submission: the same incident sent twice hashes the same.</summary>
+    /// <summary>
+    /// SHA-256 of the normalised submission's JSON: the same incident sent twice hashes the same. Serialised by generated
+    /// code (<see cref="IncidentHashJson"/>) to the same bytes as the reflection serialiser's defaults.
+    /// </summary>
     public static string Hash(IncidentSubmission submission) =>
-        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(submission)));
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(submission, IncidentHashJson.Default.IncidentSubmission)));
 
     private sealed record Stored(long Id, string StormRef, string? RequestHash, string? CaseRef);
 }
