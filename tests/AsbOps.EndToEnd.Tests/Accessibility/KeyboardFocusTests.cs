@@ -22,6 +22,8 @@ public sealed class KeyboardFocusTests(LiveAppFixture app)
         {
             await page.GotoAsync(path);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            // The interactive render replaces the prerendered page: a stop focused before it would be lost with it.
+            await page.WaitForInteractiveAsync();
             var stops = new HashSet<string>();
             for (var i = 0; i < MaxStops; i++)
             {
