@@ -209,6 +209,7 @@ public static class IntakeBenchmark
               "Longitude", "Description", "Thrive_Grade", "Thrive_Threat", "Thrive_Harm", "Thrive_Risk", "ReporterName", "ReporterPhone",
               "RequestHash", "CreatedAt", "Version") FROM STDIN (FORMAT BINARY)
             """;
+        var cpu = CpuUse.Now();
         var clock = Stopwatch.StartNew();
         for (var start = 0; start < count; start += rowsPerTransaction)
         {
@@ -247,6 +248,8 @@ public static class IntakeBenchmark
             await transaction.CommitAsync();
         }
 
+        clock.Stop();
+        Console.WriteLine($"intake raw COPY: per batch of {rowsPerTransaction}, {CpuUse.PerItem(cpu, count / rowsPerTransaction)}");
         return count / clock.Elapsed.TotalSeconds;
     }
 
@@ -257,6 +260,7 @@ public static class IntakeBenchmark
         var latencies = new ConcurrentBag<double>();
         var failures = 0;
         var next = -1;
+        var cpu = CpuUse.Now();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
         {
@@ -273,6 +277,7 @@ public static class IntakeBenchmark
             }
         }));
         clock.Stop();
+        Console.WriteLine($"intake-single: per incident, {CpuUse.PerItem(cpu, SingleCount)}");
         var sorted = latencies.Order().ToList();
         return new SingleResult(SingleCount / clock.Elapsed.TotalSeconds, Report.Percentile(sorted, 50), Report.Percentile(sorted, 99), failures);
     }
@@ -294,6 +299,7 @@ public static class IntakeBenchmark
         int[] gcCounts = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var perBatch = new List<double>(BatchCount);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var serverCpu = CpuUse.Now();
         var clock = Stopwatch.StartNew();
         foreach (var body in bodies)
         {
@@ -306,6 +312,7 @@ public static class IntakeBenchmark
         perBatch.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"intake-batch: ms per batch of {BatchSize}: min {perBatch[0]:0.0}, median {Report.Percentile(perBatch, 50):0.0}, max {perBatch[^1]:0.0}; process CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / BatchCount:0.0} ms per batch; GC {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:0} ms paused, collections gen0 {GC.CollectionCount(0) - gcCounts[0]}, gen1 {GC.CollectionCount(1) - gcCounts[1]}, gen2 {GC.CollectionCount(2) - gcCounts[2]}"));
+        Console.WriteLine($"intake-batch: per batch, {CpuUse.PerItem(serverCpu, BatchCount)}");
         return BatchCount * BatchSize / clock.Elapsed.TotalSeconds;
     }
 
@@ -338,6 +345,7 @@ public static class IntakeBenchmark
             setup.ExecuteNonQuery();
         }
 
+        var cpu = CpuUse.Now();
         var clock = Stopwatch.StartNew();
         for (var start = 0; start < count; start += rowsPerTransaction)
         {

@@ -65,7 +65,7 @@ public sealed class OpsBroadcasterAreaCountTests : IAsyncLifetime
         // Moved without a change being published: a count of the whole force would show it, a count of SOUTH does not.
         _queries.Set("WEST", awaiting: 30);
         var next = _hub.NextAsync(c => c.ByArea["SOUTH"].AwaitingScreening == 5);
-        Publish(new OpsChange(OpsChangeKind.IncidentReceived, "SOUTH"));
+        Publish(new OpsChange(OpsChangeKind.CaseChanged, "SOUTH"));
         var pushed = await next;
 
         Assert.Equal(new int?[] { 2 }, _queries.TakeCounted());
@@ -86,9 +86,9 @@ public sealed class OpsBroadcasterAreaCountTests : IAsyncLifetime
         _queries.Set("WEST", awaiting: 30);
         var burst = _hub.NextAsync(c => c.ByArea["EAST"].AwaitingScreening == 40);
         // Within the window of the first count (the clock has not moved), so the three are counted together.
-        _notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "NORTH"));
-        _notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "SOUTH"));
-        _notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "WEST"));
+        _notifier.Publish(new OpsChange(OpsChangeKind.CaseChanged, "NORTH"));
+        _notifier.Publish(new OpsChange(OpsChangeKind.CaseChanged, "SOUTH"));
+        _notifier.Publish(new OpsChange(OpsChangeKind.CaseChanged, "WEST"));
         _clock.Advance(OpsBroadcaster.Window);
         Assert.Equal(100, (await burst).AwaitingScreening);
         Assert.Equal(new int?[] { null }, _queries.TakeCounted());
@@ -118,7 +118,7 @@ public sealed class OpsBroadcasterAreaCountTests : IAsyncLifetime
         // Known from that count on: counted on its own.
         _queries.Set("CENTRAL", awaiting: 8);
         var central = _hub.NextAsync(c => c.ByArea["CENTRAL"].AwaitingScreening == 8);
-        Publish(new OpsChange(OpsChangeKind.IncidentReceived, "CENTRAL"));
+        Publish(new OpsChange(OpsChangeKind.CaseChanged, "CENTRAL"));
         await central;
         Assert.Equal(new int?[] { 5 }, _queries.TakeCounted());
     }
@@ -128,13 +128,13 @@ public sealed class OpsBroadcasterAreaCountTests : IAsyncLifetime
     {
         _queries.FailArea = 2;
         _queries.Set("SOUTH", awaiting: 5);
-        Publish(new OpsChange(OpsChangeKind.IncidentReceived, "SOUTH"));
+        Publish(new OpsChange(OpsChangeKind.CaseChanged, "SOUTH"));
         await _queries.FailedAsync.WaitAsync(Wait);
         _queries.FailArea = null;
 
         _queries.Set("NORTH", awaiting: 6);
         var next = _hub.NextAsync(c => c.ByArea["NORTH"].AwaitingScreening == 6);
-        Publish(new OpsChange(OpsChangeKind.IncidentReceived, "NORTH"));
+        Publish(new OpsChange(OpsChangeKind.CaseChanged, "NORTH"));
         var pushed = await next;
 
         Assert.Equal(5, pushed.ByArea["SOUTH"].AwaitingScreening);
@@ -147,7 +147,7 @@ public sealed class OpsBroadcasterAreaCountTests : IAsyncLifetime
     {
         _queries.Set("WEST", awaiting: 30);
         _queries.Set("SOUTH", awaiting: 9);
-        var remote = new OpsChange(OpsChangeKind.IncidentReceived, "SOUTH");
+        var remote = new OpsChange(OpsChangeKind.CaseChanged, "SOUTH");
         _origin.MarkRemote(remote);
         var sentBefore = _hub.Sent.Count;
         Publish(remote);
@@ -161,6 +161,60 @@ public sealed class OpsBroadcasterAreaCountTests : IAsyncLifetime
         Assert.Equal(sentBefore, _hub.Sent.Count);
     }
 
+    [Fact]
+    public async Task A_received_incident_counts_only_the_incidents_awaiting_screening_of_its_area()
+    {
+        _queries.Set("SOUTH", awaiting: 5, open: 70);
+        var next = _hub.NextAsync(c => c.ByArea["SOUTH"].AwaitingScreening == 5);
+        Publish(new OpsChange(OpsChangeKind.IncidentReceived, "SOUTH"));
+        var pushed = await next;
+
+        // One grouped count of the area's waiting incidents; its open cases are as last counted (no case changed).
+        Assert.Empty(_queries.TakeCounted());
+        Assert.Equal(new[] { "2" }, _queries.TakeAwaitingCounted());
+        Assert.Equal(0, pushed.ByArea["SOUTH"].OpenCases);
+        Assert.Equal(1 + 5 + 3 + 4, pushed.AwaitingScreening);
+        Assert.Contains(_hub.Sent, s => s.Group == OpsHub.AreaGroup("SOUTH") && s.Counters.AwaitingScreening == 5);
+
+        // A case change in one area and incidents in two others, in one window: the case's area is counted in full,
+        // the others' waiting incidents in one count.
+        _queries.Set("NORTH", awaiting: 6);
+        _queries.Set("WEST", awaiting: 7, open: 90);
+        var both = _hub.NextAsync(c => c.ByArea["SOUTH"].OpenCases == 70 && c.ByArea["NORTH"].AwaitingScreening == 6);
+        _notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "NORTH"));
+        _notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "SOUTH"));
+        _notifier.Publish(new OpsChange(OpsChangeKind.CaseChanged, "SOUTH"));
+        _notifier.Publish(new OpsChange(OpsChangeKind.IncidentReceived, "WEST"));
+        _clock.Advance(OpsBroadcaster.Window);
+        var merged = await both;
+
+        Assert.Equal(new int?[] { 2 }, _queries.TakeCounted());
+        Assert.Equal(new[] { "1,3" }, _queries.TakeAwaitingCounted());
+        Assert.Equal(7, merged.ByArea["WEST"].AwaitingScreening);
+        Assert.Equal(0, merged.ByArea["WEST"].OpenCases);
+        Assert.Equal(70, merged.OpenCases);
+        Assert.Equal(6 + 5 + 7 + 4, merged.AwaitingScreening);
+    }
+
+    [Fact]
+    public async Task Waiting_incidents_whose_count_failed_are_counted_with_the_next_change()
+    {
+        _queries.FailAwaiting = true;
+        _queries.Set("EAST", awaiting: 8);
+        Publish(new OpsChange(OpsChangeKind.IncidentReceived, "EAST"));
+        await _queries.FailedAsync.WaitAsync(Wait);
+        _queries.FailAwaiting = false;
+
+        _queries.Set("NORTH", awaiting: 9);
+        var next = _hub.NextAsync(c => c.ByArea["NORTH"].AwaitingScreening == 9);
+        Publish(new OpsChange(OpsChangeKind.IncidentReceived, "NORTH"));
+        var pushed = await next;
+
+        Assert.Equal(8, pushed.ByArea["EAST"].AwaitingScreening);
+        Assert.Equal(9 + 2 + 3 + 8, pushed.AwaitingScreening);
+        Assert.Empty(_queries.TakeCounted());
+    }
+
     private void Publish(OpsChange change)
     {
         _notifier.Publish(change);
@@ -172,15 +226,19 @@ public sealed class OpsBroadcasterAreaCountTests : IAsyncLifetime
     private sealed class AreaCountingQueries : IOpsDashboardQueries
     {
         private readonly ConcurrentDictionary<string, int> _awaiting = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, int> _open = new(StringComparer.Ordinal);
         private readonly ConcurrentQueue<int?> _counted = new();
+        private readonly ConcurrentQueue<string> _awaitingCounted = new();
         private readonly TaskCompletionSource _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly List<string> _codes = [];
 
         public int? FailArea { get; set; }
 
+        public bool FailAwaiting { get; set; }
+
         public Task FailedAsync => _failed.Task;
 
-        public void Set(string code, int awaiting)
+        public void Set(string code, int awaiting, int open = 0)
         {
             lock (_codes)
             {
@@ -191,6 +249,19 @@ public sealed class OpsBroadcasterAreaCountTests : IAsyncLifetime
             }
 
             _awaiting[code] = awaiting;
+            _open[code] = open;
+        }
+
+        /// <summary>The area ids of each count of waiting incidents alone, sorted and comma-joined.</summary>
+        public List<string> TakeAwaitingCounted()
+        {
+            var taken = new List<string>();
+            while (_awaitingCounted.TryDequeue(out var ids))
+            {
+                taken.Add(ids);
+            }
+
+            return taken;
         }
 
         public List<int?> TakeCounted()
@@ -224,8 +295,21 @@ public sealed class OpsBroadcasterAreaCountTests : IAsyncLifetime
 
             _counted.Enqueue(areaId);
             var byArea = Known().Where(a => areaId is null || a.Id == areaId)
-                .ToDictionary(a => a.Code, a => new AreaCounters(_awaiting[a.Code], 0, 0, 0, 0, 0), StringComparer.Ordinal);
+                .ToDictionary(a => a.Code, a => new AreaCounters(_awaiting[a.Code], _open[a.Code], 0, 0, 0, 0), StringComparer.Ordinal);
             return Task.FromResult(OpsCounters.FromAreas(DateTime.UtcNow, byArea));
+        }
+
+        public Task<IReadOnlyDictionary<int, int>> AwaitingScreeningAsync(IReadOnlyCollection<int> areaIds, CancellationToken cancellationToken = default)
+        {
+            if (FailAwaiting)
+            {
+                _failed.TrySetResult();
+                throw new InvalidOperationException("The database went away.");
+            }
+
+            _awaitingCounted.Enqueue(string.Join(',', areaIds.Order()));
+            IReadOnlyDictionary<int, int> counts = Known().Where(a => areaIds.Contains(a.Id)).ToDictionary(a => a.Id, a => _awaiting[a.Code]);
+            return Task.FromResult(counts);
         }
 
         public Task<OpsDashboardData> LoadAsync(int? areaId, bool areaInRoleLinks = false, CancellationToken cancellationToken = default) =>

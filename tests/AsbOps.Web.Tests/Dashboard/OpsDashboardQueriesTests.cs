@@ -46,6 +46,21 @@ public sealed class OpsDashboardQueriesTests(ComplianceFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task TheWaitingIncidentsCountedAloneMatchEachAreasCounters()
+    {
+        var queries = CreateQueries();
+        var counters = await queries.CountersAsync(areaId: null);
+
+        var waiting = await queries.AwaitingScreeningAsync([fixture.AreaA, fixture.AreaB]);
+        var onlyB = await queries.AwaitingScreeningAsync([fixture.AreaB]);
+
+        Assert.Equal(counters.ByArea["CMPA"].AwaitingScreening, waiting[fixture.AreaA]);
+        Assert.Equal(counters.ByArea["CMPB"].AwaitingScreening, waiting[fixture.AreaB]);
+        Assert.Equal([fixture.AreaB], onlyB.Keys);
+        Assert.Equal((2, 1), (waiting[fixture.AreaA], onlyB[fixture.AreaB]));
+    }
+
+    [Fact]
     public async Task TheCountersSerialiseToTheHubPayloadShape()
     {
         var counters = await CreateQueries().CountersAsync(fixture.AreaB);

@@ -2,8 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using AsbOps.Domain.Incidents;
+using AsbOps.Web.Features.Dashboard;
 using AsbOps.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AsbOps.Web.Tests.Postgres;
 
@@ -64,5 +66,26 @@ public sealed class PostgresIntakeTests(PostgresApiAppFactory app) : IClassFixtu
         await using var db = app.CreateDbContext();
         string[] refs = [(string)good1["stormRef"]!, (string)good2["stormRef"]!];
         Assert.Equal(2, await db.Incidents.CountAsync(i => refs.Contains(i.StormRef)));
+    }
+
+    [Fact]
+    public async Task TheWaitingIncidentsOfAnAreaAreCountedAloneAsInItsCounters()
+    {
+        var area = await app.AddAreaAsync("PGWAIT");
+        using var client = app.ClientWithKey(ApiAppFactory.StormKey);
+        for (var i = 0; i < 3; i++)
+        {
+            var incident = ApiAppFactory.Incident(NewRef());
+            incident["areaCode"] = "PGWAIT";
+            Assert.Equal(HttpStatusCode.Created, (await ApiAppFactory.PostAsync(client, incident)).StatusCode);
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<OpsDashboardQueries>();
+        var waiting = await queries.AwaitingScreeningAsync([area.Id]);
+        var counters = await queries.CountersAsync(area.Id);
+
+        Assert.Equal(3, waiting[area.Id]);
+        Assert.Equal(counters.ByArea["PGWAIT"].AwaitingScreening, waiting[area.Id]);
     }
 }

@@ -55,6 +55,17 @@ public sealed class PostgresSchemaTests(PostgresAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task IncidentsKeepATenthOfEachPageFreeAndOtherTablesTheDefault()
+    {
+        await using var db = app.CreateDbContext();
+        var options = await db.Database.SqlQueryRaw<string>(
+            "SELECT relname || ' ' || array_to_string(reloptions, ',') AS \"Value\" FROM pg_class "
+            + "WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND reloptions IS NOT NULL").ToListAsync();
+
+        Assert.Equal(["Incidents fillfactor=90"], options);
+    }
+
+    [Fact]
     public async Task ThePostgresAppIsReady()
     {
         using var client = app.CreateClient();

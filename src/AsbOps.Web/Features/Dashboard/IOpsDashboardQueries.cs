@@ -10,6 +10,26 @@ public interface IOpsDashboardQueries
     Task<OpsCounters> CountersAsync(int? areaId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Only the incidents awaiting screening of each area named (areas with none are absent): the one number a received
+    /// incident moves. By default read from each area's full counters; the live queries count it alone.
+    /// </summary>
+    async Task<IReadOnlyDictionary<int, int>> AwaitingScreeningAsync(IReadOnlyCollection<int> areaIds, CancellationToken cancellationToken = default)
+    {
+        var counts = new Dictionary<int, int>();
+        var codes = (await AreasAsync(cancellationToken)).ToDictionary(a => a.Id, a => a.Code);
+        foreach (var id in areaIds)
+        {
+            var counters = await CountersAsync(id, cancellationToken);
+            if (codes.TryGetValue(id, out var code) && counters.ByArea.GetValueOrDefault(code) is { AwaitingScreening: > 0 } area)
+            {
+                counts[id] = area.AwaitingScreening;
+            }
+        }
+
+        return counts;
+    }
+
+    /// <summary>
     /// Counters, queues, heatmaps and trend for a scope. <paramref name="areaInRoleLinks"/> adds the area to the role
     /// heatmap's links (for a force-wide user who picked one; an area user's case list is scoped already).
     /// </summary>

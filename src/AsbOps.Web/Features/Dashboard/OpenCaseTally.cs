@@ -149,6 +149,18 @@ public sealed class OpenCaseTally(
         return new DashboardTally(now, areas, rows, awaitingScreening, waitingInGrace, overdueContacts, caseReviewsDue);
     }
 
+    /// <summary>The incidents awaiting screening of the areas named, in one grouped count (areas with none are absent).</summary>
+    public async Task<IReadOnlyDictionary<int, int>> AwaitingScreeningAsync(IReadOnlyCollection<int> areaIds, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var ids = areaIds.Distinct().ToArray();
+        return await AwaitingScreening(db, null)
+            .Where(i => EF.Parameter(ids).Contains(i.AreaId))
+            .GroupBy(i => i.AreaId)
+            .Select(g => new { AreaId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.AreaId, g => g.Count, cancellationToken);
+    }
+
     /// <summary>
     /// Incidents awaiting VICTOR-E screening: not linked to a case and not screened (<see cref="Domain.Incidents.Incident.ScreenedAt"/>
     /// null: two IS NULL tests SQLite seeks in the index IX_Incidents_AwaitingScreening).

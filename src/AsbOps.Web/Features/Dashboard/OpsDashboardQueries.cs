@@ -28,6 +28,9 @@ public sealed class OpsDashboardQueries(
     public async Task<OpsCounters> CountersAsync(int? areaId, CancellationToken cancellationToken = default) =>
         (await tally.CountAsync(areaId, clock.GetUtcNow().UtcDateTime, cancellationToken)).ToCounters();
 
+    public Task<IReadOnlyDictionary<int, int>> AwaitingScreeningAsync(IReadOnlyCollection<int> areaIds, CancellationToken cancellationToken = default) =>
+        tally.AwaitingScreeningAsync(areaIds, cancellationToken);
+
     public async Task<OpsDashboardData> LoadAsync(int? areaId, bool areaInRoleLinks = false, CancellationToken cancellationToken = default)
     {
         // Independent reads on their own short-lived contexts, side by side (SQLite in WAL mode serves readers at once),

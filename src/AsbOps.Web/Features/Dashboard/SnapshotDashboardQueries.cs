@@ -16,6 +16,9 @@ public sealed class SnapshotDashboardQueries(
     public Task<OpsCounters> CountersAsync(int? areaId, CancellationToken cancellationToken = default) =>
         live.CountersAsync(areaId, cancellationToken);
 
+    public Task<IReadOnlyDictionary<int, int>> AwaitingScreeningAsync(IReadOnlyCollection<int> areaIds, CancellationToken cancellationToken = default) =>
+        live.AwaitingScreeningAsync(areaIds, cancellationToken);
+
     public Task<OpsDashboardData> LoadAsync(int? areaId, bool areaInRoleLinks = false, CancellationToken cancellationToken = default) =>
         snapshots.GetAsync(areaId, areaInRoleLinks, async () =>
         {

@@ -1501,6 +1501,8 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                         .HasFilter("\"CaseId\" IS NULL");
 
                     b.ToTable("Incidents");
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 90);
                 });
 
             modelBuilder.Entity("AsbOps.Domain.Incidents.VictorEScreening", b =>

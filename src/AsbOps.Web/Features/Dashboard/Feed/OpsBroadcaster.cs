@@ -45,6 +45,8 @@ public sealed class OpsBroadcaster(
     // The areas named by changes since the last count began, or all of them (before the first count, too).
     private readonly Lock _dirtyGate = new();
     private HashSet<string> _dirtyAreas = new(StringComparer.Ordinal);
+    // Areas whose only news is a received incident: only their count awaiting screening moved.
+    private HashSet<string> _incomingAreas = new(StringComparer.Ordinal);
     private bool _dirtyAll = true;
     private IReadOnlyDictionary<string, int> _areaIds = new Dictionary<string, int>(StringComparer.Ordinal);
 
@@ -138,16 +140,16 @@ public sealed class OpsBroadcaster(
             var send = Interlocked.Exchange(ref _sendDue, 0) == 1;
             var pendingSince = Interlocked.Exchange(ref _pendingSince, 0);
             var remoteHeard = Interlocked.Read(ref _remoteHeard);
-            var (all, areas) = TakeOutOfDate();
+            var (all, areas, incoming) = TakeOutOfDate();
             lastCount = clock.GetUtcNow();
             try
             {
-                await SendCountersAsync(all, areas, send, pendingSince, stoppingToken);
+                await SendCountersAsync(all, areas, incoming, send, pendingSince, stoppingToken);
                 Interlocked.Exchange(ref _remoteCounted, remoteHeard);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
-                RestoreOutOfDate(all, areas);
+                RestoreOutOfDate(all, areas, incoming);
                 logger.LogError(ex, "Could not count or send the live counters");
             }
             finally
@@ -158,9 +160,10 @@ public sealed class OpsBroadcaster(
         }
     }
 
-    private async Task SendCountersAsync(bool all, IReadOnlyCollection<string> areas, bool send, long pendingSince, CancellationToken cancellationToken)
+    private async Task SendCountersAsync(
+        bool all, IReadOnlyCollection<string> areas, IReadOnlyCollection<string> incoming, bool send, long pendingSince, CancellationToken cancellationToken)
     {
-        var counters = await CountAsync(all, areas, cancellationToken);
+        var counters = await CountAsync(all, areas, incoming, cancellationToken);
 
         // Moves are judged against what this instance last sent, not the latest count: a count made only to refresh
         // the greeting must not hide a local change it happened to include.
@@ -194,14 +197,18 @@ public sealed class OpsBroadcaster(
         }
     }
 
-    /// <summary>The whole force, or only <paramref name="areas"/> merged into <see cref="Latest"/> (nothing, when none).</summary>
-    private async Task<OpsCounters> CountAsync(bool all, IReadOnlyCollection<string> areas, CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole force, or only <paramref name="areas"/> merged into <see cref="Latest"/> (nothing, when none), and for the
+    /// <paramref name="incoming"/> areas (where incidents were received and nothing else changed) only their incidents
+    /// awaiting screening, in one grouped count.
+    /// </summary>
+    private async Task<OpsCounters> CountAsync(bool all, IReadOnlyCollection<string> areas, IReadOnlyCollection<string> incoming, CancellationToken cancellationToken)
     {
         var previous = Latest;
         var ids = _areaIds;
         await using var scope = scopes.CreateAsyncScope();
         var queries = scope.ServiceProvider.GetRequiredService<IOpsDashboardQueries>();
-        if (all || previous is null || areas.Count * 2 > ids.Count || areas.Any(code => !ids.ContainsKey(code)))
+        if (all || previous is null || areas.Count * 2 > ids.Count || areas.Concat(incoming).Any(code => !ids.ContainsKey(code)))
         {
             var known = await queries.AreasAsync(cancellationToken);
             var counted = await queries.CountersAsync(null, cancellationToken);
@@ -209,7 +216,7 @@ public sealed class OpsBroadcaster(
             return counted;
         }
 
-        if (areas.Count == 0)
+        if (areas.Count == 0 && incoming.Count == 0)
         {
             return previous;
         }
@@ -219,6 +226,17 @@ public sealed class OpsBroadcaster(
         {
             var counted = await queries.CountersAsync(ids[code], cancellationToken);
             recounted[code] = counted.ByArea.GetValueOrDefault(code);
+        }
+
+        var onlyIncoming = incoming.Where(code => !recounted.ContainsKey(code)).ToList();
+        if (onlyIncoming.Count > 0)
+        {
+            var waiting = await queries.AwaitingScreeningAsync([.. onlyIncoming.Select(code => ids[code])], cancellationToken);
+            foreach (var code in onlyIncoming)
+            {
+                var before = previous.ByArea.GetValueOrDefault(code) ?? new AreaCounters(0, 0, 0, 0, 0, 0);
+                recounted[code] = before with { AwaitingScreening = waiting.GetValueOrDefault(ids[code]) };
+            }
         }
 
         return OpsCountersView.Merge(previous, recounted, clock.GetUtcNow().UtcDateTime);
@@ -231,6 +249,11 @@ public sealed class OpsBroadcaster(
             if (change.AreaCode is null || change.Kind is OpsChangeKind.AreasChanged or OpsChangeKind.ComplianceSwept)
             {
                 _dirtyAll = true;
+            }
+            else if (change is { Kind: OpsChangeKind.IncidentReceived, CaseRef: null })
+            {
+                // A new incident is linked to no case yet: it moves its area's count awaiting screening and nothing else.
+                _incomingAreas.Add(change.AreaCode);
             }
             else
             {
@@ -247,23 +270,25 @@ public sealed class OpsBroadcaster(
         }
     }
 
-    private (bool All, HashSet<string> Areas) TakeOutOfDate()
+    private (bool All, HashSet<string> Areas, HashSet<string> Incoming) TakeOutOfDate()
     {
         lock (_dirtyGate)
         {
-            var taken = (_dirtyAll, _dirtyAreas);
+            var taken = (_dirtyAll, _dirtyAreas, _incomingAreas);
             _dirtyAll = false;
             _dirtyAreas = new HashSet<string>(StringComparer.Ordinal);
+            _incomingAreas = new HashSet<string>(StringComparer.Ordinal);
             return taken;
         }
     }
 
-    private void RestoreOutOfDate(bool all, HashSet<string> areas)
+    private void RestoreOutOfDate(bool all, HashSet<string> areas, HashSet<string> incoming)
     {
         lock (_dirtyGate)
         {
             _dirtyAll |= all;
             _dirtyAreas.UnionWith(areas);
+            _incomingAreas.UnionWith(incoming);
         }
     }
 
