@@ -59,24 +59,27 @@ internal sealed class PostgresCopyInsert
 
         await using (var importer = await _connection.BeginBinaryImportAsync(_copy, cancellationToken))
         {
+            // Values are written synchronously: they go into Npgsql's write buffer, and only a full buffer waits on the
+            // socket. An awaited write per value cost more than the COPY itself (a 500-row intake batch is 10,000 values).
             for (var r = 0; r < list.Count; r++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var row = list[r];
-                await importer.StartRowAsync(cancellationToken);
+                importer.StartRow();
                 if (_key is { } k)
                 {
-                    await WriteKeyAsync(importer, k, keys[r], cancellationToken);
+                    WriteKey(importer, k, keys[r]);
                 }
 
                 foreach (var column in _columns)
                 {
                     if (column.Value(row) is { } value)
                     {
-                        await importer.WriteAsync(value, column.DataTypeName, cancellationToken);
+                        importer.Write(value, column.DataTypeName);
                     }
                     else
                     {
-                        await importer.WriteNullAsync(cancellationToken);
+                        importer.WriteNull();
                     }
                 }
             }
@@ -98,10 +101,17 @@ internal sealed class PostgresCopyInsert
         }
     }
 
-    private static Task WriteKeyAsync(NpgsqlBinaryImporter importer, CopyKey key, long value, CancellationToken cancellationToken) =>
-        key.Property.PropertyType == typeof(int)
-            ? importer.WriteAsync(checked((int)value), key.DataTypeName, cancellationToken)
-            : importer.WriteAsync(value, key.DataTypeName, cancellationToken);
+    private static void WriteKey(NpgsqlBinaryImporter importer, CopyKey key, long value)
+    {
+        if (key.Property.PropertyType == typeof(int))
+        {
+            importer.Write(checked((int)value), key.DataTypeName);
+        }
+        else
+        {
+            importer.Write(value, key.DataTypeName);
+        }
+    }
 
     /// <summary>Each row's key: its own when it has one, else the next value of the column's sequence.</summary>
     private async Task<(long[] Keys, bool OwnKeys)> KeysAsync(CopyKey key, IReadOnlyList<object> rows, CancellationToken cancellationToken)
