@@ -10,7 +10,7 @@ namespace AsbOps.Web.Features.Cases;
 /// Set-based case list: the page with its total, then the page's people, scoped by <see cref="CaseAccess"/>.
 /// Unknown filter values give an empty result with a message rather than an exception.
 /// </summary>
-public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory) : ICaseListService
+public sealed class CaseListService(IReadContextPool contexts) : ICaseListService
 {
     private const int PeopleShownPerRow = 3;
 
@@ -30,7 +30,7 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
 
         var pageSize = Math.Clamp(query.PageSize, 1, CaseListQuery.MaxPageSize);
         var page = Math.Max(0, query.Page);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Lease();
         var cases = Filtered(db, user, filter);
 
         // Two statements on one connection: the page with the total, then the page's people. The page's ids are picked
@@ -74,7 +74,7 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
 
     public async Task<IReadOnlyList<AreaInfo>> GetAreasAsync(UserScope user, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Lease();
         var areas = db.Areas.AsNoTracking();
         if (user.RestrictedAreaId is { } areaId)
         {
