@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Incidents;
@@ -9,10 +10,11 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace AsbOps.Web.Features.Cases;
 
 /// <summary>
-/// The case list's two statements as EF Core compiled queries, for the list as it is usually opened: newest first,
-/// limited at most by the reader's area and the area, status, category and risk filters. A query built from LINQ each
-/// time spent more in EF Core (finding its cached plan from the expression tree, twice a call) than SQLite spent in
-/// the SQL itself. Each optional filter is a nullable parameter: EF Core drops <c>@p IS NULL OR …</c> from the SQL it
+/// The case list's page as an EF Core compiled query (read synchronously on SQLite, asynchronously on PostgreSQL), for
+/// the list as it is usually opened: newest first, limited at most by the reader's area and the area, status, category
+/// and risk filters. A query built from LINQ each time spent more in EF Core (finding its cached plan from the
+/// expression tree) than SQLite spent in the SQL itself. The page's people are a LINQ query of the service's (an
+/// array in a compiled query costs more; see <c>CaseListService.PeopleOf</c>). Each optional filter is a nullable parameter: EF Core drops <c>@p IS NULL OR …</c> from the SQL it
 /// caches for each combination of null parameters, so the SQL (and the index SQLite or PostgreSQL picks) is that of
 /// the LINQ query with only the filters given. A compiled query serves one model only, so there is a set per model
 /// (one per provider; a test process runs both).
@@ -37,8 +39,8 @@ internal sealed class CaseListCompiledQueries
     /// total is an uncorrelated scalar subquery (see <see cref="CaseListService"/>). The filter is written twice because
     /// a compiled query's body is one expression.
     /// </summary>
-    public Func<AsbOpsDbContext, int?, string?, CaseStatus?, AsbCategory?, RiskLevel?, int, int, int, IAsyncEnumerable<PageRow>> NewestPage { get; } =
-        EF.CompileAsyncQuery((AsbOpsDbContext db, int? scopeArea, string? areaCode, CaseStatus? status, AsbCategory? category, RiskLevel? risk, int skip, int take, int countUpTo) =>
+    private static readonly Expression<Func<AsbOpsDbContext, int?, string?, CaseStatus?, AsbCategory?, RiskLevel?, int, int, int, IQueryable<PageRow>>> NewestPageQuery =
+        (db, scopeArea, areaCode, status, category, risk, skip, take, countUpTo) =>
             db.Cases.AsNoTracking()
                 .Where(c => db.Cases
                     .Where(m => (scopeArea == null || m.AreaId == scopeArea)
@@ -68,12 +70,13 @@ internal sealed class CaseListCompiledQueries
                     c.RiskLevel,
                     db.Users.Where(u => u.Id == c.LeadOfficerId).Select(u => u.DisplayName).FirstOrDefault(),
                     c.OpenedAt,
-                    c.Postcode)));
+                    c.Postcode));
 
-    /// <summary>The people on the page's cases (whatever the page's query was).</summary>
-    public Func<AsbOpsDbContext, long[], IAsyncEnumerable<PersonRow>> PeopleOf { get; } =
-        EF.CompileAsyncQuery((AsbOpsDbContext db, long[] caseIds) =>
-            db.CaseParticipants.AsNoTracking()
-                .Where(p => caseIds.Contains(p.CaseId))
-                .Select(p => new PersonRow(p.CaseId, p.Id, p.PersonId, p.Role, p.Person!.FirstName, p.Person.LastName)));
+    /// <summary>The page (<see cref="NewestPageQuery"/>), read synchronously (SQLite).</summary>
+    public Func<AsbOpsDbContext, int?, string?, CaseStatus?, AsbCategory?, RiskLevel?, int, int, int, IEnumerable<PageRow>> NewestPage { get; } =
+        EF.CompileQuery(NewestPageQuery);
+
+    /// <summary>The page (<see cref="NewestPageQuery"/>), read asynchronously (PostgreSQL).</summary>
+    public Func<AsbOpsDbContext, int?, string?, CaseStatus?, AsbCategory?, RiskLevel?, int, int, int, IAsyncEnumerable<PageRow>> NewestPageAsync { get; } =
+        EF.CompileAsyncQuery(NewestPageQuery);
 }
