@@ -13,10 +13,11 @@ namespace AsbOps.Web.Features.Cases;
 /// The case list's page as an EF Core compiled query (read synchronously on SQLite, asynchronously on PostgreSQL), for
 /// the list as it is usually opened: newest first, limited at most by the reader's area and the area, status, category
 /// and risk filters. A query built from LINQ each time spent more in EF Core (finding its cached plan from the
-/// expression tree) than SQLite spent in the SQL itself. The page's people are a LINQ query of the service's (an
-/// array in a compiled query costs more; see <c>CaseListService.PeopleOf</c>). Each optional filter is a nullable parameter: EF Core drops <c>@p IS NULL OR …</c> from the SQL it
-/// caches for each combination of null parameters, so the SQL (and the index SQLite or PostgreSQL picks) is that of
-/// the LINQ query with only the filters given. A compiled query serves one model only, so there is a set per model
+/// expression tree) than SQLite spent in the SQL itself. The page's people are a second compiled query that picks the
+/// page's ids by the same subquery (the service reads both in one snapshot, <see cref="ReadSnapshot"/>). Each optional
+/// filter is a nullable parameter: EF Core drops <c>@p IS NULL OR …</c> from the SQL it caches for each combination of
+/// null parameters, so the SQL (and the index SQLite or PostgreSQL picks) is that of the LINQ query with only the
+/// filters given. A compiled query serves one model only, so there is a set per model
 /// (one per provider; a test process runs both).
 /// </summary>
 internal sealed class CaseListCompiledQueries
@@ -72,6 +73,26 @@ internal sealed class CaseListCompiledQueries
                     c.OpenedAt,
                     c.Postcode));
 
+    /// <summary>
+    /// The people on the page of <see cref="NewestPageQuery"/> under the same parameters: the page's ids picked by the same
+    /// subquery, not sent back as a list (an array parameter costs EF Core more than the statement). Read in the same
+    /// transaction as the page, so both see the same cases.
+    /// </summary>
+    private static readonly Expression<Func<AsbOpsDbContext, int?, string?, CaseStatus?, AsbCategory?, RiskLevel?, int, int, IQueryable<PersonRow>>> NewestPagePeopleQuery =
+        (db, scopeArea, areaCode, status, category, risk, skip, take) =>
+            db.CaseParticipants.AsNoTracking()
+                .Where(p => db.Cases
+                    .Where(m => (scopeArea == null || m.AreaId == scopeArea)
+                        && (areaCode == null || m.AreaId == db.Areas.Where(a => a.Code == areaCode).Select(a => a.Id).FirstOrDefault())
+                        && (status == null || m.Status == status)
+                        && (category == null || m.Category == category)
+                        && (risk == null || m.RiskLevel == risk))
+                    .OrderByDescending(m => m.OpenedAt).ThenByDescending(m => m.Id)
+                    .Skip(skip).Take(take)
+                    .Select(m => m.Id)
+                    .Contains(p.CaseId))
+                .Select(p => new PersonRow(p.CaseId, p.Id, p.PersonId, p.Role, p.Person!.FirstName, p.Person.LastName));
+
     /// <summary>The page (<see cref="NewestPageQuery"/>), read synchronously (SQLite).</summary>
     public Func<AsbOpsDbContext, int?, string?, CaseStatus?, AsbCategory?, RiskLevel?, int, int, int, IEnumerable<PageRow>> NewestPage { get; } =
         EF.CompileQuery(NewestPageQuery);
@@ -79,4 +100,12 @@ internal sealed class CaseListCompiledQueries
     /// <summary>The page (<see cref="NewestPageQuery"/>), read asynchronously (PostgreSQL).</summary>
     public Func<AsbOpsDbContext, int?, string?, CaseStatus?, AsbCategory?, RiskLevel?, int, int, int, IAsyncEnumerable<PageRow>> NewestPageAsync { get; } =
         EF.CompileAsyncQuery(NewestPageQuery);
+
+    /// <summary>The page's people (<see cref="NewestPagePeopleQuery"/>), read synchronously (SQLite).</summary>
+    public Func<AsbOpsDbContext, int?, string?, CaseStatus?, AsbCategory?, RiskLevel?, int, int, IEnumerable<PersonRow>> NewestPagePeople { get; } =
+        EF.CompileQuery(NewestPagePeopleQuery);
+
+    /// <summary>The page's people (<see cref="NewestPagePeopleQuery"/>), read asynchronously (PostgreSQL).</summary>
+    public Func<AsbOpsDbContext, int?, string?, CaseStatus?, AsbCategory?, RiskLevel?, int, int, IAsyncEnumerable<PersonRow>> NewestPagePeopleAsync { get; } =
+        EF.CompileAsyncQuery(NewestPagePeopleQuery);
 }

@@ -54,12 +54,27 @@ public sealed class CaseListService(IReadContextPool contexts) : ICaseListServic
 
         var countUpTo = Math.Max(CountLimit, (page + 1) * pageSize) + 1;
         List<CaseListCompiledQueries.PageRow> rows;
+        List<CaseListCompiledQueries.PersonRow>? pagePeople = null;
         if (IsNewestFirst(query) && filter is { Role: null, Search: null } && CaseAccess.IsAreaScoped(user, out var scopeArea))
         {
+            // The page, then its people picked by the same subquery, in one snapshot so that both see the same cases.
             var (skip, areaCode, status, category, risk) = (page * pageSize, filter.AreaCode, filter.Status, filter.Category, filter.Risk);
-            rows = sync
-                ? compiled.NewestPage(db, scopeArea, areaCode, status, category, risk, skip, pageSize, countUpTo).ToList()
-                : await compiled.NewestPageAsync(db, scopeArea, areaCode, status, category, risk, skip, pageSize, countUpTo).ToListAsync(cancellationToken);
+            if (sync)
+            {
+                using var snapshot = ReadSnapshot.Begin(db);
+                rows = compiled.NewestPage(db, scopeArea, areaCode, status, category, risk, skip, pageSize, countUpTo).ToList();
+                pagePeople = rows.Count == 0 ? [] : compiled.NewestPagePeople(db, scopeArea, areaCode, status, category, risk, skip, pageSize).ToList();
+                snapshot.Commit();
+            }
+            else
+            {
+                await using var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken);
+                rows = await compiled.NewestPageAsync(db, scopeArea, areaCode, status, category, risk, skip, pageSize, countUpTo).ToListAsync(cancellationToken);
+                pagePeople = rows.Count == 0
+                    ? []
+                    : await compiled.NewestPagePeopleAsync(db, scopeArea, areaCode, status, category, risk, skip, pageSize).ToListAsync(cancellationToken);
+                await snapshot.CommitAsync(cancellationToken);
+            }
         }
         else
         {
@@ -78,9 +93,14 @@ public sealed class CaseListService(IReadContextPool contexts) : ICaseListServic
 
         // The people of the page's cases, for the names shown and the count (a per-row TOP-N needs APPLY, which SQLite
         // lacks; a collection in the page's projection made SQLite join every participant of the force to their person).
-        cancellationToken.ThrowIfCancellationRequested();
-        var peopleQuery = PeopleOf(db, rows.Select(r => r.Id).ToArray());
-        var people = (sync ? peopleQuery.ToList() : await peopleQuery.ToListAsync(cancellationToken))
+        if (pagePeople is null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var peopleQuery = PeopleOf(db, rows.Select(r => r.Id).ToArray());
+            pagePeople = sync ? peopleQuery.ToList() : await peopleQuery.ToListAsync(cancellationToken);
+        }
+
+        var people = pagePeople
             .OrderBy(p => p.Id)
             .ToLookup(p => p.CaseId);
 
@@ -171,7 +191,7 @@ public sealed class CaseListService(IReadContextPool contexts) : ICaseListServic
     }
 
     /// <summary>
-    /// The people on the page's cases (whatever the page's query was), the ids sent as one parameter (a JSON array read
+    /// The people on the page's cases (for any order other than the newest first), the ids sent as one parameter (a JSON array read
     /// by <c>json_each</c> on SQLite, an array on PostgreSQL). Not a compiled query: there EF Core 10 sends an array as one parameter per
     /// element (<c>EF.Parameter</c> is refused inside a compiled query), and since that SQL depends on the count, it
     /// builds the SQL anew on every call (0.4 ms, as long as SQLite takes to run it). With one parameter the SQL is
