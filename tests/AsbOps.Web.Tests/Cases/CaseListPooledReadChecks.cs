@@ -13,8 +13,9 @@ namespace AsbOps.Web.Tests.Cases;
 
 /// <summary>
 /// The case list reads through <see cref="IReadContextPool"/> (pooled contexts) and sends the page's ids as one
-/// parameter: a leased context comes back with the state of a new one, on the app's one model, and refuses to save; the
-/// list as it opens (a compiled query) lists the same rows and people as the LINQ query of another order. Run on SQLite
+/// parameter: a leased context comes back with the state of a new one, on the app's one model, and refuses to save; a
+/// <see cref="ReadSnapshot"/> lets writers on and keeps its reads consistent; the list as it opens (compiled queries in a
+/// snapshot) lists the same rows and people as the LINQ query of another order. Run on SQLite
 /// here and on PostgreSQL by <c>PostgresCaseListPooledReadTests</c>.
 /// </summary>
 public abstract class CaseListPooledReadChecks(AsbOpsAppFactory app)
@@ -81,6 +82,30 @@ public abstract class CaseListPooledReadChecks(AsbOpsAppFactory app)
 
         await using var check = app.CreateDbContext();
         Assert.False(await check.Areas.AnyAsync(a => a.Code == code));
+    }
+
+    [Fact]
+    public async Task AReadSnapshotTakesNoWriteLockAndSeesWhatItFirstReadUntilItEnds()
+    {
+        await using var db = Pool.Lease();
+        await db.Database.OpenConnectionAsync();
+        int before;
+        using (var snapshot = ReadSnapshot.Begin(db))
+        {
+            before = await db.Areas.CountAsync();
+
+            // Another context writes and commits meanwhile (with the write lock taken, it would wait and time out).
+            await using (var writer = app.CreateDbContext())
+            {
+                writer.Areas.Add(new Area { Code = $"POOL{Interlocked.Increment(ref _areas)}", Name = "Written meanwhile" });
+                await writer.SaveChangesAsync();
+            }
+
+            Assert.Equal(before, await db.Areas.CountAsync());
+            snapshot.Commit();
+        }
+
+        Assert.Equal(before + 1, await db.Areas.CountAsync());
     }
 
     [Fact]
