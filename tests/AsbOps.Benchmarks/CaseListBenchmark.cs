@@ -34,7 +34,7 @@ public static class CaseListBenchmark
             return;
         }
 
-        var dbFactory = host.Services.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>();
+        var contexts = host.Services.GetRequiredService<IReadContextPool>();
         var postgres = host.IsPostgres;
         await using var connection = host.OpenBaselineConnection();
         var (areaId, areaCode) = await FirstAsync(connection,
@@ -72,7 +72,7 @@ public static class CaseListBenchmark
             for (var i = -2; i < Runs; i++)
             {
                 var start = Stopwatch.GetTimestamp();
-                result = await new CaseListService(dbFactory).SearchAsync(ForceWide, query);
+                result = await new CaseListService(contexts).SearchAsync(ForceWide, query);
 
                 var serviceMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
                 start = Stopwatch.GetTimestamp();

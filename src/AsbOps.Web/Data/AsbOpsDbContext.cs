@@ -102,8 +102,24 @@ public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbCont
     /// <summary>The clock the audit trail uses; set by tests that fake time.</summary>
     public TimeProvider Clock { get; set; } = TimeProvider.System;
 
+    /// <summary>Whether this context was leased from <see cref="IReadContextPool"/>: it reads, and refuses to save.</summary>
+    public bool IsReadLease { get; private set; }
+
+    /// <summary>
+    /// Readies a pooled context for a lease: the settable state as a new context has it (EF Core resets its own state
+    /// when a context returns to the pool, not this), and saving refused.
+    /// </summary>
+    internal void LeaseForReads()
+    {
+        AuditActor = AuditActor.System;
+        AuditEnabled = true;
+        Clock = TimeProvider.System;
+        IsReadLease = true;
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        ThrowIfReadLease();
         var auto = ChangeTracker.AutoDetectChangesEnabled;
         try
         {
@@ -133,6 +149,7 @@ public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbCont
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        ThrowIfReadLease();
         var auto = ChangeTracker.AutoDetectChangesEnabled;
         try
         {
@@ -181,6 +198,14 @@ public abstract class AsbOpsDbContext(DbContextOptions options) : IdentityDbCont
 
         ConcurrencyVersioning.BumpVersions(ChangeTracker);
         return AuditEnabled ? AuditRecorder.Capture(ChangeTracker) : [];
+    }
+
+    private void ThrowIfReadLease()
+    {
+        if (IsReadLease)
+        {
+            throw new InvalidOperationException("A context leased for reads (IReadContextPool) does not save; use IDbContextFactory<AsbOpsDbContext>.");
+        }
     }
 
     private List<AuditEntry> AuditEntriesFor(List<AuditRecorder.Pending> pending) =>

@@ -31,12 +31,14 @@ public static class DataServiceCollectionExtensions
         {
             services.AddDbContextFactory<PostgresAsbOpsDbContext>(options => options.UseNpgsql(connectionString).ConfigureWarnings(Warnings));
             services.AddSingleton<IDbContextFactory<AsbOpsDbContext>, ProviderContextFactory<PostgresAsbOpsDbContext>>();
+            services.AddSingleton<IReadContextPool, ReadContextPool<PostgresAsbOpsDbContext>>();
         }
         else
         {
             services.AddDbContextFactory<SqliteAsbOpsDbContext>(options =>
                 options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()).ConfigureWarnings(Warnings));
             services.AddSingleton<IDbContextFactory<AsbOpsDbContext>, ProviderContextFactory<SqliteAsbOpsDbContext>>();
+            services.AddSingleton<IReadContextPool, ReadContextPool<SqliteAsbOpsDbContext>>();
         }
 
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AsbOpsDbContext>>().CreateDbContext());

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Runtime.CompilerServices;
 using AsbOps.Domain.Cases;
 using AsbOps.Domain.Incidents;
@@ -9,12 +10,14 @@ using Microsoft.EntityFrameworkCore.Metadata;
 namespace AsbOps.Web.Features.Cases;
 
 /// <summary>
-/// The case list's two statements as EF Core compiled queries, for the list as it is usually opened: newest first,
-/// limited at most by the reader's area and the area, status, category and risk filters. A query built from LINQ each
-/// time spent more in EF Core (finding its cached plan from the expression tree, twice a call) than SQLite spent in
-/// the SQL itself. Each optional filter is a nullable parameter: EF Core drops <c>@p IS NULL OR …</c> from the SQL it
-/// caches for each combination of null parameters, so the SQL (and the index SQLite or PostgreSQL picks) is that of
-/// the LINQ query with only the filters given. A compiled query serves one model only, so there is a set per model
+/// The case list's page as an EF Core compiled query (read synchronously on SQLite, asynchronously on PostgreSQL), for
+/// the list as it is usually opened: newest first, limited at most by the reader's area and the area, status, category
+/// and risk filters. A query built from LINQ each time spent more in EF Core (finding its cached plan from the
+/// expression tree) than SQLite spent in the SQL itself. The page's people are a second compiled query that picks the
+/// page's ids by the same subquery (the service reads both in one snapshot, <see cref="ReadSnapshot"/>). Each optional
+/// filter is a nullable parameter: EF Core drops <c>@p IS NULL OR …</c> from the SQL it caches for each combination of
+/// null parameters, so the SQL (and the index SQLite or PostgreSQL picks) is that of the LINQ query with only the
+/// filters given. A compiled query serves one model only, so there is a set per model
 /// (one per provider; a test process runs both).
 /// </summary>
 internal sealed class CaseListCompiledQueries
@@ -37,8 +40,8 @@ internal sealed class CaseListCompiledQueries
     /// total is an uncorrelated scalar subquery (see <see cref="CaseListService"/>). The filter is written twice because
     /// a compiled query's body is one expression.
     /// </summary>
-    public Func<AsbOpsDbContext, int?, string?, CaseStatus?, AsbCategory?, RiskLevel?, int, int, int, IAsyncEnumerable<PageRow>> NewestPage { get; } =
-        EF.CompileAsyncQuery((AsbOpsDbContext db, int? scopeArea, string? areaCode, CaseStatus? status, AsbCategory? category, RiskLevel? risk, int skip, int take, int countUpTo) =>
+    private static readonly Expression<Func<AsbOpsDbContext, int?, string?, CaseStatus?, AsbCategory?, RiskLevel?, int, int, int, IQueryable<PageRow>>> NewestPageQuery =
+        (db, scopeArea, areaCode, status, category, risk, skip, take, countUpTo) =>
             db.Cases.AsNoTracking()
                 .Where(c => db.Cases
                     .Where(m => (scopeArea == null || m.AreaId == scopeArea)
@@ -68,12 +71,41 @@ internal sealed class CaseListCompiledQueries
                     c.RiskLevel,
                     db.Users.Where(u => u.Id == c.LeadOfficerId).Select(u => u.DisplayName).FirstOrDefault(),
                     c.OpenedAt,
-                    c.Postcode)));
+                    c.Postcode));
 
-    /// <summary>The people on the page's cases (whatever the page's query was).</summary>
-    public Func<AsbOpsDbContext, long[], IAsyncEnumerable<PersonRow>> PeopleOf { get; } =
-        EF.CompileAsyncQuery((AsbOpsDbContext db, long[] caseIds) =>
+    /// <summary>
+    /// The people on the page of <see cref="NewestPageQuery"/> under the same parameters: the page's ids picked by the same
+    /// subquery, not sent back as a list (an array parameter costs EF Core more than the statement). Read in the same
+    /// transaction as the page, so both see the same cases.
+    /// </summary>
+    private static readonly Expression<Func<AsbOpsDbContext, int?, string?, CaseStatus?, AsbCategory?, RiskLevel?, int, int, IQueryable<PersonRow>>> NewestPagePeopleQuery =
+        (db, scopeArea, areaCode, status, category, risk, skip, take) =>
             db.CaseParticipants.AsNoTracking()
-                .Where(p => caseIds.Contains(p.CaseId))
-                .Select(p => new PersonRow(p.CaseId, p.Id, p.PersonId, p.Role, p.Person!.FirstName, p.Person.LastName)));
+                .Where(p => db.Cases
+                    .Where(m => (scopeArea == null || m.AreaId == scopeArea)
+                        && (areaCode == null || m.AreaId == db.Areas.Where(a => a.Code == areaCode).Select(a => a.Id).FirstOrDefault())
+                        && (status == null || m.Status == status)
+                        && (category == null || m.Category == category)
+                        && (risk == null || m.RiskLevel == risk))
+                    .OrderByDescending(m => m.OpenedAt).ThenByDescending(m => m.Id)
+                    .Skip(skip).Take(take)
+                    .Select(m => m.Id)
+                    .Contains(p.CaseId))
+                .Select(p => new PersonRow(p.CaseId, p.Id, p.PersonId, p.Role, p.Person!.FirstName, p.Person.LastName));
+
+    /// <summary>The page (<see cref="NewestPageQuery"/>), read synchronously (SQLite).</summary>
+    public Func<AsbOpsDbContext, int?, string?, CaseStatus?, AsbCategory?, RiskLevel?, int, int, int, IEnumerable<PageRow>> NewestPage { get; } =
+        EF.CompileQuery(NewestPageQuery);
+
+    /// <summary>The page (<see cref="NewestPageQuery"/>), read asynchronously (PostgreSQL).</summary>
+    public Func<AsbOpsDbContext, int?, string?, CaseStatus?, AsbCategory?, RiskLevel?, int, int, int, IAsyncEnumerable<PageRow>> NewestPageAsync { get; } =
+        EF.CompileAsyncQuery(NewestPageQuery);
+
+    /// <summary>The page's people (<see cref="NewestPagePeopleQuery"/>), read synchronously (SQLite).</summary>
+    public Func<AsbOpsDbContext, int?, string?, CaseStatus?, AsbCategory?, RiskLevel?, int, int, IEnumerable<PersonRow>> NewestPagePeople { get; } =
+        EF.CompileQuery(NewestPagePeopleQuery);
+
+    /// <summary>The page's people (<see cref="NewestPagePeopleQuery"/>), read asynchronously (PostgreSQL).</summary>
+    public Func<AsbOpsDbContext, int?, string?, CaseStatus?, AsbCategory?, RiskLevel?, int, int, IAsyncEnumerable<PersonRow>> NewestPagePeopleAsync { get; } =
+        EF.CompileAsyncQuery(NewestPagePeopleQuery);
 }

@@ -10,7 +10,7 @@ namespace AsbOps.Web.Features.Cases;
 /// Set-based case list: the page with its total, then the page's people, scoped by <see cref="CaseAccess"/>.
 /// Unknown filter values give an empty result with a message rather than an exception.
 /// </summary>
-public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory) : ICaseListService
+public sealed class CaseListService(IReadContextPool contexts) : ICaseListService
 {
     private const int PeopleShownPerRow = 3;
 
@@ -30,25 +30,60 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
 
         var pageSize = Math.Clamp(query.PageSize, 1, CaseListQuery.MaxPageSize);
         var page = Math.Max(0, query.Page);
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var cases = Filtered(db, user, filter);
+        await using var db = contexts.Lease();
 
         // Two statements on one connection: the page with the total, then the page's people. The page's ids are picked
         // first and only those cases are projected (with the projection in the same SELECT as the ORDER BY … LIMIT,
         // SQLite worked out every matching case's columns before sorting and cutting the page); the total is an
         // uncorrelated subquery, counted once (up to a limit). A separate count, and a connection taken from the pool
         // (with its pragmas) for each statement, cost more in EF Core's overhead than a filtered page's SQL itself. The
-        // list as it opens (newest first, no search or role) and the people are compiled queries (CaseListCompiledQueries).
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        // list as it opens (newest first, no search or role) is a compiled query (CaseListCompiledQueries), and the LINQ
+        // filter is built only for the other orders. Microsoft.Data.Sqlite runs every call synchronously, its async ones
+        // too, so on SQLite the statements are read synchronously, sparing EF Core's async enumeration; PostgreSQL reads
+        // them asynchronously.
+        var sync = !db.Database.IsNpgsql();
+        var compiled = CaseListCompiledQueries.For(db);
+        if (sync)
+        {
+            db.Database.OpenConnection();
+        }
+        else
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
         var countUpTo = Math.Max(CountLimit, (page + 1) * pageSize) + 1;
-        var rows = IsNewestFirst(query) && filter is { Role: null, Search: null } && CaseAccess.IsAreaScoped(user, out var scopeArea)
-            ? await CaseListCompiledQueries.For(db).NewestPage(
-                    db, scopeArea, filter.AreaCode, filter.Status, filter.Category, filter.Risk, page * pageSize, pageSize, countUpTo)
-                .ToListAsync(cancellationToken)
-            : await PageAsync(db, cases, query, page * pageSize, pageSize, countUpTo, cancellationToken);
+        List<CaseListCompiledQueries.PageRow> rows;
+        List<CaseListCompiledQueries.PersonRow>? pagePeople = null;
+        if (IsNewestFirst(query) && filter is { Role: null, Search: null } && CaseAccess.IsAreaScoped(user, out var scopeArea))
+        {
+            // The page, then its people picked by the same subquery, in one snapshot so that both see the same cases.
+            var (skip, areaCode, status, category, risk) = (page * pageSize, filter.AreaCode, filter.Status, filter.Category, filter.Risk);
+            if (sync)
+            {
+                using var snapshot = ReadSnapshot.Begin(db);
+                rows = compiled.NewestPage(db, scopeArea, areaCode, status, category, risk, skip, pageSize, countUpTo).ToList();
+                pagePeople = rows.Count == 0 ? [] : compiled.NewestPagePeople(db, scopeArea, areaCode, status, category, risk, skip, pageSize).ToList();
+                snapshot.Commit();
+            }
+            else
+            {
+                await using var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken);
+                rows = await compiled.NewestPageAsync(db, scopeArea, areaCode, status, category, risk, skip, pageSize, countUpTo).ToListAsync(cancellationToken);
+                pagePeople = rows.Count == 0
+                    ? []
+                    : await compiled.NewestPagePeopleAsync(db, scopeArea, areaCode, status, category, risk, skip, pageSize).ToListAsync(cancellationToken);
+                await snapshot.CommitAsync(cancellationToken);
+            }
+        }
+        else
+        {
+            var pageQuery = PageQuery(db, Filtered(db, user, filter), query, page * pageSize, pageSize, countUpTo);
+            rows = sync ? pageQuery.ToList() : await pageQuery.ToListAsync(cancellationToken);
+        }
 
         // An empty page carries no total: count only then (a page past the end), or say the area does not exist.
-        var total = rows.Count > 0 ? rows[0].Total : page > 0 ? await cases.Take(countUpTo).CountAsync(cancellationToken) : 0;
+        var total = rows.Count > 0 ? rows[0].Total : page > 0 ? await Filtered(db, user, filter).Take(countUpTo).CountAsync(cancellationToken) : 0;
         if (total == 0)
         {
             return filter.AreaCode is { } code && !await db.Areas.AnyAsync(a => a.Code == code, cancellationToken)
@@ -58,7 +93,14 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
 
         // The people of the page's cases, for the names shown and the count (a per-row TOP-N needs APPLY, which SQLite
         // lacks; a collection in the page's projection made SQLite join every participant of the force to their person).
-        var people = (await CaseListCompiledQueries.For(db).PeopleOf(db, rows.Select(r => r.Id).ToArray()).ToListAsync(cancellationToken))
+        if (pagePeople is null)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var peopleQuery = PeopleOf(db, rows.Select(r => r.Id).ToArray());
+            pagePeople = sync ? peopleQuery.ToList() : await peopleQuery.ToListAsync(cancellationToken);
+        }
+
+        var people = pagePeople
             .OrderBy(p => p.Id)
             .ToLookup(p => p.CaseId);
 
@@ -74,7 +116,7 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
 
     public async Task<IReadOnlyList<AreaInfo>> GetAreasAsync(UserScope user, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var db = contexts.Lease();
         var areas = db.Areas.AsNoTracking();
         if (user.RestrictedAreaId is { } areaId)
         {
@@ -130,11 +172,11 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
         };
 
     /// <summary>The page with its total in any order and under any filter, as <see cref="CaseListCompiledQueries.NewestPage"/>.</summary>
-    private static async Task<List<CaseListCompiledQueries.PageRow>> PageAsync(
-        AsbOpsDbContext db, IQueryable<AsbCase> cases, CaseListQuery query, int skip, int take, int countUpTo, CancellationToken cancellationToken)
+    private static IQueryable<CaseListCompiledQueries.PageRow> PageQuery(
+        AsbOpsDbContext db, IQueryable<AsbCase> cases, CaseListQuery query, int skip, int take, int countUpTo)
     {
         var pageIds = Sort(db, cases, query.SortBy, query.Descending).Skip(skip).Take(take).Select(c => c.Id);
-        return await Sort(db, db.Cases.AsNoTracking().Where(c => pageIds.Contains(c.Id)), query.SortBy, query.Descending)
+        return Sort(db, db.Cases.AsNoTracking().Where(c => pageIds.Contains(c.Id)), query.SortBy, query.Descending)
             .Select(c => new CaseListCompiledQueries.PageRow(
                 cases.Take(countUpTo).Count(),
                 c.Id,
@@ -145,9 +187,20 @@ public sealed class CaseListService(IDbContextFactory<AsbOpsDbContext> dbFactory
                 c.RiskLevel,
                 db.Users.Where(u => u.Id == c.LeadOfficerId).Select(u => u.DisplayName).FirstOrDefault(),
                 c.OpenedAt,
-                c.Postcode))
-            .ToListAsync(cancellationToken);
+                c.Postcode));
     }
+
+    /// <summary>
+    /// The people on the page's cases (for any order other than the newest first), the ids sent as one parameter (a JSON array read
+    /// by <c>json_each</c> on SQLite, an array on PostgreSQL). Not a compiled query: there EF Core 10 sends an array as one parameter per
+    /// element (<c>EF.Parameter</c> is refused inside a compiled query), and since that SQL depends on the count, it
+    /// builds the SQL anew on every call (0.4 ms, as long as SQLite takes to run it). With one parameter the SQL is
+    /// cached, and finding this small query in EF Core's cache costs less.
+    /// </summary>
+    private static IQueryable<CaseListCompiledQueries.PersonRow> PeopleOf(AsbOpsDbContext db, long[] caseIds) =>
+        db.CaseParticipants.AsNoTracking()
+            .Where(p => EF.Parameter(caseIds).Contains(p.CaseId))
+            .Select(p => new CaseListCompiledQueries.PersonRow(p.CaseId, p.Id, p.PersonId, p.Role, p.Person!.FirstName, p.Person.LastName));
 
     /// <summary>The victims (at most a few) when there are any, otherwise the first person added.</summary>
     private static IReadOnlyList<string> PeopleShown(IEnumerable<(PersonRole Role, string Name)> people)
