@@ -25,5 +25,10 @@ public sealed class PostgresAsbOpsDbContext(DbContextOptions<PostgresAsbOpsDbCon
         // wrote as many full-page images to the WAL). Keeping 10% of each page back means new rows go to pages with
         // real room (the table's end) and the screening update finds room on its own page (ADR 0026).
         builder.Entity<Incident>().HasStorageParameter("fillfactor", 90);
+
+        // The count of victims overdue for contact (dashboard, live counters) probes each open case's victims and reads
+        // their risk, when they were added and their id (for the contact plan). Carried in the index, the probe never
+        // visits the table: force-wide at scale 100 the count took 222 ms reading each row, 60 ms from the index alone.
+        builder.Entity<CaseParticipant>().HasIndex(p => new { p.CaseId, p.Role, p.RiskLevel }).IncludeProperties(p => new { p.Id, p.AddedAt });
     }
 }

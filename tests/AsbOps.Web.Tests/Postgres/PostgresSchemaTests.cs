@@ -66,6 +66,16 @@ public sealed class PostgresSchemaTests(PostgresAppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task TheParticipantsCaseIndexCarriesWhatTheContactCheckReads()
+    {
+        await using var db = app.CreateDbContext();
+        var definition = await db.Database.SqlQueryRaw<string>(
+            "SELECT pg_get_indexdef('\"IX_CaseParticipants_CaseId_Role_RiskLevel\"'::regclass) AS \"Value\"").SingleAsync();
+
+        Assert.EndsWith("(\"CaseId\", \"Role\", \"RiskLevel\") INCLUDE (\"Id\", \"AddedAt\")", definition);
+    }
+
+    [Fact]
     public async Task ThePostgresAppIsReady()
     {
         using var client = app.CreateClient();

@@ -932,6 +932,8 @@ namespace AsbOps.Web.Data.Migrations.Postgres
 
                     b.HasIndex("CaseId", "Role", "RiskLevel");
 
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("CaseId", "Role", "RiskLevel"), new[] { "Id", "AddedAt" });
+
                     b.HasIndex("PersonId", "CaseId", "Role")
                         .IsUnique();
 
