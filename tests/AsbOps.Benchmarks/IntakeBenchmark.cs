@@ -313,8 +313,7 @@ public static class IntakeBenchmark
         var gcPause = GC.GetTotalPauseDuration();
         int[] gcCounts = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var perBatch = new List<double>(BatchCount);
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var serverCpu = CpuUse.Now();
+        var cpu = CpuUse.Now();
         var clock = Stopwatch.StartNew();
         foreach (var body in bodies)
         {
@@ -326,8 +325,7 @@ public static class IntakeBenchmark
         clock.Stop();
         perBatch.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"intake-batch: ms per batch of {BatchSize}: min {perBatch[0]:0.0}, median {Report.Percentile(perBatch, 50):0.0}, max {perBatch[^1]:0.0}; process CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / BatchCount:0.0} ms per batch; GC {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:0} ms paused, collections gen0 {GC.CollectionCount(0) - gcCounts[0]}, gen1 {GC.CollectionCount(1) - gcCounts[1]}, gen2 {GC.CollectionCount(2) - gcCounts[2]}"));
-        Console.WriteLine($"intake-batch: per batch, {CpuUse.PerItem(serverCpu, BatchCount)}");
+            $"intake-batch: ms per batch of {BatchSize}: min {perBatch[0]:0.0}, median {Report.Percentile(perBatch, 50):0.0}, max {perBatch[^1]:0.0}; {CpuUse.PerItem(cpu, BatchCount)} per batch; GC {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:0} ms paused, collections gen0 {GC.CollectionCount(0) - gcCounts[0]}, gen1 {GC.CollectionCount(1) - gcCounts[1]}, gen2 {GC.CollectionCount(2) - gcCounts[2]}"));
         return BatchCount * BatchSize / clock.Elapsed.TotalSeconds;
     }
 
