@@ -36,6 +36,12 @@ public sealed class CaseConfiguration : IEntityTypeConfiguration<AsbCase>
                 "IX_Cases_OpenByOpenedAt")
             .HasFilter("\"Status\" IN ('Open', 'UnderReview')");
         builder.HasIndex(c => new { c.Status, c.NextReviewDue });
+        // The dashboard's queue "reviews due", soonest first: the open cases by their stored next review date, and apart
+        // the open cases without one (none in the demo force) by opening date, each carrying what the queue lists.
+        builder.HasIndex(c => new { c.NextReviewDue, c.AreaId, c.Reference, c.LastReviewedAt, c.OpenedAt, c.RiskLevel }, "IX_Cases_OpenByNextReviewDue")
+            .HasFilter("\"Status\" IN ('Open', 'UnderReview') AND \"NextReviewDue\" IS NOT NULL");
+        builder.HasIndex(c => new { c.OpenedAt, c.AreaId, c.Reference, c.LastReviewedAt, c.RiskLevel }, "IX_Cases_OpenWithoutReviewDate")
+            .HasFilter("\"Status\" IN ('Open', 'UnderReview') AND \"NextReviewDue\" IS NULL");
         builder.HasIndex(c => c.Postcode);
         builder.HasIndex(c => c.LeadOfficerId);
         builder.HasIndex(c => c.RetentionReviewDue);

@@ -105,6 +105,25 @@ public sealed class CaseRulePredicates(AsbOpsDbContext db, ComplianceThresholds 
                 || (c.RiskLevel < RiskLevel.Medium && (c.LastReviewedAt ?? c.OpenedAt) < low);
     }
 
+    /// <summary>
+    /// The half of <see cref="ReviewDueBefore"/> for cases with a stored next review date: that date is before
+    /// <paramref name="at"/>. A range of the open cases' index by that date (IX_Cases_OpenByNextReviewDue).
+    /// </summary>
+    public Expression<Func<AsbCase, bool>> ScheduledReviewDueBefore(DateTime at) =>
+        c => c.NextReviewDue != null && c.NextReviewDue < at;
+
+    /// <summary>The other half of <see cref="ReviewDueBefore"/>: cases without a stored date, due by their level's cadence.</summary>
+    public Expression<Func<AsbCase, bool>> UnscheduledReviewDueBefore(DateTime at)
+    {
+        var high = Thresholds.ReviewBasisCutoff(at, RiskLevel.High);
+        var medium = Thresholds.ReviewBasisCutoff(at, RiskLevel.Medium);
+        var low = Thresholds.ReviewBasisCutoff(at, RiskLevel.Low);
+        return c => c.NextReviewDue == null
+            && ((c.RiskLevel == RiskLevel.High && (c.LastReviewedAt ?? c.OpenedAt) < high)
+                || (c.RiskLevel == RiskLevel.Medium && (c.LastReviewedAt ?? c.OpenedAt) < medium)
+                || (c.RiskLevel < RiskLevel.Medium && (c.LastReviewedAt ?? c.OpenedAt) < low));
+    }
+
     public Expression<Func<AsbCase, bool>> For(ComplianceRule rule) => rule switch
     {
         ComplianceRule.VictimWithoutAssessment => VictimWithoutAssessment(),

@@ -40,8 +40,11 @@ public sealed class DashboardQueueQueries(
             .Select(c => new { c.Reference, c.OpenedAt, People = c.Participants.Count(p => p.Role == PersonRole.Victim || p.Role == PersonRole.Perpetrator) })
             .ToListAsync(cancellationToken);
 
+        // Oldest first off the current assessments with unknown answers (IX_Assessments_CurrentWithUnknowns, a few
+        // thousand at scale 100, nearly all on open cases), each case found by its key; naming the case's stored count
+        // as well made PostgreSQL walk every open case for it instead (90 ms at scale 100, against 1 ms).
         var unknown = from a in db.Assessments.AsNoTracking()
-                      join c in openCases.Where(c => c.UnknownAnswers > 0) on a.CaseId equals c.Id
+                      join c in openCases on a.CaseId equals c.Id
                       where a.IsCurrent && a.UnknownCount > 0
                       select new { c.Reference, a.Kind, a.UnknownCount, a.CreatedAt };
         var unknownRows = await unknown.OrderBy(u => u.CreatedAt).Take(RowsPerQueue).ToListAsync(cancellationToken);
@@ -51,10 +54,15 @@ public sealed class DashboardQueueQueries(
         var noPlanRows = await noPlan.OrderBy(c => c.HighRiskSince ?? c.OpenedAt).Take(RowsPerQueue)
             .Select(c => new { c.Reference, Since = c.HighRiskSince ?? c.OpenedAt }).ToListAsync(cancellationToken);
 
-        var reviewDue = rules.ReviewDueBefore(now.AddDays(7));
-        var reviews = openCases.Where(reviewDue);
-        var reviewRows = await reviews.OrderBy(c => c.NextReviewDue ?? c.OpenedAt).Take(RowsPerQueue)
+        // Reviews due within the week, soonest first: the cases with a stored date off their own index in date order, the
+        // few without one in opening order, the first of both merged. One query ordered by "date, else opening" sorted
+        // every open case (70 ms at scale 100); these read ten index entries each.
+        var weekAhead = now.AddDays(7);
+        var scheduled = await openCases.Where(rules.ScheduledReviewDueBefore(weekAhead)).OrderBy(c => c.NextReviewDue).Take(RowsPerQueue)
             .Select(c => new { c.Reference, c.NextReviewDue, c.LastReviewedAt, c.OpenedAt, c.RiskLevel }).ToListAsync(cancellationToken);
+        var unscheduled = await openCases.Where(rules.UnscheduledReviewDueBefore(weekAhead)).OrderBy(c => c.OpenedAt).Take(RowsPerQueue)
+            .Select(c => new { c.Reference, c.NextReviewDue, c.LastReviewedAt, c.OpenedAt, c.RiskLevel }).ToListAsync(cancellationToken);
+        var reviewRows = scheduled.Concat(unscheduled).OrderBy(c => c.NextReviewDue ?? c.OpenedAt).Take(RowsPerQueue).ToList();
 
         var pending = from a in db.Assessments.AsNoTracking()
                       join c in openCases on a.CaseId equals c.Id

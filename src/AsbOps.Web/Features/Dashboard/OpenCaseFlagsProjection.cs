@@ -6,7 +6,7 @@ using AsbOps.Web.Features.Compliance;
 
 namespace AsbOps.Web.Features.Dashboard;
 
-/// <summary>One open case reduced to its area, level and a 0/1 flag (or a count) per dashboard number.</summary>
+/// <summary>One open case reduced to its area, level and a 0/1 flag (or a count) per dashboard number, and its stored people counts.</summary>
 internal sealed class OpenCaseFlags
 {
     public int AreaId { get; set; }
@@ -16,6 +16,20 @@ internal sealed class OpenCaseFlags
     public int Overdue { get; set; }
     public int ReviewDueThisWeek { get; set; }
     public int HighRiskWithoutPlan { get; set; }
+
+    // The case's stored people counts (CaseStanding.PeopleCounts), under the case's own property names.
+    public int VictimsNotAssessed { get; set; }
+    public int VictimsLow { get; set; }
+    public int VictimsMedium { get; set; }
+    public int VictimsHigh { get; set; }
+    public int PerpetratorsNotAssessed { get; set; }
+    public int PerpetratorsLow { get; set; }
+    public int PerpetratorsMedium { get; set; }
+    public int PerpetratorsHigh { get; set; }
+    public int WitnessesNotAssessed { get; set; }
+    public int WitnessesLow { get; set; }
+    public int WitnessesMedium { get; set; }
+    public int WitnessesHigh { get; set; }
 }
 
 /// <summary>
@@ -35,14 +49,21 @@ internal static class OpenCaseFlagsProjection
         Expression<Func<AsbCase, int>> unknown = x => x.UnknownAnswers;
         Expression<Func<AsbCase, bool>> withoutPlan = x => x.RiskLevel == RiskLevel.High && !x.HasActionPlan;
 
-        var body = Expression.MemberInit(Expression.New(typeof(OpenCaseFlags)),
+        IEnumerable<MemberBinding> bindings =
+        [
             Expression.Bind(typeof(OpenCaseFlags).GetProperty(nameof(OpenCaseFlags.AreaId))!, Expression.Property(c, nameof(AsbCase.AreaId))),
             Expression.Bind(typeof(OpenCaseFlags).GetProperty(nameof(OpenCaseFlags.RiskLevel))!, Expression.Property(c, nameof(AsbCase.RiskLevel))),
             Flag(nameof(OpenCaseFlags.Missing), QueryExpressions.Inline(rules.StoredMissingAssessment(), c)),
             Expression.Bind(typeof(OpenCaseFlags).GetProperty(nameof(OpenCaseFlags.UnknownAnswers))!, QueryExpressions.Inline(unknown, c)),
             Flag(nameof(OpenCaseFlags.Overdue), QueryExpressions.Inline(rules.ReviewDueBefore(now), c)),
             Flag(nameof(OpenCaseFlags.ReviewDueThisWeek), QueryExpressions.Inline(rules.ReviewDueBefore(now.AddDays(7)), c)),
-            Flag(nameof(OpenCaseFlags.HighRiskWithoutPlan), QueryExpressions.Inline(withoutPlan, c)));
-        return Expression.Lambda<Func<AsbCase, OpenCaseFlags>>(body, c);
+            Flag(nameof(OpenCaseFlags.HighRiskWithoutPlan), QueryExpressions.Inline(withoutPlan, c)),
+            .. CaseStanding.PeopleCounts.Select(count =>
+                Expression.Bind(typeof(OpenCaseFlags).GetProperty(StoredName(count))!, QueryExpressions.Inline(count.Stored, c))),
+        ];
+        return Expression.Lambda<Func<AsbCase, OpenCaseFlags>>(Expression.MemberInit(Expression.New(typeof(OpenCaseFlags)), bindings), c);
     }
+
+    /// <summary>The name of the case's property a stored people count reads (<c>c => c.VictimsHigh</c>: "VictimsHigh").</summary>
+    public static string StoredName(StoredPeopleCount count) => ((MemberExpression)count.Stored.Body).Member.Name;
 }

@@ -8,9 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace AsbOps.Web.Features.Dashboard;
 
 /// <summary>
-/// The dashboard's reads: counters, queue counts and the area heatmap from one <see cref="OpenCaseTally"/>; the role
-/// heatmap from one grouped query; queue rows from <see cref="DashboardQueueQueries"/>; the trend from the compliance
-/// snapshots. Short-lived contexts, no tracking, no per-area loops.
+/// The dashboard's reads: counters, queue counts and both heatmaps from one <see cref="OpenCaseTally"/>; queue rows
+/// from <see cref="DashboardQueueQueries"/>; the trend from the compliance snapshots. Short-lived contexts, no tracking, no per-area loops.
 /// </summary>
 public sealed class OpsDashboardQueries(
     IDbContextFactory<AsbOpsDbContext> dbFactory,
@@ -40,14 +39,13 @@ public sealed class OpsDashboardQueries(
         var counts = Task.Run(() => tally.CountAsync(areaId, now, cancellationToken), cancellationToken);
         var queueList = Task.Run(() => queues.LoadAsync(areaId, now, counts, cancellationToken), cancellationToken);
         var trend = Task.Run(() => compliance.WeeklyHistoryAsync(areaId, 12, cancellationToken), cancellationToken);
-        var byRole = Task.Run(() => PeopleByRoleAndLevelAsync(areaId, cancellationToken), cancellationToken);
-        await Task.WhenAll(counts, queueList, trend, byRole);
+        await Task.WhenAll(counts, queueList, trend);
 
         var tallied = counts.Result;
         var linkArea = areaInRoleLinks && areaId is not null ? tallied.Areas.All.FirstOrDefault()?.Code : null;
         var roleHeatmap = new RiskHeatmap("People on open cases by role and risk level", RiskLinks.HeatmapRoles
             .Select(role => new HeatmapRow(CaseDisplay.Key(role), CaseDisplay.Words(role), RiskLinks.HeatmapLevels
-                .Select(level => new HeatmapCell(level, byRole.Result.GetValueOrDefault((role, level)), RiskLinks.CasesByRole(role, level, linkArea)))
+                .Select(level => new HeatmapCell(level, tallied.People(role, level), RiskLinks.CasesByRole(role, level, linkArea)))
                 .ToList()))
             .ToList());
         var areaHeatmap = new RiskHeatmap("Open cases by area and risk level", tallied.Areas.All
@@ -56,19 +54,6 @@ public sealed class OpsDashboardQueries(
                 .ToList()))
             .ToList());
         return new OpsDashboardData(tallied.ToCounters(), queueList.Result, roleHeatmap, areaHeatmap, trend.Result);
-    }
-
-    private async Task<Dictionary<(PersonRole, RiskLevel), int>> PeopleByRoleAndLevelAsync(int? areaId, CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var openCases = db.Cases.AsNoTracking().Where(CaseStanding.IsOpen).Where(c => areaId == null || c.AreaId == areaId);
-
-        // The role × level counts stored on each case, summed over the open cases of the scope: one pass over the
-        // counters' index, instead of joining every open case to its people (884,000 rows at scale 100).
-        var sums = await openCases.GroupBy(c => 1).Select(StoredPeopleSums.Sums).SingleOrDefaultAsync(cancellationToken);
-        return CaseStanding.PeopleCounts
-            .Select((count, i) => (count, sum: sums?[i] ?? 0))
-            .ToDictionary(x => (x.count.Role, x.count.Level), x => x.sum);
     }
 
     public async Task<IReadOnlyList<HighRiskCaseRow>> HighRiskCasesAsync(int? areaId, int cap = 50, CancellationToken cancellationToken = default)

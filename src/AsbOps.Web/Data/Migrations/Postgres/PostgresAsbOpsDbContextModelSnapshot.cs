@@ -885,6 +885,9 @@ namespace AsbOps.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AreaId", "Status", "RiskLevel", "OpenedAt", "Id");
 
+                    b.HasIndex(new[] { "NextReviewDue", "AreaId", "Reference", "LastReviewedAt", "OpenedAt", "RiskLevel" }, "IX_Cases_OpenByNextReviewDue")
+                        .HasFilter("\"Status\" IN ('Open', 'UnderReview') AND \"NextReviewDue\" IS NOT NULL");
+
                     b.HasIndex(new[] { "OpenedAt", "HasUnassessedVictim", "LacksVictimAndLocationAssessment", "HasUnassessedPerpetrator", "Reference", "Id" }, "IX_Cases_OpenByOpenedAt")
                         .HasFilter("\"Status\" IN ('Open', 'UnderReview')");
 
@@ -893,6 +896,9 @@ namespace AsbOps.Web.Data.Migrations.Postgres
 
                     b.HasIndex(new[] { "Status", "AreaId", "OpenedAt", "RiskLevel", "NextReviewDue", "LastReviewedAt", "HighRiskSince", "Reference", "HasUnassessedVictim", "LacksVictimAndLocationAssessment", "HasUnassessedPerpetrator", "UnknownAnswers", "HasActionPlan", "VictimsNotAssessed", "VictimsLow", "VictimsMedium", "VictimsHigh", "PerpetratorsNotAssessed", "PerpetratorsLow", "PerpetratorsMedium", "PerpetratorsHigh", "WitnessesNotAssessed", "WitnessesLow", "WitnessesMedium", "WitnessesHigh" }, "IX_Cases_OpenCounters")
                         .HasFilter("\"Status\" IN ('Open', 'UnderReview')");
+
+                    b.HasIndex(new[] { "OpenedAt", "AreaId", "Reference", "LastReviewedAt", "RiskLevel" }, "IX_Cases_OpenWithoutReviewDate")
+                        .HasFilter("\"Status\" IN ('Open', 'UnderReview') AND \"NextReviewDue\" IS NULL");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -1932,6 +1938,9 @@ namespace AsbOps.Web.Data.Migrations.Postgres
                     b.HasIndex("CaseParticipantId", "IsCurrent", "Status", "CaseId");
 
                     b.HasIndex("CaseId", "IsCurrent", "Kind", "Status", "UnknownCount");
+
+                    b.HasIndex(new[] { "CreatedAt", "CaseId", "Kind", "UnknownCount" }, "IX_Assessments_CurrentWithUnknowns")
+                        .HasFilter("\"IsCurrent\" AND \"UnknownCount\" > 0");
 
                     b.ToTable("Assessments");
                 });
