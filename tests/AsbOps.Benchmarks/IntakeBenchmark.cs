@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Runtime;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AsbOps.Domain.Areas;
@@ -33,11 +34,15 @@ public static class IntakeBenchmark
     private const int BatchSize = 500;
 
     /// <summary>
-    /// Untimed posts before the timed ones (see <see cref="WarmSinglesAsync"/>), and batches before the timed batches: after
-    /// 8 warm batches, perf still found the runtime's tiering thread at a third of the process's samples in the timed ones.
+    /// Untimed posts before the timed ones (see <see cref="WarmSinglesAsync"/>), and batches before the timed batches. With
+    /// tiered PGO each hot method is compiled three times (quick, instrumented, optimised), and on this path the runtime
+    /// was still compiling 40–180 methods every few batches (20–100 ms of JIT each time) after 100 batches: with 30 warm
+    /// batches, perf found the tiering thread at 30% of the process's samples in the timed ones, each batch 45–115 ms
+    /// against 27–35 ms once no method was compiled. 150 warm batches (75,000 incidents) is where it had mostly
+    /// settled; the JIT's work left inside the timed batches is printed beside them.
     /// </summary>
     private const int WarmSingles = 400;
-    private const int WarmBatches = 30;
+    private const int WarmBatches = 150;
 
     /// <summary>The area the incidents name and the prefixes of their references (timed, and warm-up).</summary>
     private sealed record Load(string AreaCode, string Bench, string Warm)
@@ -313,6 +318,8 @@ public static class IntakeBenchmark
         var gcPause = GC.GetTotalPauseDuration();
         int[] gcCounts = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var perBatch = new List<double>(BatchCount);
+        var jitMethods = JitInfo.GetCompiledMethodCount();
+        var jitTime = JitInfo.GetCompilationTime();
         var cpu = CpuUse.Now();
         var clock = Stopwatch.StartNew();
         foreach (var body in bodies)
@@ -323,9 +330,11 @@ public static class IntakeBenchmark
         }
 
         clock.Stop();
+        var jitted = string.Create(CultureInfo.InvariantCulture,
+            $"JIT {JitInfo.GetCompiledMethodCount() - jitMethods} methods in {(JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:0} ms");
         perBatch.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"intake-batch: ms per batch of {BatchSize}: min {perBatch[0]:0.0}, median {Report.Percentile(perBatch, 50):0.0}, max {perBatch[^1]:0.0}; {CpuUse.PerItem(cpu, BatchCount)} per batch; GC {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:0} ms paused, collections gen0 {GC.CollectionCount(0) - gcCounts[0]}, gen1 {GC.CollectionCount(1) - gcCounts[1]}, gen2 {GC.CollectionCount(2) - gcCounts[2]}"));
+            $"intake-batch: ms per batch of {BatchSize}: min {perBatch[0]:0.0}, median {Report.Percentile(perBatch, 50):0.0}, max {perBatch[^1]:0.0}; {CpuUse.PerItem(cpu, BatchCount)} per batch; GC {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:0} ms paused, collections gen0 {GC.CollectionCount(0) - gcCounts[0]}, gen1 {GC.CollectionCount(1) - gcCounts[1]}, gen2 {GC.CollectionCount(2) - gcCounts[2]}; {jitted} (after {WarmBatches} warm batches)"));
         return BatchCount * BatchSize / clock.Elapsed.TotalSeconds;
     }
 
