@@ -52,3 +52,19 @@ internal readonly record struct CpuUse(TimeSpan Process, TimeSpan Postgres)
         return TimeSpan.FromMilliseconds(ticks * 10);
     }
 }
+
+/// <summary>
+/// What the JIT compiled over a stretch of a benchmark (this process): with tiered PGO, hot methods are compiled again
+/// well after start-up, and a stretch measured while that goes on measures the compiler too.
+/// </summary>
+internal readonly record struct JitWork(long Methods, TimeSpan Time)
+{
+    public static JitWork Now() => new(System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+
+    /// <summary>"JIT N methods in X ms" since this reading.</summary>
+    public string Since()
+    {
+        var now = Now();
+        return string.Create(CultureInfo.InvariantCulture, $"JIT {now.Methods - Methods} methods in {(now.Time - Time).TotalMilliseconds:0} ms");
+    }
+}

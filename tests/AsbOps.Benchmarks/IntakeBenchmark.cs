@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Runtime;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AsbOps.Domain.Areas;
@@ -34,15 +33,19 @@ public static class IntakeBenchmark
     private const int BatchSize = 500;
 
     /// <summary>
-    /// Untimed posts before the timed ones (see <see cref="WarmSinglesAsync"/>), and batches before the timed batches. With
-    /// tiered PGO each hot method is compiled three times (quick, instrumented, optimised), and on this path the runtime
-    /// was still compiling 40–180 methods every few batches (20–100 ms of JIT each time) after 100 batches: with 30 warm
-    /// batches, perf found the tiering thread at 30% of the process's samples in the timed ones, each batch 45–115 ms
-    /// against 27–35 ms once no method was compiled. 150 warm batches (75,000 incidents) is where it had mostly
-    /// settled; the JIT's work left inside the timed batches is printed beside them.
+    /// The timed posts and batches come after the runtime has settled: untimed rounds (<see cref="WarmSinglesAsync"/>,
+    /// <see cref="WarmBatchesAsync"/>) until two rounds in a row make the JIT compile fewer than
+    /// <see cref="QuietMethods"/> methods each, as in a server that has been up for a while. With tiered PGO each hot
+    /// method is compiled three times (quick, instrumented, optimised), and the intake path reaches far (Kestrel,
+    /// HttpClient, EF Core, Npgsql, SignalR): after 3,000 warm single posts the runtime still compiled 4,500–4,800 methods
+    /// (2.4–2.9 s of JIT on 2 cores) inside the 3,000 timed ones; rounds of 500 posts compiled 400–1,800 methods each for
+    /// the first 19 rounds, then under 30. Both phases print what the JIT still did inside the timed stretch.
     /// </summary>
-    private const int WarmSingles = 400;
-    private const int WarmBatches = 150;
+    private const int QuietMethods = 50;
+    private const int WarmSinglesPerRound = 500;
+    private const int MaxWarmSingleRounds = 40;
+    private const int WarmBatchesPerRound = 10;
+    private const int MaxWarmBatchRounds = 30;
 
     /// <summary>The area the incidents name and the prefixes of their references (timed, and warm-up).</summary>
     private sealed record Load(string AreaCode, string Bench, string Warm)
@@ -61,7 +64,6 @@ public static class IntakeBenchmark
         using var http = new HttpClient { BaseAddress = app.BaseAddress };
         http.DefaultRequestHeaders.Add("X-Api-Key", Key);
 
-        await WarmSinglesAsync(http, Load.Own);
 
         var single = await SinglePostsAsync(http, Load.Own);
         var batched = await BatchesAsync(http, Load.Own);
@@ -113,7 +115,6 @@ public static class IntakeBenchmark
                 await app.SeedAreaAsync();
                 using var http = new HttpClient { BaseAddress = app.BaseAddress };
                 http.DefaultRequestHeaders.Add("X-Api-Key", Key);
-                await WarmSinglesAsync(http, Load.Own);
 
                 var singles = await SinglePostsAsync(http, Load.Own);
                 (single, p50, p99, failures) = (singles.PerSecond, singles.P50Ms, singles.P99Ms, singles.Failures);
@@ -168,7 +169,6 @@ public static class IntakeBenchmark
                 app.StartServer();
                 using var http = new HttpClient { BaseAddress = app.BaseAddress };
                 http.DefaultRequestHeaders.Add("X-Api-Key", Key);
-                await WarmSinglesAsync(http, load);
 
                 var singles = await SinglePostsAsync(http, load);
                 (single, p50, p99, failures) = (singles.PerSecond, singles.P50Ms, singles.P99Ms, singles.Failures);
@@ -258,28 +258,61 @@ public static class IntakeBenchmark
     private sealed record SingleResult(double PerSecond, double P50Ms, double P99Ms, int Failures);
 
     /// <summary>
-    /// Posts that warm the endpoint, the connection pool and the JIT, as concurrent as the timed ones, so that the timed
-    /// posts meet code already at its final tier (as a server that has been up for a while does); not counted. With
-    /// 50 of them, the runtime was still recompiling the intake path (tiered PGO) during the timed posts.
+    /// Posts that warm the endpoint, the connection pool and the JIT, as concurrent as the timed ones, in rounds until the
+    /// JIT is quiet (see <see cref="WarmUntilQuietAsync"/>); not counted. Returns how many were posted.
     /// </summary>
-    private static async Task WarmSinglesAsync(HttpClient http, Load load)
-    {
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
+    private static Task<int> WarmSinglesAsync(HttpClient http, Load load) =>
+        WarmUntilQuietAsync(MaxWarmSingleRounds, WarmSinglesPerRound, async round =>
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < WarmSingles)
+            var next = -1;
+            await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
             {
-                using var response = await http.PostAsJsonAsync("/api/v1/incidents", Incident(load, $"{load.Warm}{i}"));
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < WarmSinglesPerRound)
+                {
+                    using var response = await http.PostAsJsonAsync("/api/v1/incidents", Incident(load, $"{load.Warm}{round}-{i}"));
+                }
+            }));
+        });
+
+    /// <summary>Batches that warm the batch path as <see cref="WarmSinglesAsync"/> warms the single posts.</summary>
+    private static Task<int> WarmBatchesAsync(HttpClient http, Load load) =>
+        WarmUntilQuietAsync(MaxWarmBatchRounds, WarmBatchesPerRound, async round =>
+        {
+            for (var b = 0; b < WarmBatchesPerRound; b++)
+            {
+                await PostBatchAsync(http, BatchBody(load, $"{load.Warm}B{round}-{b:D2}"));
             }
-        }));
+        });
+
+    /// <summary>
+    /// Rounds of untimed work until two in a row each compile fewer than <see cref="QuietMethods"/> methods (one quiet
+    /// round alone happens early, between waves of recompiling), or the last round. Returns the items posted.
+    /// </summary>
+    private static async Task<int> WarmUntilQuietAsync(int maxRounds, int perRound, Func<int, Task> round)
+    {
+        var quietInARow = 0;
+        for (var r = 0; r < maxRounds; r++)
+        {
+            var jit = JitWork.Now();
+            await round(r);
+            quietInARow = System.Runtime.JitInfo.GetCompiledMethodCount() - jit.Methods < QuietMethods ? quietInARow + 1 : 0;
+            if (quietInARow == 2)
+            {
+                return (r + 1) * perRound;
+            }
+        }
+
+        return maxRounds * perRound;
     }
 
     private static async Task<SingleResult> SinglePostsAsync(HttpClient http, Load load)
     {
+        var warm = await WarmSinglesAsync(http, load);
         var latencies = new ConcurrentBag<double>();
         var failures = 0;
         var next = -1;
+        var jit = JitWork.Now();
         var cpu = CpuUse.Now();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(async _ =>
@@ -297,7 +330,7 @@ public static class IntakeBenchmark
             }
         }));
         clock.Stop();
-        Console.WriteLine($"intake-single: per incident, {CpuUse.PerItem(cpu, SingleCount)}");
+        Console.WriteLine($"intake-single: per incident, {CpuUse.PerItem(cpu, SingleCount)}; {jit.Since()} (after {warm:N0} warm posts)");
         var sorted = latencies.Order().ToList();
         return new SingleResult(SingleCount / clock.Elapsed.TotalSeconds, Report.Percentile(sorted, 50), Report.Percentile(sorted, 99), failures);
     }
@@ -309,17 +342,13 @@ public static class IntakeBenchmark
     private static async Task<double> BatchesAsync(HttpClient http, Load load)
     {
         // Warm the batch path (JIT tiers, the writer) as the single posts were warmed; these references are not counted.
-        foreach (var warm in Enumerable.Range(0, WarmBatches).Select(b => BatchBody(load, $"{load.Warm}B-{b:D3}")))
-        {
-            await PostBatchAsync(http, warm);
-        }
+        var warm = await WarmBatchesAsync(http, load);
 
         var bodies = Enumerable.Range(0, BatchCount).Select(b => BatchBody(load, $"{load.Bench}B-{b:D3}")).ToList();
         var gcPause = GC.GetTotalPauseDuration();
         int[] gcCounts = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var perBatch = new List<double>(BatchCount);
-        var jitMethods = JitInfo.GetCompiledMethodCount();
-        var jitTime = JitInfo.GetCompilationTime();
+        var jit = JitWork.Now();
         var cpu = CpuUse.Now();
         var clock = Stopwatch.StartNew();
         foreach (var body in bodies)
@@ -330,11 +359,10 @@ public static class IntakeBenchmark
         }
 
         clock.Stop();
-        var jitted = string.Create(CultureInfo.InvariantCulture,
-            $"JIT {JitInfo.GetCompiledMethodCount() - jitMethods} methods in {(JitInfo.GetCompilationTime() - jitTime).TotalMilliseconds:0} ms");
+        var jitted = jit.Since();
         perBatch.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"intake-batch: ms per batch of {BatchSize}: min {perBatch[0]:0.0}, median {Report.Percentile(perBatch, 50):0.0}, max {perBatch[^1]:0.0}; {CpuUse.PerItem(cpu, BatchCount)} per batch; GC {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:0} ms paused, collections gen0 {GC.CollectionCount(0) - gcCounts[0]}, gen1 {GC.CollectionCount(1) - gcCounts[1]}, gen2 {GC.CollectionCount(2) - gcCounts[2]}; {jitted} (after {WarmBatches} warm batches)"));
+            $"intake-batch: ms per batch of {BatchSize}: min {perBatch[0]:0.0}, median {Report.Percentile(perBatch, 50):0.0}, max {perBatch[^1]:0.0}; {CpuUse.PerItem(cpu, BatchCount)} per batch; GC {(GC.GetTotalPauseDuration() - gcPause).TotalMilliseconds:0} ms paused, collections gen0 {GC.CollectionCount(0) - gcCounts[0]}, gen1 {GC.CollectionCount(1) - gcCounts[1]}, gen2 {GC.CollectionCount(2) - gcCounts[2]}; {jitted} (after {warm} warm batches)"));
         return BatchCount * BatchSize / clock.Elapsed.TotalSeconds;
     }
 
