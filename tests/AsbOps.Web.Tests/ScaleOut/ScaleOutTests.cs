@@ -13,8 +13,11 @@ namespace AsbOps.Web.Tests.ScaleOut;
 /// </summary>
 public sealed class ScaleOutTests(ScaleOutFixture fixture) : IClassFixture<ScaleOutFixture>
 {
-    /// <summary>A dashboard's one second, plus room for the extra Redis hop on a loaded test machine.</summary>
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(3);
+    /// <summary>
+    /// How long a test waits for a change from the other instance before it fails: a bound on "never arrives", not a
+    /// speed goal (push-two-instances measures the latency through the backplane).
+    /// </summary>
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
     [Fact]
     public async Task AnIncidentCommittedOnOneInstanceReachesAHubClientOfTheOtherInstance()
