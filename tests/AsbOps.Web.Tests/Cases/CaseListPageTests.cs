@@ -62,6 +62,30 @@ public sealed class CaseListPageTests : BunitTestBase
     }
 
     [Fact]
+    public void WhileTheFirstPageLoadsThePagerNeverSaysMoreThanOverNoRows()
+    {
+        var rows = Enumerable.Range(1, 25).Select(i => Row($"ASB-2026-{i:D6}", RiskLevel.Low)).ToList();
+        _cases.Result = new CaseListResult(rows, CaseListService.CountLimit + 1, TotalIsLowerBound: true);
+        var answer = new TaskCompletionSource();
+        _cases.Hold = answer.Task;
+        var page = RenderPage();
+        var shown = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.OnMarkupUpdated += (_, _) =>
+        {
+            foreach (var pager in page.FindAll("[data-testid=case-pager]"))
+            {
+                shown.Enqueue(pager.TextContent);
+            }
+        };
+
+        page.InvokeAsync(answer.SetResult);
+
+        page.WaitForAssertion(() => Assert.Contains("1-25 of more than 10,000", page.Find("[data-testid=case-pager]").TextContent), Patience);
+        Assert.Contains(shown, text => text.Contains("1-25 of more than 10,000", StringComparison.Ordinal));
+        Assert.DoesNotContain(shown, text => text.Contains("0-0 of more than", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void RowsFromTheServiceShowAsLinksToTheirCasesWithACount()
     {
         _cases.Result = new CaseListResult([Row("ASB-2026-000001", RiskLevel.High), Row("ASB-2026-000002", RiskLevel.Low)], 2);

@@ -24,14 +24,22 @@ public sealed class FakeCaseListService : ICaseListService
         }
     }
 
-    public Task<CaseListResult> SearchAsync(UserScope user, CaseListQuery query, CancellationToken cancellationToken = default)
+    /// <summary>When set, searches answer only once it completes, as a database does some time after the call.</summary>
+    public Task? Hold { get; set; }
+
+    public async Task<CaseListResult> SearchAsync(UserScope user, CaseListQuery query, CancellationToken cancellationToken = default)
     {
         lock (_queries)
         {
             _queries.Add(query);
         }
 
-        return Task.FromResult(Result);
+        if (Hold is { } hold)
+        {
+            await hold;
+        }
+
+        return Result;
     }
 
     public Task<IReadOnlyList<AreaInfo>> GetAreasAsync(UserScope user, CancellationToken cancellationToken = default) =>

@@ -138,10 +138,20 @@ public sealed partial class CaseListPage
             _message = result.Message;
             _total = result.TotalCount;
             _totalIsLowerBound = result.TotalIsLowerBound;
-            StateHasChanged();
+            _ = RenderAfterTheTableAsync();
         }
 
         return new TableData<CaseListRow> { Items = result.Rows, TotalItems = result.TotalCount };
+    }
+
+    /// <summary>
+    /// Renders the page once the table has taken the rows just loaded. Rendering at once would show the pager's wording
+    /// for the new count over the rows the table still holds ("0-0 of more than 10,000" while the first page loads).
+    /// </summary>
+    private async Task RenderAfterTheTableAsync()
+    {
+        await Task.Yield();
+        await InvokeAsync(StateHasChanged);
     }
 
     private static string PeopleText(CaseListRow row)
