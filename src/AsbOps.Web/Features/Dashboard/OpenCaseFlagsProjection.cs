@@ -6,8 +6,11 @@ using AsbOps.Web.Features.Compliance;
 
 namespace AsbOps.Web.Features.Dashboard;
 
-/// <summary>One open case reduced to its area, level and a 0/1 flag (or a count) per dashboard number, and its stored people counts.</summary>
-internal sealed class OpenCaseFlags
+/// <summary>
+/// The numbers the dashboard keeps of open cases, per case (<see cref="OpenCaseFlags"/>) and summed per area and level
+/// (<see cref="OpenCaseTallyRow"/>): a 0/1 flag or a count per dashboard number, and the case's stored people counts.
+/// </summary>
+internal abstract class OpenCaseNumbers
 {
     public int AreaId { get; set; }
     public RiskLevel RiskLevel { get; set; }
@@ -31,6 +34,9 @@ internal sealed class OpenCaseFlags
     public int WitnessesMedium { get; set; }
     public int WitnessesHigh { get; set; }
 }
+
+/// <summary>One open case reduced to its area, level and a 0/1 flag (or a count) per dashboard number, and its stored people counts.</summary>
+internal sealed class OpenCaseFlags : OpenCaseNumbers;
 
 /// <summary>
 /// Builds the <see cref="OpenCaseFlags"/> projection by inlining the rule predicates into one expression, so that one

@@ -9,28 +9,9 @@ using Microsoft.Extensions.Options;
 namespace AsbOps.Web.Features.Dashboard;
 
 /// <summary>The sums of <see cref="OpenCaseFlags"/> for one area and risk level, the stored people counts included.</summary>
-internal sealed class OpenCaseTallyRow
+internal sealed class OpenCaseTallyRow : OpenCaseNumbers
 {
-    public int AreaId { get; set; }
-    public RiskLevel RiskLevel { get; set; }
     public int Open { get; set; }
-    public int Missing { get; set; }
-    public int UnknownAnswers { get; set; }
-    public int Overdue { get; set; }
-    public int ReviewDueThisWeek { get; set; }
-    public int HighRiskWithoutPlan { get; set; }
-    public int VictimsNotAssessed { get; set; }
-    public int VictimsLow { get; set; }
-    public int VictimsMedium { get; set; }
-    public int VictimsHigh { get; set; }
-    public int PerpetratorsNotAssessed { get; set; }
-    public int PerpetratorsLow { get; set; }
-    public int PerpetratorsMedium { get; set; }
-    public int PerpetratorsHigh { get; set; }
-    public int WitnessesNotAssessed { get; set; }
-    public int WitnessesLow { get; set; }
-    public int WitnessesMedium { get; set; }
-    public int WitnessesHigh { get; set; }
 
     /// <summary>Reads each stored people count of a row, in the order of <see cref="CaseStanding.PeopleCounts"/>.</summary>
     public static IReadOnlyList<Func<OpenCaseTallyRow, int>> People { get; } = CaseStanding.PeopleCounts
