@@ -99,7 +99,8 @@ app.MapDashboardFeature();
 app.UseAsbOpsJobs();
 app.MapAsbOpsUi();
 
-app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app));
+var demoLogins = await StartupBanner.ShowsDemoLoginsAsync(app.Services, app.Environment);
+app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(Console.Out, StartupBanner.Addresses(app.Services), app.Environment, demoLogins));
 await app.RunAsync();
 return 0;
 
