@@ -10,20 +10,20 @@ public sealed class StartupBannerTests(SeededDemoForce force)
 {
     private static readonly string[] Addresses = ["http://localhost:5000"];
 
-    private static string Banner(IHostEnvironment environment, bool demoLogins)
+    /// <summary>What the app would print at start-up: whether it lists the demo logins, and the banner.</summary>
+    private static async Task<(bool Shows, string Banner)> BannerOfAsync(IServiceProvider services)
     {
+        var environment = services.GetRequiredService<IHostEnvironment>();
+        var shows = await StartupBanner.ShowsDemoLoginsAsync(services, environment);
         using var output = new StringWriter();
-        StartupBanner.Print(output, Addresses, environment, demoLogins);
-        return output.ToString();
+        StartupBanner.Print(output, Addresses, environment, shows);
+        return (shows, output.ToString());
     }
 
     [Fact]
     public async Task TheDemoForceInDevelopmentListsTheDemoLogins()
     {
-        var environment = force.App.Services.GetRequiredService<IHostEnvironment>();
-
-        var shows = await StartupBanner.ShowsDemoLoginsAsync(force.App.Services, environment);
-        var banner = Banner(environment, shows);
+        var (shows, banner) = await BannerOfAsync(force.App.Services);
 
         Assert.True(shows);
         Assert.Contains("http://localhost:5000", banner, StringComparison.Ordinal);
@@ -37,10 +37,8 @@ public sealed class StartupBannerTests(SeededDemoForce force)
     public async Task ADatabaseWithoutTheDemoLoginsSaysSoInDevelopmentInsteadOfListingThem()
     {
         await using var app = new DemoForceAppFactory("Development", new DemoOptions().Seed, DemoForceAppFactory.Today);
-        var environment = app.Services.GetRequiredService<IHostEnvironment>();
 
-        var shows = await StartupBanner.ShowsDemoLoginsAsync(app.Services, environment);
-        var banner = Banner(environment, shows);
+        var (shows, banner) = await BannerOfAsync(app.Services);
 
         Assert.False(shows);
         Assert.Contains("This database has no demo logins", banner, StringComparison.Ordinal);
@@ -51,10 +49,8 @@ public sealed class StartupBannerTests(SeededDemoForce force)
     public async Task OutsideDevelopmentTheBannerSaysNothingOfDemoLogins()
     {
         await using var app = new DemoForceAppFactory("Production", new DemoOptions().Seed, DemoForceAppFactory.Today);
-        var environment = app.Services.GetRequiredService<IHostEnvironment>();
 
-        var shows = await StartupBanner.ShowsDemoLoginsAsync(app.Services, environment);
-        var banner = Banner(environment, shows);
+        var (shows, banner) = await BannerOfAsync(app.Services);
 
         Assert.False(shows);
         Assert.DoesNotContain("demo", banner, StringComparison.OrdinalIgnoreCase);
