@@ -114,21 +114,12 @@ public sealed partial class ProductionPathTests(ProductionAppFixture app) : ICla
         await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
-    /// <summary>The set-password link in the invitation the SMTP server received, polled with a deadline.</summary>
+    /// <summary>The set-password link in the invitation the SMTP server received, waited for with a deadline.</summary>
     private async Task<string> InvitationLinkAsync(string to)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var message = app.Smtp.Received.FirstOrDefault(m => m.To.Mailboxes.Any(b => b.Address == to));
-            if (message is not null)
-            {
-                return SetPasswordLink().Match(message.TextBody ?? "").Value;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"No invitation reached {to} within 60 seconds.");
-            await Task.Delay(200);
-        }
+        var message = await app.Smtp.WaitForAsync(m => m.To.Mailboxes.Any(b => b.Address == to), TimeSpan.FromSeconds(60));
+        Assert.True(message is not null, $"No invitation reached {to} within 60 seconds.");
+        return SetPasswordLink().Match(message.TextBody ?? "").Value;
     }
 
     [GeneratedRegex(@"https?://\S+/Account/SetPassword\S*")]

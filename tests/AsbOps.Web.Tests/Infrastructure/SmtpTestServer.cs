@@ -12,8 +12,10 @@ namespace AsbOps.Web.Tests.Infrastructure;
 /// <summary>A real SMTP server in the test process (the SmtpServer package) that keeps every message it receives.</summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
+    private readonly Lock _arrivals = new();
     private CancellationTokenSource? _stop;
     private Task? _running;
+    private TaskCompletionSource _nextArrival = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SmtpTestServer(int? port = null) => Port = port ?? FreePort();
 
@@ -22,6 +24,38 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
 
     public bool IsRunning => _running is { IsCompleted: false };
+
+    /// <summary>
+    /// The first received message that matches, waiting for each new arrival (no polling) up to <paramref name="within"/>;
+    /// null when none has arrived by then.
+    /// </summary>
+    public async Task<MimeMessage?> WaitForAsync(Func<MimeMessage, bool> match, TimeSpan within)
+    {
+        using var deadline = new CancellationTokenSource(within);
+        while (true)
+        {
+            // Take the arrival to wait for before looking, so that a message stored in between is not missed.
+            Task arrival;
+            lock (_arrivals)
+            {
+                arrival = _nextArrival.Task;
+            }
+
+            if (Received.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            try
+            {
+                await arrival.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+            {
+                return Received.FirstOrDefault(match);
+            }
+        }
+    }
 
     public static int FreePort()
     {
@@ -38,7 +72,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(Received));
+        services.Add(new Store(Arrived));
         _stop = new CancellationTokenSource();
         _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
         var deadline = DateTime.UtcNow.AddSeconds(10);
@@ -81,13 +115,26 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
     public ValueTask DisposeAsync() => new(StopAsync());
 
-    private sealed class Store(ConcurrentQueue<MimeMessage> received) : MessageStore
+    private void Arrived(MimeMessage message)
+    {
+        Received.Enqueue(message);
+        TaskCompletionSource arrived;
+        lock (_arrivals)
+        {
+            arrived = _nextArrival;
+            _nextArrival = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        arrived.SetResult();
+    }
+
+    private sealed class Store(Action<MimeMessage> arrived) : MessageStore
     {
         public override async Task<SmtpResponse> SaveAsync(
             ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
         {
             using var stream = new MemoryStream(buffer.ToArray());
-            received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            arrived(await MimeMessage.LoadAsync(stream, cancellationToken));
             return SmtpResponse.Ok;
         }
     }
